@@ -1,0 +1,34 @@
+/**
+ * Every error the bot raises on purpose carries a string code, one class per code, so callers
+ * (adapters, the CLI, tests) branch on `error.code` instead of parsing messages.
+ */
+export enum ErrorCode {
+  ContentInvalid = 'content_invalid',
+  MessageTooLong = 'message_too_long',
+  InvalidInput = 'invalid_input',
+}
+
+export abstract class BotError extends Error {
+  abstract readonly code: ErrorCode;
+}
+
+/** A message longer than the bot reads; nothing is resolved and the caller tells the user. */
+export class MessageTooLongError extends BotError {
+  readonly code = ErrorCode.MessageTooLong;
+  constructor(
+    readonly length: number,
+    readonly limit: number,
+  ) {
+    super(`The message is ${length} characters long; the bot reads at most ${limit}.`);
+    this.name = 'MessageTooLongError';
+  }
+}
+
+/** Input of the wrong shape (not text, a malformed line of an evaluation file, ...). */
+export class InvalidInputError extends BotError {
+  readonly code = ErrorCode.InvalidInput;
+  constructor(message: string) {
+    super(message);
+    this.name = 'InvalidInputError';
+  }
+}

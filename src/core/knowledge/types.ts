@@ -1,0 +1,72 @@
+/**
+ * The shape of the knowledge pack. Structure (which topics exist, their stages, links, the facts
+ * they must state, where a flow goes next) lives in `dialogs/topics/<id>.json`; every word a user
+ * reads lives in `locales/<lang>/`. Neither needs code changes to edit.
+ */
+import type { Lang } from '../i18n/languages.js';
+
+export const TOPIC_KINDS = ['fix', 'clarify', 'triage', 'escalate'] as const;
+export type TopicKind = (typeof TOPIC_KINDS)[number];
+
+export interface LinkSpec {
+  id: string;
+  url: string;
+  /** Microsoft Knowledge Base article number, when the link is a KB article. */
+  kb?: string;
+}
+
+export interface ClarifyOption {
+  id: string;
+  /** The topics to walk through, in order, when the user picks this option. */
+  topics: string[];
+}
+
+export interface TopicStructure {
+  id: string;
+  kind: TopicKind;
+  /** Literal facts (paths, values, names) that every language's text for this topic must state. */
+  facts: string[];
+  stages: string[];
+  links: LinkSpec[];
+  /** Topics worth trying after this one, most likely first. */
+  next: string[];
+  clarify?: { options: ClarifyOption[] };
+  triage?: { errors: string[]; common: string[] };
+}
+
+export interface StageText {
+  title: string;
+  intro?: string;
+  steps: string[];
+}
+
+export interface TopicText {
+  title: string;
+  symptom: string;
+  /** The client's error messages, worded exactly as the client shows them in this language. */
+  errors: string[];
+  cause: string;
+  question?: string;
+  options?: Record<string, string>;
+  noErrorOption?: string;
+  stages: Record<string, StageText>;
+  links: Record<string, string>;
+}
+
+export interface LexiconText {
+  stopwords: string[];
+  synonyms: Record<string, string[]>;
+}
+
+/** The raw files, as read from disk, before validation. `files` maps each part to its path. */
+export interface RawKnowledge {
+  structures: { file: string; data: unknown }[];
+  locales: Partial<
+    Record<Lang, { topics?: RawFile; phrasings?: RawFile; lexicon?: RawFile; common?: RawFile }>
+  >;
+}
+
+export interface RawFile {
+  file: string;
+  data: unknown;
+}

@@ -1,0 +1,336 @@
+/**
+ * Validation of the knowledge pack, run every time it loads. It checks the structure files,
+ * that every language has every text, that references point at real topics, that links are
+ * well formed, and that the facts are the same in every language. It collects every problem
+ * instead of stopping at the first, so an author fixes a whole batch in one go.
+ */
+import { LANGUAGES, type Lang } from '../i18n/languages.js';
+import { type ContentIssue, ContentIssueCode as C } from './errors.js';
+import { factTokens } from './facts.js';
+import { type RawFile, type RawKnowledge, TOPIC_KINDS, type TopicStructure } from './types.js';
+
+type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+const isObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+const isStringArray = (v: unknown): v is string[] =>
+  Array.isArray(v) && v.every((x) => typeof x === 'string');
+
+/** Flattens nested JSON into `a.b.c` / `a.b[0]` paths with their leaf values. */
+export function leaves(value: unknown, prefix = ''): Map<string, unknown> {
+  const out = new Map<string, unknown>();
+  const walk = (v: unknown, path: string) => {
+    if (Array.isArray(v)) v.forEach((item, i) => walk(item, `${path}[${i}]`));
+    else if (isObject(v)) for (const [k, child] of Object.entries(v)) walk(child, path ? `${path}.${k}` : k);
+    else out.set(path, v);
+  };
+  walk(value, prefix);
+  return out;
+}
+
+export function validateUrl(url: string): string | null {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return `"${url}" is not a valid URL`;
+  }
+  if (parsed.protocol !== 'https:') return `"${url}" must use https`;
+  if (/\s|&amp;/.test(url)) return `"${url}" contains spaces or an HTML entity`;
+  return null;
+}
+
+interface Context {
+  issues: ContentIssue[];
+  add(code: C, file: string, key: string, message: string): void;
+}
+
+function checkStructure(file: string, data: unknown, ctx: Context): TopicStructure | null {
+  const bad = (key: string, message: string) => ctx.add(C.InvalidStructure, file, key, message);
+  if (!isObject(data)) {
+    bad('(root)', 'must be a JSON object');
+    return null;
+  }
+  const expectedId = file.replace(/^.*\//, '').replace(/\.json$/, '');
+  if (typeof data.id !== 'string' || !/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(data.id))
+    bad('id', 'must be a kebab-case id');
+  else if (data.id !== expectedId) bad('id', `"${data.id}" must match the file name "${expectedId}"`);
+  if (!TOPIC_KINDS.includes(data.kind as never)) bad('kind', `must be one of ${TOPIC_KINDS.join(', ')}`);
+  for (const key of ['facts', 'stages', 'next'] as const) {
+    if (!isStringArray(data[key])) bad(key, 'must be a list of strings');
+  }
+  if (!Array.isArray(data.links)) bad('links', 'must be a list');
+  else
+    data.links.forEach((link, i) => {
+      const key = `links[${i}]`;
+      if (!isObject(link) || typeof link.id !== 'string' || typeof link.url !== 'string') {
+        bad(key, 'must have a string id and url');
+        return;
+      }
+      const urlProblem = validateUrl(link.url);
+      if (urlProblem) ctx.add(C.MalformedLink, file, `${key}.url`, urlProblem);
+      if (link.kb !== undefined) {
+        if (typeof link.kb !== 'string' || !/^\d{5,7}$/.test(link.kb))
+          ctx.add(C.MalformedLink, file, `${key}.kb`, 'must be a KB article number');
+        else if (!link.url.includes(`kbid=${link.kb}`))
+          ctx.add(C.MalformedLink, file, `${key}.url`, `does not point at KB ${link.kb}`);
+      }
+    });
+  if (data.kind === 'clarify') {
+    const options = isObject(data.clarify) ? data.clarify.options : undefined;
+    if (!Array.isArray(options) || options.length < 2)
+      bad('clarify.options', 'a clarify topic needs two or more options');
+    else
+      options.forEach((o, i) => {
+        if (!isObject(o) || typeof o.id !== 'string' || !isStringArray(o.topics) || o.topics.length === 0)
+          bad(`clarify.options[${i}]`, 'must have an id and a non-empty list of topics');
+      });
+  }
+  if (data.kind === 'triage') {
+    const t = data.triage;
+    if (!isObject(t) || !isStringArray(t.errors) || !isStringArray(t.common))
+      bad('triage', 'a triage topic needs lists "errors" and "common"');
+  }
+  const before = ctx.issues.filter((i) => i.file === file && i.code === C.InvalidStructure).length;
+  return before === 0 ? (data as unknown as TopicStructure) : null;
+}
+
+function checkReferences(file: string, topic: TopicStructure, known: Set<string>, ctx: Context): void {
+  const refs: [string, string][] = topic.next.map((id, i) => [`next[${i}]`, id]);
+  topic.clarify?.options.forEach((o, i) =>
+    o.topics.forEach((id, j) => refs.push([`clarify.options[${i}].topics[${j}]`, id])),
+  );
+  topic.triage?.errors.forEach((id, i) => refs.push([`triage.errors[${i}]`, id]));
+  topic.triage?.common.forEach((id, i) => refs.push([`triage.common[${i}]`, id]));
+  for (const [key, id] of refs) {
+    if (!known.has(id)) ctx.add(C.UnknownTopic, file, key, `refers to unknown topic "${id}"`);
+  }
+}
+
+/** The keys a topic's text must have, derived from its structure. */
+function expectedTextShape(topic: TopicStructure): Record<string, Json> {
+  const shape: Record<string, Json> = {
+    title: '',
+    symptom: '',
+    errors: [],
+    cause: '',
+    stages: Object.fromEntries(topic.stages.map((s) => [s, { title: '', steps: [] }])),
+    links: Object.fromEntries(topic.links.map((l) => [l.id, ''])),
+  };
+  if (topic.kind === 'clarify') {
+    shape.question = '';
+    shape.options = Object.fromEntries((topic.clarify?.options ?? []).map((o) => [o.id, '']));
+  }
+  if (topic.kind === 'triage') {
+    shape.question = '';
+    shape.noErrorOption = '';
+  }
+  return shape;
+}
+
+function checkTopicText(file: string, topic: TopicStructure, text: unknown, ctx: Context): void {
+  const id = topic.id;
+  if (!isObject(text)) {
+    ctx.add(C.MissingTranslation, file, id, 'the topic has no text in this language');
+    return;
+  }
+  const shape = expectedTextShape(topic);
+  const check = (expected: Record<string, Json>, actual: Record<string, unknown>, path: string) => {
+    for (const [key, exp] of Object.entries(expected)) {
+      const at = `${path}.${key}`;
+      const value = actual[key];
+      if (value === undefined) {
+        ctx.add(C.MissingTranslation, file, at, 'is missing');
+      } else if (typeof exp === 'string') {
+        if (typeof value !== 'string') ctx.add(C.InvalidStructure, file, at, 'must be text');
+        else if (!value.trim()) ctx.add(C.EmptyText, file, at, 'is empty');
+      } else if (Array.isArray(exp)) {
+        if (!isStringArray(value)) ctx.add(C.InvalidStructure, file, at, 'must be a list of texts');
+        else value.forEach((v, i) => !v.trim() && ctx.add(C.EmptyText, file, `${at}[${i}]`, 'is empty'));
+      } else if (isObject(exp)) {
+        if (!isObject(value)) ctx.add(C.InvalidStructure, file, at, 'must be an object');
+        else check(exp as Record<string, Json>, value, at);
+      }
+    }
+    for (const key of Object.keys(actual)) {
+      if (key in expected) continue;
+      // A stage may have an optional intro; nothing else is allowed beyond the shape.
+      if (key === 'intro' && /\.stages\.[^.]+$/.test(path)) {
+        if (typeof actual[key] !== 'string' || !String(actual[key]).trim())
+          ctx.add(C.EmptyText, file, `${path}.intro`, 'is empty');
+        continue;
+      }
+      ctx.add(C.UnexpectedKey, file, `${path}.${key}`, 'is not part of this topic');
+    }
+  };
+  check(shape, text, id);
+  const stages = isObject(text.stages) ? text.stages : {};
+  for (const stage of topic.stages) {
+    const s = stages[stage];
+    if (isObject(s) && Array.isArray(s.steps) && s.steps.length === 0)
+      ctx.add(C.EmptyText, file, `${id}.stages.${stage}.steps`, 'a stage needs at least one step');
+  }
+  // Every declared fact must be stated somewhere in the topic's text.
+  const all = [...leaves(text).values()]
+    .filter((v) => typeof v === 'string')
+    .join('\n')
+    .normalize('NFKC');
+  for (const fact of topic.facts) {
+    if (!all.includes(fact)) ctx.add(C.MissingFact, file, id, `does not state the fact "${fact}"`);
+  }
+}
+
+function compareWithReference(
+  file: string,
+  lang: Lang,
+  refText: Record<string, unknown>,
+  text: Record<string, unknown>,
+  ctx: Context,
+): void {
+  const ref = leaves(refText);
+  const mine = leaves(text);
+  // Instruction lists must line up step by step with the reference language.
+  const stepCounts = (m: Map<string, unknown>) => {
+    const counts = new Map<string, number>();
+    for (const key of m.keys()) {
+      const match = /^(.*\.steps)\[\d+\]$/.exec(key);
+      if (match) counts.set(match[1]!, (counts.get(match[1]!) ?? 0) + 1);
+    }
+    return counts;
+  };
+  const refSteps = stepCounts(ref);
+  const mySteps = stepCounts(mine);
+  for (const [key, n] of refSteps) {
+    const m = mySteps.get(key);
+    if (m !== undefined && m !== n)
+      ctx.add(C.StepCountMismatch, file, key, `has ${m} steps; the English text has ${n}`);
+  }
+  for (const [key, value] of mine) {
+    if (typeof value !== 'string') continue;
+    // Error messages are the client's own words in each language, not facts to compare.
+    if (/\.errors\[\d+\]$/.test(key)) continue;
+    const refValue = ref.get(key);
+    if (typeof refValue !== 'string') continue;
+    const expected = factTokens(refValue);
+    const actual = factTokens(value);
+    const missing = [...expected].filter((t) => !actual.has(t));
+    const extra = [...actual].filter((t) => !expected.has(t));
+    if (missing.length || extra.length) {
+      const parts = [];
+      if (missing.length) parts.push(`lacks ${missing.map((t) => `"${t}"`).join(', ')}`);
+      if (extra.length) parts.push(`has ${extra.map((t) => `"${t}"`).join(', ')} that English does not`);
+      ctx.add(C.FactMismatch, file, key, `facts differ from en (${lang}): ${parts.join('; ')}`);
+    }
+  }
+  for (const [key, value] of mine) {
+    if (typeof value !== 'string') continue;
+    for (const url of value.match(/https?:\/\/[^\s)）\]」』"'<>]+/g) ?? []) {
+      const problem = validateUrl(url);
+      if (problem) ctx.add(C.MalformedLink, file, key, problem);
+    }
+  }
+}
+
+function checkPhrasings(file: string, data: unknown, known: Set<string>, ctx: Context): void {
+  if (!isObject(data)) {
+    ctx.add(C.InvalidStructure, file, '(root)', 'must map topic ids to lists of phrasings');
+    return;
+  }
+  for (const [id, list] of Object.entries(data)) {
+    if (!known.has(id)) ctx.add(C.UnknownTopic, file, id, `phrasings for unknown topic "${id}"`);
+    else if (!isStringArray(list)) ctx.add(C.InvalidStructure, file, id, 'must be a list of phrasings');
+  }
+  for (const id of known) {
+    const list = data[id];
+    if (!isStringArray(list) || list.length === 0)
+      ctx.add(C.MissingTranslation, file, id, 'has no phrasings in this language');
+  }
+}
+
+function checkLexicon(file: string, data: unknown, ctx: Context): void {
+  if (!isObject(data) || !isStringArray(data.stopwords) || !isObject(data.synonyms)) {
+    ctx.add(C.InvalidStructure, file, '(root)', 'must have "stopwords" (list) and "synonyms" (object)');
+    return;
+  }
+  for (const [canonical, variants] of Object.entries(data.synonyms)) {
+    if (!isStringArray(variants))
+      ctx.add(C.InvalidStructure, file, `synonyms.${canonical}`, 'must be a list');
+  }
+}
+
+const placeholders = (text: string) =>
+  new Set([...text.matchAll(/\{\{\s*([\w.]+)\s*\}\}/g)].map((m) => m[1]!));
+
+/** Interface messages: the same keys as English, each with the same {{placeholders}}. */
+function checkMessages(file: string, reference: unknown, data: unknown, ctx: Context): void {
+  const ref = leaves(reference);
+  const mine = leaves(data);
+  for (const [key, value] of ref) {
+    const own = mine.get(key);
+    if (own === undefined) {
+      ctx.add(C.MissingTranslation, file, key, 'is missing');
+      continue;
+    }
+    if (typeof own !== 'string' || !own.trim()) {
+      ctx.add(C.EmptyText, file, key, 'is empty');
+      continue;
+    }
+    const want = placeholders(String(value));
+    const have = placeholders(own);
+    if ([...want].some((p) => !have.has(p)) || [...have].some((p) => !want.has(p)))
+      ctx.add(C.FactMismatch, file, key, `placeholders differ from en: {{${[...want].join('}}, {{')}}}`);
+  }
+  for (const key of mine.keys())
+    if (!ref.has(key)) ctx.add(C.UnexpectedKey, file, key, 'is not in the English file');
+}
+
+/** Returns every problem in the raw knowledge; an empty list means it is fit to load. */
+export function validateKnowledge(raw: RawKnowledge): ContentIssue[] {
+  const issues: ContentIssue[] = [];
+  const ctx: Context = {
+    issues,
+    add: (code, file, key, message) => issues.push({ code, file, key, message }),
+  };
+  const topics = new Map<string, { file: string; topic: TopicStructure }>();
+  for (const { file, data } of raw.structures) {
+    const topic = checkStructure(file, data, ctx);
+    if (!topic) continue;
+    if (topics.has(topic.id)) ctx.add(C.InvalidStructure, file, 'id', `duplicate topic id "${topic.id}"`);
+    topics.set(topic.id, { file, topic });
+  }
+  const known = new Set(topics.keys());
+  for (const { file, topic } of topics.values()) checkReferences(file, topic, known, ctx);
+
+  const reference = raw.locales.en?.topics;
+  for (const lang of LANGUAGES) {
+    const files = raw.locales[lang] ?? {};
+    for (const ns of ['topics', 'phrasings', 'lexicon', 'common'] as const) {
+      if (!files[ns]) ctx.add(C.MissingFile, `locales/${lang}/${ns}.json`, '(file)', 'is missing');
+    }
+    const topicsFile: RawFile | undefined = files.topics;
+    if (topicsFile) {
+      if (!isObject(topicsFile.data)) {
+        ctx.add(C.InvalidStructure, topicsFile.file, '(root)', 'must map topic ids to texts');
+      } else {
+        const data = topicsFile.data;
+        for (const { topic } of topics.values()) checkTopicText(topicsFile.file, topic, data[topic.id], ctx);
+        for (const id of Object.keys(data)) {
+          if (!known.has(id)) ctx.add(C.UnknownTopic, topicsFile.file, id, `text for unknown topic "${id}"`);
+        }
+        if (lang !== 'en' && reference && isObject(reference.data)) {
+          for (const id of known) {
+            const refText = reference.data[id];
+            const text = data[id];
+            if (isObject(refText) && isObject(text)) {
+              compareWithReference(topicsFile.file, lang, { [id]: refText }, { [id]: text }, ctx);
+            }
+          }
+        }
+      }
+    }
+    if (files.phrasings) checkPhrasings(files.phrasings.file, files.phrasings.data, known, ctx);
+    if (files.lexicon) checkLexicon(files.lexicon.file, files.lexicon.data, ctx);
+    if (files.common && lang !== 'en' && raw.locales.en?.common)
+      checkMessages(files.common.file, raw.locales.en.common.data, files.common.data, ctx);
+  }
+  return issues;
+}
