@@ -1,0 +1,211 @@
+/**
+ * The resolver: a chat message in, the troubleshooting topic out.
+ *
+ *   strip chat noise → detect language → terms → correct typos → score documents → rank topics
+ *
+ * It answers with no topic rather than a wrong fix when nothing fits well enough, and flags
+ * `clarify` when two topics fit about equally or the best topic is itself a question
+ * (one error message, two causes).
+ */
+import { MessageTooLongError } from '../errors.js';
+import type { Lang } from '../i18n/languages.js';
+import type { KnowledgePack } from '../knowledge/pack.js';
+import { detectLanguage } from '../text/detect-language.js';
+import { stripNoise } from '../text/noise.js';
+import { ResolverIndex } from './index.js';
+import { combine, fieldScore, type Field } from './scoring.js';
+import type { Candidate, Resolution, ResolveOptions } from './types.js';
+
+export interface ResolverSettings {
+  /** Below this confidence the bot says it does not know. */
+  threshold: number;
+  /** A runner-up within this ratio of the best makes the bot ask which one applies. */
+  ambiguity: number;
+  /** What a clarifying topic's option must score on the rest of the message to be chosen directly. */
+  optionThreshold: number;
+  /** Longest message the resolver reads, in characters. */
+  maxLength: number;
+  /** How many candidates to report. */
+  candidates: number;
+}
+
+export const DEFAULT_SETTINGS: ResolverSettings = {
+  threshold: 0.42,
+  ambiguity: 0.9,
+  optionThreshold: 0.3,
+  maxLength: 4000,
+  candidates: 5,
+};
+
+type Weights = Map<string, number>;
+interface Scored {
+  topic: string;
+  score: number;
+  fields: Map<Field, number>;
+}
+
+const round = (n: number) => Math.round(n * 1000) / 1000;
+
+export class Resolver {
+  readonly settings: ResolverSettings;
+
+  constructor(
+    readonly pack: KnowledgePack,
+    readonly index: ResolverIndex = ResolverIndex.fromPack(pack),
+    settings: Partial<ResolverSettings> = {},
+  ) {
+    this.settings = { ...DEFAULT_SETTINGS, ...settings };
+  }
+
+  resolve(text: string, options: ResolveOptions = {}): Resolution {
+    if (text.length > this.settings.maxLength)
+      throw new MessageTooLongError(text.length, this.settings.maxLength);
+    const clean = stripNoise(text);
+    const { lang } = detectLanguage(clean, options.locale);
+    const ranked = this.rank(clean, lang);
+    const best = ranked[0];
+    const candidates = ranked
+      .slice(0, this.settings.candidates)
+      .map((c) => ({ topic: c.topic, score: round(c.score) }));
+    if (!best || best.score < this.settings.threshold) {
+      return { text, topic: null, confidence: round(best?.score ?? 0), lang, clarify: false, candidates };
+    }
+    const second = ranked[1];
+    const close =
+      second !== undefined &&
+      second.score >= this.settings.threshold &&
+      second.score >= best.score * this.settings.ambiguity &&
+      !this.related(best.topic, second.topic);
+    const clarify = this.pack.topic(best.topic).kind === 'clarify' || close;
+    return { text, topic: best.topic, confidence: round(best.score), lang, clarify, candidates };
+  }
+
+  /** Every topic the message touches, best first, scores between 0 and 1. */
+  rank(clean: string, lang: Lang): Candidate[] {
+    const { weights, total } = this.weigh(clean, lang);
+    const scored = this.score(weights, total);
+    this.settleClarifications(scored, weights);
+    return scored
+      .sort((a, b) => b.score - a.score || a.topic.localeCompare(b.topic))
+      .map(({ topic, score }) => ({ topic, score: Math.min(1, score) }));
+  }
+
+  /** A clarifying topic and one of its options are not "two different answers". */
+  private related(a: string, b: string): boolean {
+    const options = (id: string) => this.pack.topic(id).clarify?.options.flatMap((o) => o.topics) ?? [];
+    return options(a).includes(b) || options(b).includes(a);
+  }
+
+  /** The message's terms with their weights, typos corrected; `total` includes unknown words. */
+  private weigh(clean: string, lang: Lang): { weights: Weights; total: number } {
+    const index = this.index;
+    const weights: Weights = new Map();
+    let total = 0;
+    const seen = new Set<string>();
+    for (const term of index.analyzer.terms(clean, lang)) {
+      if (seen.has(term.text)) continue;
+      seen.add(term.text);
+      const idf = index.idf.get(term.text);
+      if (idf !== undefined) {
+        weights.set(term.text, idf);
+        total += idf;
+        continue;
+      }
+      const fix = term.fuzzy ? index.fuzzy.correct(term.text) : undefined;
+      if (fix) {
+        if (weights.has(fix.term)) continue;
+        const w = (index.idf.get(fix.term) ?? 0) * fix.similarity;
+        weights.set(fix.term, w);
+        total += w;
+      } else if (term.kind === 'word') {
+        // A word no topic uses explains nothing and lowers every topic's precision. A bare
+        // number says less than a word. (Unknown character pairs are fragments, and an unknown
+        // compound such as an email address is judged by its parts.)
+        total += /^\d+$/.test(term.text) ? index.unknownWeight / 2 : index.unknownWeight;
+      }
+    }
+    return { weights, total };
+  }
+
+  private score(weights: Weights, total: number): Scored[] {
+    if (total === 0) return [];
+    const index = this.index;
+    // Rare terms find the candidate documents; common ones only add to documents already found.
+    const matched = new Map<number, number>();
+    const common: [string, number][] = [];
+    for (const [term, w] of weights) {
+      const list = index.postings.get(term)!;
+      if (list.length > index.commonPostings) common.push([term, w]);
+      else for (const doc of list) matched.set(doc, (matched.get(doc) ?? 0) + w);
+    }
+    if (matched.size === 0) {
+      for (const [term, w] of common)
+        for (const doc of index.postings.get(term)!) matched.set(doc, (matched.get(doc) ?? 0) + w);
+    } else if (common.length) {
+      for (const [doc, sum] of matched) {
+        let extra = 0;
+        for (const [term, w] of common) if (index.docs[doc]!.terms.has(term)) extra += w;
+        matched.set(doc, sum + extra);
+      }
+    }
+    const perTopic = new Map<string, Map<Field, number>>();
+    for (const [docId, w] of matched) {
+      const doc = index.docs[docId]!;
+      const s = doc.weight * fieldScore(doc.field, Math.min(1, w / doc.norm), Math.min(1, w / total));
+      let fields = perTopic.get(doc.topic);
+      if (!fields) perTopic.set(doc.topic, (fields = new Map()));
+      if (s > (fields.get(doc.field) ?? 0)) fields.set(doc.field, s);
+      if (doc.field === 'bag') fields.set('coverage' as Field, Math.min(1, w / total));
+    }
+    return [...perTopic].map(([topic, fields]) => {
+      const coverage = fields.get('coverage' as Field) ?? 0;
+      fields.delete('coverage' as Field);
+      // However strong one phrase matches, words of the message the topic knows nothing about
+      // pull the score down: that is what keeps "wifi password" out of "forgotten password".
+      return { topic, fields, score: combine([...fields.values()]) * (0.5 + 0.5 * coverage) };
+    });
+  }
+
+  /**
+   * One error message, several causes: "Server is temporarily unavailable" matches the
+   * clarifying topic and each of its options equally. The error picks the family; the rest
+   * of the message picks the member. When the rest points clearly at one option, that option
+   * goes first; otherwise the clarifying topic does, and the dialog asks.
+   */
+  private settleClarifications(scored: Scored[], weights: Weights): void {
+    const byTopic = new Map(scored.map((s) => [s.topic, s]));
+    for (const parent of scored) {
+      const structure = this.pack.topic(parent.topic);
+      if (structure.kind !== 'clarify' || !parent.fields.has('error')) continue;
+      const family = [...new Set(structure.clarify!.options.flatMap((o) => o.topics))];
+      const errorTerms = new Set<string>();
+      for (const doc of this.index.docs) {
+        if (doc.topic === parent.topic && (doc.field === 'error' || doc.field === 'title'))
+          for (const t of doc.terms) errorTerms.add(t);
+      }
+      // Words that half the topics use (the product's name, "sign in") cannot pick an option.
+      const commonIdf = Math.log(3);
+      const rest: Weights = new Map(
+        [...weights].filter(([t]) => !errorTerms.has(t) && (this.index.idf.get(t) ?? 0) > commonIdf),
+      );
+      let restTotal = 0;
+      for (const w of rest.values()) restTotal += w;
+      const residual = new Map(this.score(rest, restTotal).map((s) => [s.topic, s.score]));
+      const ranked = family
+        .map((topic) => ({ topic, score: residual.get(topic) ?? 0 }))
+        .sort((a, b) => b.score - a.score);
+      const [top, next] = ranked;
+      const decisive =
+        top !== undefined &&
+        top.score >= this.settings.optionThreshold &&
+        top.score > (next?.score ?? 0) * 1.25;
+      const ceiling = Math.max(parent.score, ...family.map((t) => byTopic.get(t)?.score ?? 0));
+      if (decisive) {
+        const child = byTopic.get(top.topic);
+        if (child) child.score = ceiling + 0.01;
+      } else {
+        parent.score = ceiling + 0.01;
+      }
+    }
+  }
+}

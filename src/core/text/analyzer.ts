@@ -1,0 +1,93 @@
+/**
+ * The analyzer turns text into matching terms, the same way for the knowledge and for a message.
+ *
+ *   text → fold (NFKC, case, Han script) → synonyms → words (Intl.Segmenter) → terms
+ *
+ * - Latin words are stemmed (Porter), stop words dropped, and dotted names such as
+ *   `msoidsvc.exe` kept whole and also split into their parts.
+ * - Japanese and Chinese have no spaces: `Intl.Segmenter` finds the words, and runs of Han
+ *   characters also yield overlapping character pairs (bigrams), which still match when the
+ *   segmenter cuts a phrase differently than the knowledge text was cut.
+ */
+import { stemmer } from 'stemmer';
+import type { Lang } from '../i18n/languages.js';
+import { fold } from './fold.js';
+import type { Lexicon } from './lexicon.js';
+import { CJK } from './scripts.js';
+
+/** `compound`: a dotted or @-joined name kept whole; its parts are terms of their own too. */
+export type TermKind = 'word' | 'compound' | 'bigram';
+
+export interface Term {
+  text: string;
+  kind: TermKind;
+  /** True when the term could be typo-corrected (a Latin word long enough to misspell). */
+  fuzzy: boolean;
+}
+
+const segmenters = {
+  ja: new Intl.Segmenter('ja', { granularity: 'word' }),
+  zh: new Intl.Segmenter('zh', { granularity: 'word' }),
+  en: new Intl.Segmenter('en', { granularity: 'word' }),
+};
+
+const ONLY_HIRAGANA = /^\p{Script=Hiragana}+$/u;
+const HAN_RUN = /\p{Script=Han}{2,}/gu;
+const KATAKANA_RUN = /[\p{Script=Katakana}\u30fc]{2,}/gu;
+const LATIN_WORD = /^[\p{Script=Latin}\p{N}][\p{Script=Latin}\p{N}._@\\-]*$/u;
+
+export class Analyzer {
+  constructor(private readonly lexicon: Lexicon) {}
+
+  /** Folded, synonym-normalized text: the form both the index and the matcher read. */
+  prepare(text: string, lang: Lang): string {
+    return this.lexicon.normalize(fold(text, lang));
+  }
+
+  terms(text: string, lang: Lang): Term[] {
+    const prepared = this.prepare(text, lang);
+    const out: Term[] = [];
+    const segmenter = lang === 'ja' ? segmenters.ja : lang === 'en' ? segmenters.en : segmenters.zh;
+    for (const { segment, isWordLike } of segmenter.segment(prepared.replace(/'/g, ''))) {
+      if (!isWordLike) continue;
+      if (CJK.test(segment)) this.cjkWord(segment, out);
+      else if (LATIN_WORD.test(segment)) this.latinWord(segment, out);
+    }
+    // ICU cuts some katakana loanwords (サインイン → サイン|イン); the whole run is a term too.
+    for (const run of prepared.matchAll(KATAKANA_RUN)) out.push({ text: run[0], kind: 'word', fuzzy: false });
+    for (const run of prepared.matchAll(HAN_RUN)) {
+      const chars = [...run[0]];
+      for (let i = 0; i + 1 < chars.length; i++) {
+        out.push({ text: chars[i]! + chars[i + 1]!, kind: 'bigram', fuzzy: false });
+      }
+    }
+    return out;
+  }
+
+  private cjkWord(segment: string, out: Term[]): void {
+    if (this.lexicon.isStopword(segment)) return;
+    // Short hiragana segments are particles and inflections (に, が, ます), not topic words.
+    if (ONLY_HIRAGANA.test(segment) && segment.length <= 2) return;
+    out.push({ text: segment, kind: 'word', fuzzy: false });
+  }
+
+  private latinWord(segment: string, out: Term[]): void {
+    const word = segment.replace(/^[._@\\-]+|[._@\\-]+$/g, '');
+    if (!word || this.lexicon.isStopword(word)) return;
+    const parts = word.split(/[._@\\-]+/).filter(Boolean);
+    if (parts.length > 1) {
+      out.push({ text: word, kind: 'compound', fuzzy: false });
+      for (const part of parts) {
+        if (!this.lexicon.isStopword(part) && part.length > 1) out.push(this.latinTerm(part));
+      }
+      return;
+    }
+    out.push(this.latinTerm(word));
+  }
+
+  private latinTerm(word: string): Term {
+    if (/^\d+$/.test(word)) return { text: word, kind: 'word', fuzzy: false };
+    const stem = stemmer(word);
+    return { text: stem, kind: 'word', fuzzy: stem.length >= 5 };
+  }
+}

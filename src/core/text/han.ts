@@ -1,0 +1,52 @@
+/**
+ * Traditional/Simplified Chinese and Japanese kanji folding, from OpenCC's character tables.
+ *
+ * Matching folds every Han character to one form (Simplified), so a question typed in
+ * Traditional matches knowledge written in Simplified and the other way round. Japanese
+ * shinjitai (証, 続) are first lifted to their traditional forms (證, 續), which then fold too.
+ * The same tables tell language detection which characters exist only in one script.
+ */
+import jpShinjitaiToTraditional from 'opencc-js/dict/JPShinjitaiCharacters';
+import simplifiedToTraditional from 'opencc-js/dict/STCharacters';
+import traditionalToSimplified from 'opencc-js/dict/TSCharacters';
+
+function parseCharTable(table: string): Map<string, string> {
+  const map = new Map<string, string>();
+  for (const entry of table.split('|')) {
+    const [from, to] = entry.split(' ');
+    if (from && to && from !== to && [...from].length === 1) map.set(from, [...to][0] ?? to);
+  }
+  return map;
+}
+
+const T2S = parseCharTable(traditionalToSimplified);
+const S2T = parseCharTable(simplifiedToTraditional);
+const JP2T = parseCharTable(jpShinjitaiToTraditional);
+
+/** True when the character is written differently in Simplified Chinese (so it is Traditional). */
+export function isTraditionalOnly(ch: string): boolean {
+  return T2S.has(ch) && !S2T.has(ch);
+}
+
+/** True when the character is written differently in Traditional Chinese (so it is Simplified). */
+export function isSimplifiedOnly(ch: string): boolean {
+  return S2T.has(ch) && !T2S.has(ch);
+}
+
+/** True for Japanese shinjitai that are neither Traditional nor Simplified Chinese forms. */
+export function isJapaneseOnly(ch: string): boolean {
+  return JP2T.has(ch) && !T2S.has(ch) && !S2T.has(ch);
+}
+
+/**
+ * Folds Han characters to Simplified for matching. `japanese` also maps shinjitai first;
+ * it is only applied to Japanese text, because a few shinjitai are different characters in Chinese.
+ */
+export function foldHan(text: string, japanese: boolean): string {
+  let out = '';
+  for (const ch of text) {
+    const lifted = japanese ? (JP2T.get(ch) ?? ch) : ch;
+    out += T2S.get(lifted) ?? lifted;
+  }
+  return out;
+}
