@@ -1,0 +1,13 @@
+/** `cli eval FILE.jsonl [--json]`: accuracy of the resolver on a labelled set. */
+import { readFileSync } from 'node:fs';
+import type { Resolver } from '../../core/index.js';
+import { parseDataset } from '../../evaluation/dataset.js';
+import { evaluate, formatReport } from '../../evaluation/metrics.js';
+
+export function evalCommand(resolver: Resolver, file: string, json: boolean): number {
+  const rows = parseDataset(readFileSync(file, 'utf8'), file);
+  const predictions = rows.map((r) => resolver.resolve(r.text));
+  const report = evaluate(rows, predictions);
+  process.stdout.write((json ? JSON.stringify(report, null, 2) : formatReport(report)) + '\n');
+  return 0;
+}

@@ -1,0 +1,49 @@
+/**
+ * `cli resolve [--json] [--locale L] [TEXT]`: what the resolver makes of a message.
+ * With no TEXT it reads one message per line from standard input and answers each, in order,
+ * from one process (one JSON object per line with --json). A line it cannot resolve (too long)
+ * gets an error object in its place, so answers stay aligned with the input.
+ */
+import { createInterface } from 'node:readline';
+import { BotError, type Resolution, type Resolver } from '../../core/index.js';
+
+export interface ResolveArgs {
+  json: boolean;
+  locale?: string;
+  text?: string;
+}
+
+function answer(resolver: Resolver, text: string, args: ResolveArgs): string {
+  let result: Resolution;
+  try {
+    result = resolver.resolve(text, { locale: args.locale ?? null });
+  } catch (e) {
+    if (!(e instanceof BotError)) throw e;
+    return args.json
+      ? JSON.stringify({ text, error: { code: e.code, message: e.message } })
+      : `error (${e.code}): ${e.message}`;
+  }
+  if (args.json) return JSON.stringify(result);
+  const others = result.candidates
+    .slice(result.topic ? 1 : 0)
+    .map((c) => `${c.topic} ${c.score.toFixed(2)}`)
+    .join(', ');
+  return [
+    `topic       ${result.topic ?? '(none: not something I know)'}`,
+    `confidence  ${result.confidence.toFixed(3)}`,
+    `language    ${result.lang}`,
+    `clarify     ${result.clarify ? 'yes' : 'no'}`,
+    `others      ${others || '-'}`,
+  ].join('\n');
+}
+
+export async function resolveCommand(resolver: Resolver, args: ResolveArgs): Promise<number> {
+  if (args.text !== undefined) {
+    const out = answer(resolver, args.text, args);
+    process.stdout.write(out + '\n');
+    return out.startsWith('{"text"') || !out.startsWith('error') ? 0 : 2;
+  }
+  const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
+  for await (const line of lines) process.stdout.write(answer(resolver, line, args) + '\n');
+  return 0;
+}

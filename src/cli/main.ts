@@ -1,0 +1,76 @@
+/**
+ * The command line: `npm run -s cli -- <command>`.
+ *
+ *   resolve [--json] [--locale L] [TEXT]   what a message resolves to (stdin: one per line)
+ *   eval FILE.jsonl [--json]               accuracy on a labelled set
+ *   ask [--locale L]                       ask questions in the terminal and read the fixes
+ *   validate                               check the knowledge pack and report every problem
+ */
+import { parseArgs } from 'node:util';
+import { BotError, ContentValidationError, loadKnowledgePack, Resolver } from '../core/index.js';
+import { askCommand } from './commands/ask.js';
+import { evalCommand } from './commands/eval.js';
+import { resolveCommand } from './commands/resolve.js';
+
+const USAGE = `usage: cli <command>
+  resolve [--json] [--locale L] [TEXT]   resolve TEXT, or each line of standard input
+  eval FILE.jsonl [--json]               top-1/top-3 accuracy and out-of-scope figures
+  ask [--locale L]                       ask questions in the terminal
+  validate                               check the knowledge pack`;
+
+export async function main(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      json: { type: 'boolean', default: false },
+      locale: { type: 'string' },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  const [command, ...rest] = positionals;
+  if (values.help || !command) {
+    process.stdout.write(USAGE + '\n');
+    return command || values.help ? 0 : 2;
+  }
+  const pack = loadKnowledgePack();
+  if (command === 'validate') {
+    process.stdout.write(`knowledge pack ok: ${pack.topics.size} topics in 4 languages\n`);
+    return 0;
+  }
+  const resolver = new Resolver(pack);
+  const locale = values.locale ? { locale: values.locale } : {};
+  switch (command) {
+    case 'resolve':
+      return resolveCommand(resolver, {
+        json: values.json,
+        ...locale,
+        ...(rest.length ? { text: rest.join(' ') } : {}),
+      });
+    case 'eval':
+      if (!rest[0]) {
+        process.stderr.write('eval needs a FILE.jsonl\n');
+        return 2;
+      }
+      return evalCommand(resolver, rest[0], values.json);
+    case 'ask':
+      return askCommand(resolver, values.locale);
+    default:
+      process.stderr.write(`unknown command "${command}"\n${USAGE}\n`);
+      return 2;
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    if (error instanceof ContentValidationError || error instanceof BotError) {
+      process.stderr.write(`${error.message}\n`);
+    } else {
+      process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    }
+    process.exitCode = 1;
+  },
+);
