@@ -1,10 +1,14 @@
 /** `cli eval FILE.jsonl [--json]`: accuracy of the resolver on a labelled set. */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import type { Resolver } from '../../core/index.js';
 import { parseDataset } from '../../evaluation/dataset.js';
 import { evaluate, formatReport } from '../../evaluation/metrics.js';
 
 export function evalCommand(resolver: Resolver, file: string, json: boolean): number {
+  if (!existsSync(file)) {
+    process.stderr.write(`eval: no such file: ${file}\n`);
+    return 2;
+  }
   const rows = parseDataset(readFileSync(file, 'utf8'), file);
   const predictions = rows.map((r) => resolver.resolve(r.text));
   const report = evaluate(rows, predictions);

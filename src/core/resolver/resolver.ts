@@ -23,6 +23,12 @@ export interface ResolverSettings {
   ambiguity: number;
   /** What a clarifying topic's option must score on the rest of the message to be chosen directly. */
   optionThreshold: number;
+  /** Weight of a word no topic uses, as a share of the rarest known word's weight. */
+  unknownWord: number;
+  /** Share of the message a topic must explain to keep its full score... */
+  coverageNeeded: number;
+  /** ...unless the words it does explain weigh at least this much (in IDF units) on their own. */
+  evidenceNeeded: number;
   /** Longest message the resolver reads, in characters. */
   maxLength: number;
   /** How many candidates to report. */
@@ -30,9 +36,12 @@ export interface ResolverSettings {
 }
 
 export const DEFAULT_SETTINGS: ResolverSettings = {
-  threshold: 0.42,
+  threshold: 0.35,
   ambiguity: 0.9,
   optionThreshold: 0.3,
+  unknownWord: 1,
+  coverageNeeded: 0.8,
+  evidenceNeeded: 4,
   maxLength: 4000,
   candidates: 5,
 };
@@ -42,12 +51,21 @@ interface Scored {
   topic: string;
   score: number;
   fields: Map<Field, number>;
+  /** Sum of the weights of the message's terms that the topic knows. */
+  evidence: number;
 }
 
 const round = (n: number) => Math.round(n * 1000) / 1000;
 
+/** A clarifying topic, its options, and the words of its own error message and title. */
+interface Family {
+  options: string[];
+  errorTerms: Set<string>;
+}
+
 export class Resolver {
   readonly settings: ResolverSettings;
+  private readonly families = new Map<string, Family>();
 
   constructor(
     readonly pack: KnowledgePack,
@@ -55,6 +73,15 @@ export class Resolver {
     settings: Partial<ResolverSettings> = {},
   ) {
     this.settings = { ...DEFAULT_SETTINGS, ...settings };
+    for (const topic of pack.topics.values()) {
+      if (topic.kind !== 'clarify') continue;
+      const errorTerms = new Set<string>();
+      for (const doc of index.docs)
+        if (doc.topic === topic.id && (doc.field === 'error' || doc.field === 'title'))
+          for (const t of doc.terms) errorTerms.add(t);
+      const options = [...new Set(topic.clarify!.options.flatMap((o) => o.topics))];
+      this.families.set(topic.id, { options, errorTerms });
+    }
   }
 
   resolve(text: string, options: ResolveOptions = {}): Resolution {
@@ -121,7 +148,8 @@ export class Resolver {
         // A word no topic uses explains nothing and lowers every topic's precision. A bare
         // number says less than a word. (Unknown character pairs are fragments, and an unknown
         // compound such as an email address is judged by its parts.)
-        total += /^\d+$/.test(term.text) ? index.unknownWeight / 2 : index.unknownWeight;
+        const unknown = index.unknownWeight * this.settings.unknownWord;
+        total += /^\d+$/.test(term.text) ? unknown / 2 : unknown;
       }
     }
     return { weights, total };
@@ -149,20 +177,34 @@ export class Resolver {
       }
     }
     const perTopic = new Map<string, Map<Field, number>>();
+    const evidence = new Map<string, number>();
     for (const [docId, w] of matched) {
       const doc = index.docs[docId]!;
       const s = doc.weight * fieldScore(doc.field, Math.min(1, w / doc.norm), Math.min(1, w / total));
       let fields = perTopic.get(doc.topic);
       if (!fields) perTopic.set(doc.topic, (fields = new Map()));
       if (s > (fields.get(doc.field) ?? 0)) fields.set(doc.field, s);
-      if (doc.field === 'bag') fields.set('coverage' as Field, Math.min(1, w / total));
+      if (doc.field === 'bag') {
+        fields.set('coverage' as Field, Math.min(1, w / total));
+        evidence.set(doc.topic, w);
+      }
     }
+    const { coverageNeeded, evidenceNeeded } = this.settings;
     return [...perTopic].map(([topic, fields]) => {
       const coverage = fields.get('coverage' as Field) ?? 0;
       fields.delete('coverage' as Field);
-      // However strong one phrase matches, words of the message the topic knows nothing about
-      // pull the score down: that is what keeps "wifi password" out of "forgotten password".
-      return { topic, fields, score: combine([...fields.values()]) * (0.5 + 0.5 * coverage) };
+      // However well one phrase matches, a topic that explains little of the message, with
+      // little specific evidence, is not trusted: "what's the wifi password" shares one word with
+      // "forgotten password" and nothing else. A long message full of context words still counts
+      // when the words the topic explains are specific enough (a KB number, "msoidsvc", "license").
+      const e = evidence.get(topic) ?? 0;
+      const trust = Math.min(1, Math.max(coverage / coverageNeeded, e / evidenceNeeded));
+      return {
+        topic,
+        fields,
+        evidence: e,
+        score: combine([...fields.values()]) * trust,
+      };
     });
   }
 
@@ -175,14 +217,9 @@ export class Resolver {
   private settleClarifications(scored: Scored[], weights: Weights): void {
     const byTopic = new Map(scored.map((s) => [s.topic, s]));
     for (const parent of scored) {
-      const structure = this.pack.topic(parent.topic);
-      if (structure.kind !== 'clarify' || !parent.fields.has('error')) continue;
-      const family = [...new Set(structure.clarify!.options.flatMap((o) => o.topics))];
-      const errorTerms = new Set<string>();
-      for (const doc of this.index.docs) {
-        if (doc.topic === parent.topic && (doc.field === 'error' || doc.field === 'title'))
-          for (const t of doc.terms) errorTerms.add(t);
-      }
+      const familyOf = this.families.get(parent.topic);
+      if (!familyOf || !parent.fields.has('error')) continue;
+      const { options: family, errorTerms } = familyOf;
       // Words that half the topics use (the product's name, "sign in") cannot pick an option.
       const commonIdf = Math.log(3);
       const rest: Weights = new Map(

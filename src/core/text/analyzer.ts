@@ -32,7 +32,8 @@ const segmenters = {
 };
 
 const ONLY_HIRAGANA = /^\p{Script=Hiragana}+$/u;
-const HAN_RUN = /\p{Script=Han}{2,}/gu;
+const NON_HAN = /[^\p{Script=Han}]+/u;
+const NON_HAN_END = /[^\p{Script=Han}]$/u;
 const KATAKANA_RUN = /[\p{Script=Katakana}\u30fc]{2,}/gu;
 const LATIN_WORD = /^[\p{Script=Latin}\p{N}][\p{Script=Latin}\p{N}._@\\-]*$/u;
 
@@ -48,27 +49,40 @@ export class Analyzer {
     const prepared = this.prepare(text, lang);
     const out: Term[] = [];
     const segmenter = lang === 'ja' ? segmenters.ja : lang === 'en' ? segmenters.en : segmenters.zh;
-    for (const { segment, isWordLike } of segmenter.segment(prepared.replace(/'/g, ''))) {
-      if (!isWordLike) continue;
-      if (CJK.test(segment)) this.cjkWord(segment, out);
-      else if (LATIN_WORD.test(segment)) this.latinWord(segment, out);
-    }
-    // ICU cuts some katakana loanwords (サインイン → サイン|イン); the whole run is a term too.
-    for (const run of prepared.matchAll(KATAKANA_RUN)) out.push({ text: run[0], kind: 'word', fuzzy: false });
-    for (const run of prepared.matchAll(HAN_RUN)) {
-      const chars = [...run[0]];
-      for (let i = 0; i + 1 < chars.length; i++) {
+    // Bigrams run over the Han text of the words kept: a stop word or a non-Han word breaks the run,
+    // so fillers (一直, 是不是) never make pairs with the words around them.
+    let run = '';
+    const flush = () => {
+      const chars = [...run];
+      for (let i = 0; i + 1 < chars.length; i++)
         out.push({ text: chars[i]! + chars[i + 1]!, kind: 'bigram', fuzzy: false });
+      run = '';
+    };
+    for (const { segment, isWordLike } of segmenter.segment(prepared.replace(/'/g, ''))) {
+      if (isWordLike && CJK.test(segment) && this.cjkWord(segment, out)) {
+        for (const piece of segment.split(NON_HAN)) {
+          if (!piece) flush();
+          else run += piece;
+        }
+        if (NON_HAN_END.test(segment)) flush();
+        continue;
       }
+      flush();
+      if (isWordLike && LATIN_WORD.test(segment)) this.latinWord(segment, out);
     }
+    flush();
+    // ICU cuts some katakana loanwords (サインイン → サイン|イン); the whole run is a term too.
+    for (const m of prepared.matchAll(KATAKANA_RUN)) out.push({ text: m[0], kind: 'word', fuzzy: false });
     return out;
   }
 
-  private cjkWord(segment: string, out: Term[]): void {
-    if (this.lexicon.isStopword(segment)) return;
+  /** Adds a CJK word unless it is a stop word; says whether it was kept. */
+  private cjkWord(segment: string, out: Term[]): boolean {
+    if (this.lexicon.isStopword(segment)) return false;
     // Short hiragana segments are particles and inflections (に, が, ます), not topic words.
-    if (ONLY_HIRAGANA.test(segment) && segment.length <= 2) return;
+    if (ONLY_HIRAGANA.test(segment) && segment.length <= 2) return false;
     out.push({ text: segment, kind: 'word', fuzzy: false });
+    return true;
   }
 
   private latinWord(segment: string, out: Term[]): void {

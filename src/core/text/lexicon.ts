@@ -15,7 +15,7 @@ export interface LexiconSource {
   synonyms: Record<string, string[]>;
 }
 
-const WORD_CHAR = /[\p{L}\p{N}]/u;
+const LATIN_EDGE = /[\p{Script=Latin}\p{N}]/u;
 const LATIN_ONLY = /^[a-z0-9][a-z0-9 .-]*$/;
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -83,12 +83,12 @@ export class Lexicon {
       if (rep !== m) this.rewrite.set(m, rep);
     }
     const variants = [...this.rewrite.keys()].sort((a, b) => b.length - a.length);
-    // Latin variants must match whole words ("pw" not inside "pwd"); CJK has no word spaces.
+    // Latin variants must match whole Latin words ("pw" not inside "pwd"), but a CJK character
+    // next to one is a boundary ("skypeに"). CJK variants match anywhere: there are no spaces.
     const alternatives = variants.map((v) => {
-      const head =
-        WORD_CHAR.test(v[0] ?? '') && !/^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u.test(v);
-      const tail = /[\p{Script=Latin}\p{Nd}]$/u.test(v);
-      return `${head ? '(?<![\\p{L}\\p{N}])' : ''}${escapeRegExp(v)}${tail ? '(?![\\p{L}\\p{N}])' : ''}`;
+      const head = LATIN_EDGE.test(v[0] ?? '');
+      const tail = LATIN_EDGE.test(v[v.length - 1] ?? '');
+      return `${head ? '(?<![\\p{Script=Latin}\\p{N}])' : ''}${escapeRegExp(v)}${tail ? '(?![\\p{Script=Latin}\\p{N}])' : ''}`;
     });
     this.pattern = alternatives.length ? new RegExp(alternatives.join('|'), 'gu') : null;
   }
@@ -96,7 +96,12 @@ export class Lexicon {
   /** Rewrites every synonym variant in already-folded text to its class representative. */
   normalize(folded: string): string {
     if (!this.pattern) return folded;
-    return folded.replace(this.pattern, (m) => this.rewrite.get(m) ?? m);
+    // A Latin representative is padded with spaces so that it stays a word of its own inside
+    // CJK text ("サインインできません" → " signin  cannot ", not "signincannot").
+    return folded.replace(this.pattern, (m) => {
+      const rep = this.rewrite.get(m) ?? m;
+      return LATIN_ONLY.test(rep) ? ` ${rep} ` : rep;
+    });
   }
 
   isStopword(token: string): boolean {
