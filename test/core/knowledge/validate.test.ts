@@ -1,0 +1,178 @@
+import { rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { ContentIssueCode, ContentValidationError } from '../../../src/core/knowledge/errors.js';
+import { loadKnowledgePack } from '../../../src/core/knowledge/load.js';
+import { contentCopy, editJson } from '../../helpers/pack.js';
+
+const dirs: string[] = [];
+afterEach(() => {
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+});
+
+function broken(edit: (dir: string) => void): ContentValidationError {
+  const dir = contentCopy();
+  dirs.push(dir);
+  edit(dir);
+  try {
+    loadKnowledgePack(dir);
+  } catch (e) {
+    expect(e).toBeInstanceOf(ContentValidationError);
+    return e as ContentValidationError;
+  }
+  throw new Error('the broken pack loaded');
+}
+
+describe('knowledge pack validation', () => {
+  it('loads the real pack cleanly', () => {
+    const dir = contentCopy();
+    dirs.push(dir);
+    expect(loadKnowledgePack(dir).topics.size).toBe(15);
+  });
+
+  it('fails on a missing translation, naming the file and key', () => {
+    const error = broken((dir) =>
+      editJson(dir, 'locales/ja/topics.json', (d) => delete d['clock-skew'].stages['sync-time'].title),
+    );
+    expect(error.issues).toContainEqual(
+      expect.objectContaining({
+        code: ContentIssueCode.MissingTranslation,
+        file: 'locales/ja/topics.json',
+        key: 'clock-skew.stages.sync-time.title',
+      }),
+    );
+    expect(error.message).toContain('locales/ja/topics.json: clock-skew.stages.sync-time.title');
+  });
+
+  it('fails on a whole topic missing in one language', () => {
+    const error = broken((dir) =>
+      editJson(dir, 'locales/zh-TW/topics.json', (d) => delete d['not-licensed']),
+    );
+    expect(error.issues).toContainEqual(
+      expect.objectContaining({
+        code: ContentIssueCode.MissingTranslation,
+        file: 'locales/zh-TW/topics.json',
+        key: 'not-licensed',
+      }),
+    );
+  });
+
+  it('fails on a fact that differs between languages (a stale DNS value)', () => {
+    const error = broken((dir) =>
+      editJson(dir, 'locales/ja/topics.json', (d) => {
+        const steps: string[] = d['server-unavailable-dns'].stages['add-cname'].steps;
+        d['server-unavailable-dns'].stages['add-cname'].steps = steps.map((s) =>
+          s.replace('sipdir.online.lync.com', 'sipdir.online.microsoft.com'),
+        );
+      }),
+    );
+    const issue = error.issues.find((i) => i.code === ContentIssueCode.FactMismatch);
+    expect(issue).toMatchObject({ file: 'locales/ja/topics.json' });
+    expect(issue?.key).toMatch(/^server-unavailable-dns\.stages\.add-cname\.steps\[\d\]$/);
+    expect(issue?.message).toContain('sipdir.online.lync.com');
+    expect(issue?.message).toContain('sipdir.online.microsoft.com');
+    // The declared fact is now missing from the Japanese topic as a whole, too.
+    expect(error.issues).toContainEqual(
+      expect.objectContaining({
+        code: ContentIssueCode.MissingFact,
+        file: 'locales/ja/topics.json',
+        key: 'server-unavailable-dns',
+      }),
+    );
+  });
+
+  it('fails on a changed number (72 hours) in one language', () => {
+    const error = broken((dir) =>
+      editJson(dir, 'locales/zh-CN/topics.json', (d) => {
+        const stage = d['dns-propagation'].stages['check-and-wait'];
+        stage.steps = stage.steps.map((s: string) => s.replace('72', '48'));
+      }),
+    );
+    expect(
+      error.issues.some((i) => i.code === ContentIssueCode.FactMismatch && i.message.includes('"72"')),
+    ).toBe(true);
+  });
+
+  it('fails on a step list that does not line up with English', () => {
+    const error = broken((dir) =>
+      editJson(dir, 'locales/zh-TW/topics.json', (d) =>
+        d['forgotten-password'].stages['reset-password'].steps.pop(),
+      ),
+    );
+    expect(error.issues).toContainEqual(
+      expect.objectContaining({
+        code: ContentIssueCode.StepCountMismatch,
+        file: 'locales/zh-TW/topics.json',
+        key: 'forgotten-password.stages.reset-password.steps',
+      }),
+    );
+  });
+
+  it('fails on a reference to an unknown topic', () => {
+    const error = broken((dir) =>
+      editJson(dir, 'dialogs/topics/clock-skew.json', (d) => d.next.push('clock-skwe')),
+    );
+    expect(error.issues).toContainEqual(
+      expect.objectContaining({
+        code: ContentIssueCode.UnknownTopic,
+        file: 'dialogs/topics/clock-skew.json',
+        key: 'next[1]',
+      }),
+    );
+  });
+
+  it('fails on malformed links: not https, or pointing at another KB article', () => {
+    const error = broken((dir) =>
+      editJson(dir, 'dialogs/topics/clock-skew.json', (d) => {
+        d.links[0].url = 'http://go.microsoft.com/fwlink/?linkid=3052&kbid=816042';
+        d.links.push({
+          id: 'other',
+          kb: '2409256',
+          url: 'https://go.microsoft.com/fwlink/?linkid=3052&kbid=816042',
+        });
+      }),
+    );
+    const links = error.issues.filter((i) => i.code === ContentIssueCode.MalformedLink);
+    expect(links.map((i) => i.key)).toEqual(['links[0].url', 'links[1].url']);
+    expect(links[0]!.message).toContain('https');
+  });
+
+  it('fails on malformed JSON, naming the file', () => {
+    const error = broken((dir) => writeFileSync(join(dir, 'locales/ja/phrasings.json'), '{ "triage": [ }'));
+    expect(error.issues[0]).toMatchObject({
+      code: ContentIssueCode.MalformedJson,
+      file: 'locales/ja/phrasings.json',
+    });
+  });
+
+  it('fails when a language misses an interface message or changes its placeholders', () => {
+    const error = broken((dir) =>
+      editJson(dir, 'locales/ja/common.json', (d) => {
+        delete d.ask.cause;
+        d.ask.tooLong = '長すぎます';
+      }),
+    );
+    expect(error.issues).toContainEqual(
+      expect.objectContaining({
+        code: ContentIssueCode.MissingTranslation,
+        file: 'locales/ja/common.json',
+        key: 'ask.cause',
+      }),
+    );
+    expect(error.issues).toContainEqual(
+      expect.objectContaining({
+        code: ContentIssueCode.FactMismatch,
+        file: 'locales/ja/common.json',
+        key: 'ask.tooLong',
+      }),
+    );
+  });
+
+  it('reports every problem at once', () => {
+    const error = broken((dir) => {
+      editJson(dir, 'locales/ja/topics.json', (d) => delete d.triage.question);
+      editJson(dir, 'dialogs/topics/triage.json', (d) => d.triage.errors.push('nope'));
+    });
+    expect(error.issues.length).toBeGreaterThanOrEqual(2);
+  });
+});

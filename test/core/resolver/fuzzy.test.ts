@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { FuzzyVocabulary } from '../../../src/core/resolver/fuzzy.js';
+
+describe('FuzzyVocabulary', () => {
+  const vocab = new FuzzyVocabulary(['certif', 'propag', 'msoidsvc', 'synchron', 'address']);
+
+  it('corrects a misspelling to the closest word of the same start and similar length', () => {
+    expect(vocab.correct('adress')?.term).toBe('address');
+    expect(vocab.correct('msoidsv')?.term).toBe('msoidsvc');
+    expect(vocab.correct('certfi')?.term).toBe('certif');
+  });
+
+  it('rates the correction below an exact match', () => {
+    const fix = vocab.correct('adress');
+    expect(fix?.similarity).toBeLessThan(1);
+    expect(fix?.similarity).toBeGreaterThan(0.5);
+  });
+
+  it('leaves unrelated words alone', () => {
+    expect(vocab.correct('printer')).toBeUndefined();
+    expect(vocab.correct('zzzzzz')).toBeUndefined();
+  });
+});
