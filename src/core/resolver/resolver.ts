@@ -194,7 +194,7 @@ export class Resolver {
       const coverage = fields.get('coverage' as Field) ?? 0;
       fields.delete('coverage' as Field);
       // However well one phrase matches, a topic that explains little of the message, with
-      // little specific evidence, is not trusted: "what's the wifi password" shares one word with
+      // little specific evidence, is not trusted: "where is the Wi-Fi password" shares one word with
       // "forgotten password" and nothing else. A long message full of context words still counts
       // when the words the topic explains are specific enough (a KB number, "msoidsvc", "license").
       const e = evidence.get(topic) ?? 0;

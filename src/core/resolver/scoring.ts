@@ -6,7 +6,7 @@
  * - recall:    how much of the document the message contains. An error message pasted
  *              verbatim, even inside other text, has recall near 1.
  * - precision: how much of the message the document explains. Words the bot has never seen
- *              count against it, which is how "what's the wifi password" stays out of scope.
+ *              count against it, which is how "where is the Wi-Fi password" stays out of scope.
  */
 export type Field = 'error' | 'alias' | 'title' | 'description' | 'bag';
 
