@@ -3,19 +3,20 @@
  *
  *   resolve [--json] [--locale L] [TEXT]   what a message resolves to (stdin: one per line)
  *   eval FILE.jsonl [--json]               accuracy on a labelled set
- *   ask [--locale L]                       ask questions in the terminal and read the fixes
+ *   chat [--locale L]                      talk with the bot in the terminal
  *   validate                               check the knowledge pack and report every problem
  */
 import { parseArgs } from 'node:util';
+import { Bot } from '../core/bot.js';
 import { BotError, ContentValidationError, loadKnowledgePack, Resolver } from '../core/index.js';
-import { askCommand } from './commands/ask.js';
+import { chatCommand } from './commands/chat.js';
 import { evalCommand } from './commands/eval.js';
 import { resolveCommand } from './commands/resolve.js';
 
 const USAGE = `usage: cli <command>
   resolve [--json] [--locale L] [TEXT]   resolve TEXT, or each line of standard input
   eval FILE.jsonl [--json]               top-1/top-3 accuracy and out-of-scope figures
-  ask [--locale L]                       ask questions in the terminal
+  chat [--locale L]                      talk with the bot in the terminal
   validate                               check the knowledge pack`;
 
 export async function main(argv: string[]): Promise<number> {
@@ -53,8 +54,8 @@ export async function main(argv: string[]): Promise<number> {
         return 2;
       }
       return evalCommand(resolver, rest[0], values.json);
-    case 'ask':
-      return askCommand(resolver, values.locale);
+    case 'chat':
+      return chatCommand(new Bot({ pack, resolver }), values.locale);
     default:
       process.stderr.write(`unknown command "${command}"\n${USAGE}\n`);
       return 2;

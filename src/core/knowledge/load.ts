@@ -12,7 +12,7 @@ import { KnowledgePack } from './pack.js';
 import type { RawFile, RawKnowledge } from './types.js';
 import { validateKnowledge } from './validate.js';
 
-export const NAMESPACES = ['topics', 'phrasings', 'lexicon', 'common'] as const;
+export const NAMESPACES = ['topics', 'phrasings', 'lexicon', 'common', 'commands'] as const;
 
 /** The project folder: the nearest ancestor of this module holding `dialogs/` and `locales/`. */
 export function projectRoot(from: string = dirname(fileURLToPath(import.meta.url))): string {

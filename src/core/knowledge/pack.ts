@@ -5,7 +5,7 @@
 import type { i18n as I18n, Resource } from 'i18next';
 import { createI18n } from '../i18n/i18n.js';
 import { LANGUAGES, type Lang } from '../i18n/languages.js';
-import type { LexiconText, RawKnowledge, TopicStructure, TopicText } from './types.js';
+import type { CommandsText, LexiconText, RawKnowledge, TopicStructure, TopicText } from './types.js';
 
 export class KnowledgePack {
   private constructor(
@@ -26,7 +26,10 @@ export class KnowledgePack {
         Object.entries(files).map(([ns, file]) => [ns, file.data as Record<string, unknown>]),
       );
     }
-    return new KnowledgePack(topics, createI18n(resources, ['common', 'topics', 'phrasings', 'lexicon']));
+    return new KnowledgePack(
+      topics,
+      createI18n(resources, ['common', 'topics', 'phrasings', 'lexicon', 'commands']),
+    );
   }
 
   topic(id: string): TopicStructure {
@@ -46,6 +49,11 @@ export class KnowledgePack {
   /** A user-visible message from `locales/<lang>/common.json`. */
   message(key: string, lang: Lang, values: Record<string, string | number> = {}): string {
     return this.i18n.t(key, { lng: lang, ns: 'common', ...values });
+  }
+
+  /** The phrases users type for commands (yes, no, help, cancel, ...) in one language. */
+  commands(lang: Lang): CommandsText {
+    return this.i18n.getResourceBundle(lang, 'commands') as CommandsText;
   }
 
   lexicon(lang: Lang): LexiconText {

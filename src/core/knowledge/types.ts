@@ -58,15 +58,30 @@ export interface LexiconText {
   synonyms: Record<string, string[]>;
 }
 
-/** The raw files, as read from disk, before validation. `files` maps each part to its path. */
+/** The raw files, as read from disk, before validation. */
 export interface RawKnowledge {
   structures: { file: string; data: unknown }[];
-  locales: Partial<
-    Record<Lang, { topics?: RawFile; phrasings?: RawFile; lexicon?: RawFile; common?: RawFile }>
-  >;
+  locales: Partial<Record<Lang, LocaleFiles>>;
 }
+
+/** The files of one language, by namespace. */
+export type LocaleFiles = Partial<
+  Record<'topics' | 'phrasings' | 'lexicon' | 'common' | 'commands', RawFile>
+>;
 
 export interface RawFile {
   file: string;
   data: unknown;
+}
+
+/** Phrases users type for commands, in one language (`locales/<lang>/commands.json`). */
+export interface CommandsText {
+  yes: string[];
+  no: string[];
+  notSure: string[];
+  help: string[];
+  cancel: string[];
+  restart: string[];
+  person: string[];
+  switchTo: Record<Lang, string[]>;
 }

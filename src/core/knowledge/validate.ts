@@ -257,6 +257,30 @@ function checkLexicon(file: string, data: unknown, ctx: Context): void {
   }
 }
 
+const COMMAND_KEYS = ['yes', 'no', 'notSure', 'help', 'cancel', 'restart', 'person'];
+
+/** Typed commands: every command, and a language switch to every language, has phrases. */
+function checkCommands(file: string, data: unknown, ctx: Context): void {
+  if (!isObject(data)) {
+    ctx.add(C.InvalidStructure, file, '(root)', 'must be an object of command phrase lists');
+    return;
+  }
+  for (const key of COMMAND_KEYS) {
+    const list = data[key];
+    if (!isStringArray(list) || list.length === 0 || list.some((p) => !p.trim()))
+      ctx.add(C.MissingTranslation, file, key, 'needs a non-empty list of phrases');
+  }
+  const switchTo = isObject(data.switchTo) ? data.switchTo : {};
+  for (const lang of LANGUAGES) {
+    const list = switchTo[lang];
+    if (!isStringArray(list) || list.length === 0)
+      ctx.add(C.MissingTranslation, file, `switchTo.${lang}`, 'needs phrases that switch to this language');
+  }
+  for (const key of Object.keys(data))
+    if (!COMMAND_KEYS.includes(key) && key !== 'switchTo')
+      ctx.add(C.UnexpectedKey, file, key, 'is not a command');
+}
+
 const placeholders = (text: string) =>
   new Set([...text.matchAll(/\{\{\s*([\w.]+)\s*\}\}/g)].map((m) => m[1]!));
 
@@ -303,7 +327,7 @@ export function validateKnowledge(raw: RawKnowledge): ContentIssue[] {
   const reference = raw.locales.en?.topics;
   for (const lang of LANGUAGES) {
     const files = raw.locales[lang] ?? {};
-    for (const ns of ['topics', 'phrasings', 'lexicon', 'common'] as const) {
+    for (const ns of ['topics', 'phrasings', 'lexicon', 'common', 'commands'] as const) {
       if (!files[ns]) ctx.add(C.MissingFile, `locales/${lang}/${ns}.json`, '(file)', 'is missing');
     }
     const topicsFile: RawFile | undefined = files.topics;
@@ -329,6 +353,7 @@ export function validateKnowledge(raw: RawKnowledge): ContentIssue[] {
     }
     if (files.phrasings) checkPhrasings(files.phrasings.file, files.phrasings.data, known, ctx);
     if (files.lexicon) checkLexicon(files.lexicon.file, files.lexicon.data, ctx);
+    if (files.commands) checkCommands(files.commands.file, files.commands.data, ctx);
     if (files.common && lang !== 'en' && raw.locales.en?.common)
       checkMessages(files.common.file, raw.locales.en.common.data, files.common.data, ctx);
   }

@@ -148,22 +148,22 @@ describe('knowledge pack validation', () => {
   it('fails when a language misses an interface message or changes its placeholders', () => {
     const error = broken((dir) =>
       editJson(dir, 'locales/ja/common.json', (d) => {
-        delete d.ask.cause;
-        d.ask.tooLong = '長すぎます';
+        delete d.topic.cause;
+        d.tooLong = '長すぎます';
       }),
     );
     expect(error.issues).toContainEqual(
       expect.objectContaining({
         code: ContentIssueCode.MissingTranslation,
         file: 'locales/ja/common.json',
-        key: 'ask.cause',
+        key: 'topic.cause',
       }),
     );
     expect(error.issues).toContainEqual(
       expect.objectContaining({
         code: ContentIssueCode.FactMismatch,
         file: 'locales/ja/common.json',
-        key: 'ask.tooLong',
+        key: 'tooLong',
       }),
     );
   });

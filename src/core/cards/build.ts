@@ -1,0 +1,217 @@
+/**
+ * Builds the card model from the knowledge pack. Every word comes from `locales/` through the
+ * pack; this file only decides which texts go where.
+ */
+import type { Lang } from '../i18n/languages.js';
+import type { KnowledgePack } from '../knowledge/pack.js';
+import type {
+  ActionPayload,
+  Choice,
+  HelpCard,
+  Link,
+  NoticeCard,
+  NotFoundCard,
+  QuestionCard,
+  TopicCard,
+  TriageCard,
+  WelcomeCard,
+} from './model.js';
+
+export class CardBuilder {
+  constructor(private readonly pack: KnowledgePack) {}
+
+  private t(key: string, lang: Lang, values: Record<string, string | number> = {}): string {
+    return this.pack.message(key, lang, values);
+  }
+
+  title(topic: string, lang: Lang): string {
+    return this.pack.text(topic, lang).title;
+  }
+
+  links(topic: string, lang: Lang): Link[] {
+    const text = this.pack.text(topic, lang);
+    return this.pack.topic(topic).links.map((l) => ({ label: text.links[l.id] ?? l.url, url: l.url }));
+  }
+
+  /** A topic's card at one stage, ending with "Did this fix it?". */
+  topic(topic: string, stageIndex: number, lang: Lang, token: string, note?: string): TopicCard {
+    const structure = this.pack.topic(topic);
+    const text = this.pack.text(topic, lang);
+    const stageId = structure.stages[stageIndex]!;
+    const stage = text.stages[stageId]!;
+    const fixed = (value: 'yes' | 'no'): ActionPayload => ({ action: 'fixed', value, token });
+    return {
+      kind: 'topic',
+      lang,
+      topic,
+      title: text.title,
+      ...(note ? { note } : {}),
+      // The symptom, error and cause introduce a topic; later stages go straight to the steps.
+      symptom: stageIndex === 0 ? text.symptom : '',
+      errorLabel: this.t('topic.error', lang),
+      ...(text.errors[0] && stageIndex === 0 ? { error: text.errors[0] } : {}),
+      causeLabel: this.t('topic.cause', lang),
+      cause: stageIndex === 0 ? text.cause : '',
+      stage: {
+        label: this.t('topic.stage', lang, {
+          current: stageIndex + 1,
+          total: structure.stages.length,
+          title: stage.title,
+        }),
+        title: stage.title,
+        ...(stage.intro ? { intro: stage.intro } : {}),
+        steps: stage.steps,
+      },
+      linksLabel: this.t('topic.links', lang),
+      links: this.links(topic, lang),
+      question: this.t('fixed.question', lang),
+      choices: [
+        { label: this.t('fixed.yes', lang), payload: fixed('yes'), style: 'positive' },
+        { label: this.t('fixed.no', lang), payload: fixed('no') },
+      ],
+    };
+  }
+
+  /** The clarifying question of a topic such as server-unavailable: one error, several causes. */
+  clarify(topic: string, lang: Lang, token: string, note?: string): QuestionCard {
+    const structure = this.pack.topic(topic);
+    const text = this.pack.text(topic, lang);
+    return {
+      kind: 'question',
+      lang,
+      title: text.title,
+      ...(note ? { note } : {}),
+      text: text.cause,
+      question: text.question ?? this.t('clarify.topics', lang),
+      hint: this.t('clarify.typeAnswer', lang),
+      links: [],
+      choices: (structure.clarify?.options ?? []).map((o) => ({
+        label: text.options?.[o.id] ?? o.id,
+        payload: { action: 'option', value: o.id, token },
+      })),
+    };
+  }
+
+  /** "Which of these is it?" when two different topics fit a message about equally. */
+  chooseTopic(topics: string[], lang: Lang, token: string): QuestionCard {
+    return {
+      kind: 'question',
+      lang,
+      title: this.t('clarify.topics', lang),
+      question: this.t('clarify.topics', lang),
+      hint: this.t('clarify.typeAnswer', lang),
+      links: [],
+      choices: topics.map((id) => ({
+        label: this.title(id, lang),
+        payload: { action: 'topic', value: id, token },
+      })),
+    };
+  }
+
+  /** "What do you see?": the common error messages as they read in the user's language. */
+  triage(lang: Lang, token: string, note?: string): TriageCard {
+    const structure = this.pack.topic('triage');
+    const text = this.pack.text('triage', lang);
+    const choices: Choice[] = (structure.triage?.errors ?? []).map((id) => ({
+      label: this.pack.text(id, lang).errors[0] ?? this.title(id, lang),
+      payload: { action: 'topic', value: id, token },
+    }));
+    choices.push({ label: text.noErrorOption ?? '', payload: { action: 'option', value: 'none', token } });
+    return {
+      kind: 'triage',
+      lang,
+      title: text.title,
+      ...(note ? { note } : {}),
+      text: text.cause,
+      question: text.question ?? '',
+      hint: this.t('triage.typeAnswer', lang),
+      submit: this.t('triage.submit', lang),
+      token,
+      links: [],
+      choices,
+    };
+  }
+
+  notFound(userText: string, suggestions: string[], lang: Lang, token: string): NotFoundCard {
+    const choices: Choice[] = suggestions.map((id) => ({
+      label: this.title(id, lang),
+      payload: { action: 'topic', value: id, token },
+    }));
+    choices.push({
+      label: this.t('notFound.person', lang),
+      payload: { action: 'escalate', value: 'person', token },
+    });
+    return {
+      kind: 'notFound',
+      lang,
+      title: this.t('notFound.title', lang),
+      text: suggestions.length ? this.t('notFound.text', lang) : this.t('notFound.nothingClose', lang),
+      userTextLabel: this.t('notFound.youWrote', lang),
+      userText,
+      ...(suggestions.length ? { suggestions: this.t('notFound.suggestions', lang) } : {}),
+      links: [],
+      choices,
+    };
+  }
+
+  welcome(lang: Lang, token: string): WelcomeCard {
+    return {
+      kind: 'welcome',
+      lang,
+      title: this.t('welcome.title', lang),
+      text: this.t('welcome.text', lang),
+      links: [],
+      choices: [
+        { label: this.t('welcome.start', lang), payload: { action: 'topic', value: 'triage', token } },
+      ],
+    };
+  }
+
+  help(lang: Lang, token: string): HelpCard {
+    return {
+      kind: 'help',
+      lang,
+      title: this.t('help.title', lang),
+      text: this.t('help.text', lang),
+      commands: this.t('help.commands', lang),
+      links: [],
+      choices: [
+        { label: this.t('help.start', lang), payload: { action: 'topic', value: 'triage', token } },
+        { label: this.t('help.person', lang), payload: { action: 'escalate', value: 'person', token } },
+      ],
+    };
+  }
+
+  /** Hand-over to the helpdesk: what was tried, and how to collect the logs they will ask for. */
+  escalation(tried: { topic: string; stage: string }[], lang: Lang, token: string): NoticeCard {
+    const logs = this.pack.text('collect-logs', lang);
+    const triedItems = tried.map(({ topic, stage }) =>
+      this.t('escalation.triedItem', lang, {
+        topic: this.title(topic, lang),
+        stage: this.pack.text(topic, lang).stages[stage]?.title ?? stage,
+      }),
+    );
+    return {
+      kind: 'notice',
+      lang,
+      title: this.t('escalation.title', lang),
+      text: this.t('escalation.text', lang),
+      listLabel: this.t('escalation.tried', lang),
+      list: triedItems.length ? triedItems : [this.t('escalation.nothingTried', lang)],
+      secondListLabel: this.t('escalation.logs', lang),
+      secondList: logs.stages['collect-and-send']?.steps ?? [],
+      links: this.links('collect-logs', lang),
+      choices: [
+        { label: this.t('help.start', lang), payload: { action: 'restart', value: 'restart', token } },
+      ],
+    };
+  }
+
+  notice(key: string, lang: Lang, values: Record<string, string | number> = {}, title = ''): NoticeCard {
+    return { kind: 'notice', lang, title, text: this.t(key, lang, values), links: [], choices: [] };
+  }
+
+  closing(lang: Lang): NoticeCard {
+    return this.notice('closing.text', lang, {}, this.t('closing.title', lang));
+  }
+}

@@ -1,0 +1,106 @@
+/**
+ * The card model: what the bot shows, independent of any platform. Renderers turn it into an
+ * Adaptive Card (Teams), plain text (the terminal, notification fallbacks) or Block Kit (Slack).
+ * All text in a card is already in the user's language; only `userText` came from a user and
+ * must be shown without interpretation (no markdown, links or mentions).
+ */
+import type { Lang } from '../i18n/languages.js';
+
+/** What pressing a button means. `token` ties the button to the question it answers. */
+export interface ActionPayload {
+  action: 'fixed' | 'option' | 'topic' | 'escalate' | 'restart' | 'help';
+  value: string;
+  token?: string;
+}
+
+export interface Choice {
+  label: string;
+  payload: ActionPayload;
+  style?: 'positive' | 'destructive';
+}
+
+export interface Link {
+  label: string;
+  url: string;
+}
+
+interface CardBase {
+  lang: Lang;
+  title: string;
+  /** A short line shown above the card ("OK, let's try the next step."). */
+  note?: string;
+  choices: Choice[];
+  links: Link[];
+}
+
+export interface TopicCard extends CardBase {
+  kind: 'topic';
+  topic: string;
+  /** Empty on later stages, like `cause`: only the first stage introduces the topic. */
+  symptom: string;
+  errorLabel: string;
+  error?: string;
+  causeLabel: string;
+  cause: string;
+  stage: { label: string; title: string; intro?: string; steps: string[] };
+  linksLabel: string;
+  question: string;
+}
+
+export interface QuestionCard extends CardBase {
+  kind: 'question';
+  text?: string;
+  question: string;
+  /** Invites a typed answer besides the buttons. */
+  hint?: string;
+}
+
+export interface TriageCard extends CardBase {
+  kind: 'triage';
+  text: string;
+  question: string;
+  hint: string;
+  /** Label of the button that sends a choice or a typed message (Adaptive Cards form). */
+  submit: string;
+  token: string;
+}
+
+export interface NotFoundCard extends CardBase {
+  kind: 'notFound';
+  text: string;
+  userTextLabel: string;
+  userText: string;
+  suggestions?: string;
+}
+
+export interface WelcomeCard extends CardBase {
+  kind: 'welcome';
+  text: string;
+}
+
+export interface HelpCard extends CardBase {
+  kind: 'help';
+  text: string;
+  commands: string;
+}
+
+export interface NoticeCard extends CardBase {
+  kind: 'notice';
+  text: string;
+  listLabel?: string;
+  list?: string[];
+  secondListLabel?: string;
+  secondList?: string[];
+}
+
+export type Card = TopicCard | QuestionCard | TriageCard | NotFoundCard | WelcomeCard | HelpCard | NoticeCard;
+export type CardKind = Card['kind'];
+export const CARD_KINDS: CardKind[] = [
+  'topic',
+  'question',
+  'triage',
+  'notFound',
+  'welcome',
+  'help',
+  'notice',
+];

@@ -1,0 +1,344 @@
+/**
+ * The dialog engine: one step of a conversation.
+ *
+ *   (state, what the user did) → (new state, cards to send, events)
+ *
+ * It is pure: no I/O, no clock, no platform. The flows are data (`dialogs/topics/*.json`): a
+ * topic's stages are shown one at a time, each followed by "Did this fix it?"; No moves to the
+ * next stage, then to the next likely topic, and after the last one to the helpdesk hand-over.
+ * A clarifying topic asks which cause applies; triage asks what the user sees.
+ */
+import { CardBuilder } from '../cards/build.js';
+import type { ActionPayload, Card } from '../cards/model.js';
+import { MessageTooLongError } from '../errors.js';
+import { type Lang, langFromLocale } from '../i18n/languages.js';
+import type { KnowledgePack } from '../knowledge/pack.js';
+import type { Resolver } from '../resolver/resolver.js';
+import { detectLanguage } from '../text/detect-language.js';
+import { stripNoise } from '../text/noise.js';
+import { CommandMatcher, normalizeTyped } from './commands.js';
+import type { ConversationState, Flow } from './state.js';
+
+export interface UserInput {
+  /** What the user typed. */
+  text?: string;
+  /** The button the user pressed. */
+  action?: ActionPayload;
+  /** The platform's locale for the user, when it has one. */
+  locale?: string | null;
+}
+
+export type BotEvent =
+  | { type: 'fixed'; topic: string; stage: string; lang: Lang }
+  | { type: 'escalation'; lang: Lang; attempts: ConversationState['attempts']; topic: string | null }
+  | { type: 'unknown'; text: string; lang: Lang };
+
+export interface StepResult {
+  state: ConversationState;
+  cards: Card[];
+  events: BotEvent[];
+}
+
+/** Candidates scoring this close to the threshold are offered as suggestions when nothing fits. */
+const SUGGESTION_FLOOR = 0.15;
+
+export class DialogEngine {
+  private readonly cards: CardBuilder;
+  private readonly commands: CommandMatcher;
+
+  constructor(
+    readonly pack: KnowledgePack,
+    readonly resolver: Resolver,
+  ) {
+    this.cards = new CardBuilder(pack);
+    this.commands = new CommandMatcher(pack);
+  }
+
+  step(previous: ConversationState, input: UserInput): StepResult {
+    const state: ConversationState = structuredClone(previous);
+    const out: StepResult = { state, cards: [], events: [] };
+    if (input.action) this.onAction(out, input.action, input.locale);
+    else if (input.text !== undefined) this.onText(out, input.text, input.locale);
+    return out;
+  }
+
+  /** The card for whatever the conversation is waiting for, e.g. after a language switch. */
+  prompt(out: StepResult, note?: string): void {
+    const { state } = out;
+    const flow = state.flow;
+    const token = this.nextToken(state);
+    let card: Card;
+    if (!flow) card = this.cards.welcome(state.lang, token);
+    else if (flow.awaiting === 'fixed')
+      card = this.cards.topic(flow.topic, flow.stage, state.lang, token, note);
+    else if (flow.awaiting === 'clarify') card = this.cards.clarify(flow.topic, state.lang, token, note);
+    else if (flow.awaiting === 'triage') card = this.cards.triage(state.lang, token, note);
+    else card = this.cards.chooseTopic(flow.options ?? [], state.lang, token);
+    this.send(out, card);
+  }
+
+  // ---- input ---------------------------------------------------------------------------
+
+  private onText(out: StepResult, raw: string, locale?: string | null): void {
+    const { state } = out;
+    const text = stripNoise(raw);
+    const detected = detectLanguage(text, locale);
+    if (detected.source === 'text') state.lang = detected.lang;
+    else if (!previousTurns(state)) state.lang = langFromLocale(locale) ?? state.lang;
+
+    if (raw.length > this.resolver.settings.maxLength) {
+      const e = new MessageTooLongError(raw.length, this.resolver.settings.maxLength);
+      this.send(out, this.cards.notice('tooLong', state.lang, { length: e.length, limit: e.limit }));
+      return;
+    }
+    if (!text) {
+      this.prompt(out);
+      return;
+    }
+    const command = this.commands.recognize(text);
+    if (command?.command === 'switchTo') {
+      state.lang = command.lang;
+      this.send(out, this.cards.notice('language', state.lang));
+      if (state.flow) this.prompt(out);
+      return;
+    }
+    switch (command?.command) {
+      case 'help':
+        this.send(out, this.cards.help(state.lang, this.nextToken(state)));
+        return;
+      case 'cancel':
+        delete state.flow;
+        this.send(out, this.cards.notice('cancelled', state.lang));
+        return;
+      case 'restart':
+        this.restart(out);
+        return;
+      case 'person':
+        this.escalate(out);
+        return;
+    }
+    // A typed number, or the label of a button on the last card, presses that button.
+    const typed = normalizeTyped(text);
+    const index = /^\d{1,2}$/.test(typed) ? Number(typed) - 1 : -1;
+    if (index >= 0 && state.choices[index]) {
+      this.onAction(out, state.choices[index]!, locale);
+      return;
+    }
+    const flow = state.flow;
+    if (flow?.awaiting === 'fixed' && (command?.command === 'yes' || command?.command === 'no')) {
+      this.answerFixed(out, command.command === 'yes');
+      return;
+    }
+    if (flow?.awaiting === 'clarify' && command?.command === 'notSure') {
+      this.chooseOption(out, 'not-sure');
+      return;
+    }
+    if (flow?.awaiting === 'triage' && command?.command === 'no') {
+      this.chooseOption(out, 'none');
+      return;
+    }
+    const label = this.matchChoiceLabel(state, typed);
+    if (label) {
+      this.onAction(out, label, locale);
+      return;
+    }
+    this.onQuestion(out, raw, locale);
+  }
+
+  private onAction(out: StepResult, action: ActionPayload, locale?: string | null): void {
+    const { state } = out;
+    if (!previousTurns(state)) state.lang = langFromLocale(locale) ?? state.lang;
+    if (action.token !== undefined && action.token !== String(state.token)) {
+      // A button from an older card: answering it now could contradict what happened since.
+      this.send(out, this.cards.notice('stale', state.lang));
+      this.prompt(out);
+      return;
+    }
+    switch (action.action) {
+      case 'fixed':
+        if (state.flow?.awaiting === 'fixed') this.answerFixed(out, action.value === 'yes');
+        else this.prompt(out);
+        return;
+      case 'option':
+        this.chooseOption(out, action.value);
+        return;
+      case 'topic':
+        if (this.pack.topics.has(action.value)) this.start(out, action.value, [], []);
+        else this.prompt(out);
+        return;
+      case 'escalate':
+        this.escalate(out);
+        return;
+      case 'restart':
+        this.restart(out);
+        return;
+      case 'help':
+        this.send(out, this.cards.help(state.lang, this.nextToken(state)));
+        return;
+    }
+  }
+
+  /** Free text that is not an answer: a new question, which restarts the flow on its topic. */
+  private onQuestion(out: StepResult, text: string, locale?: string | null): void {
+    const { state } = out;
+    const result = this.resolver.resolve(text, { locale: locale ?? state.lang });
+    state.lang = result.lang;
+    const flow = state.flow;
+    if (result.topic) {
+      // Typed answers to a clarifying question or to triage arrive as questions too.
+      if (flow?.awaiting === 'clarify') {
+        const option = this.pack
+          .topic(flow.topic)
+          .clarify?.options.find((o) => o.topics.length === 1 && o.topics[0] === result.topic);
+        if (option) {
+          this.chooseOption(out, option.id);
+          return;
+        }
+      }
+      const close = result.clarify && this.pack.topic(result.topic).kind !== 'clarify';
+      if (close) {
+        const options = result.candidates
+          .filter((c) => c.score >= result.confidence * this.resolver.settings.ambiguity)
+          .slice(0, 3)
+          .map((c) => c.topic);
+        state.flow = { topic: result.topic, stage: 0, queue: [], visited: [], awaiting: 'choose', options };
+        this.prompt(out);
+        return;
+      }
+      this.start(out, result.topic, [], []);
+      return;
+    }
+    const suggestions = result.candidates
+      .filter((c) => c.score >= SUGGESTION_FLOOR)
+      .slice(0, 3)
+      .map((c) => c.topic);
+    out.events.push({ type: 'unknown', text, lang: state.lang });
+    this.send(out, this.cards.notFound(stripNoise(text), suggestions, state.lang, this.nextToken(state)));
+  }
+
+  // ---- flow ----------------------------------------------------------------------------
+
+  /** Starts a topic; `queue` holds the topics to try after it, `visited` those already shown. */
+  private start(out: StepResult, topic: string, queue: string[], visited: string[], note?: string): void {
+    const { state } = out;
+    const structure = this.pack.topic(topic);
+    const flow: Flow = { topic, stage: 0, queue, visited: [...visited, topic], awaiting: 'fixed' };
+    if (structure.kind === 'clarify') flow.awaiting = 'clarify';
+    else if (structure.kind === 'triage') flow.awaiting = 'triage';
+    state.flow = flow;
+    this.prompt(out, note);
+  }
+
+  private answerFixed(out: StepResult, fixed: boolean): void {
+    const { state } = out;
+    const flow = state.flow!;
+    const stage = this.pack.topic(flow.topic).stages[flow.stage]!;
+    state.attempts.push({ topic: flow.topic, stage, fixed });
+    if (fixed) {
+      out.events.push({ type: 'fixed', topic: flow.topic, stage, lang: state.lang });
+      delete state.flow;
+      state.choices = [];
+      this.send(out, this.cards.closing(state.lang));
+      return;
+    }
+    const structure = this.pack.topic(flow.topic);
+    if (flow.stage + 1 < structure.stages.length) {
+      flow.stage++;
+      this.prompt(out, this.pack.message('next.stage', state.lang));
+      return;
+    }
+    this.advance(out, structure.next);
+  }
+
+  /** Moves to the next topic not yet shown: the queue first, then `next` of the topic just done. */
+  private advance(out: StepResult, next: string[]): void {
+    const { state } = out;
+    const flow = state.flow!;
+    const pending = [...flow.queue, ...next].filter(
+      (t, i, all) => !flow.visited.includes(t) && all.indexOf(t) === i,
+    );
+    const [topic, ...rest] = pending;
+    if (!topic) {
+      this.escalate(out);
+      return;
+    }
+    const note = this.pack.message('next.topic', state.lang, { title: this.cards.title(topic, state.lang) });
+    this.start(out, topic, rest, flow.visited, note);
+  }
+
+  private chooseOption(out: StepResult, option: string): void {
+    const { state } = out;
+    const flow = state.flow;
+    if (flow?.awaiting === 'clarify') {
+      const structure = this.pack.topic(flow.topic);
+      const chosen = structure.clarify?.options.find((o) => o.id === option);
+      if (!chosen) return this.prompt(out);
+      const [first, ...rest] = chosen.topics;
+      this.start(out, first!, [...rest, ...structure.next], flow.visited);
+      return;
+    }
+    if (flow?.awaiting === 'triage' && option === 'none') {
+      const structure = this.pack.topic('triage');
+      const [first, ...rest] = structure.triage?.common ?? [];
+      if (first) this.start(out, first, [...rest, ...structure.next], flow.visited);
+      return;
+    }
+    this.prompt(out);
+  }
+
+  private escalate(out: StepResult): void {
+    const { state } = out;
+    out.events.push({
+      type: 'escalation',
+      lang: state.lang,
+      attempts: state.attempts,
+      topic: state.flow?.topic ?? null,
+    });
+    delete state.flow;
+    this.send(out, this.cards.escalation(state.attempts, state.lang, this.nextToken(state)));
+  }
+
+  private restart(out: StepResult): void {
+    const { state } = out;
+    delete state.flow;
+    state.attempts = [];
+    this.send(out, this.cards.notice('restarted', state.lang));
+    this.start(out, 'triage', [], []);
+  }
+
+  // ---- helpers -------------------------------------------------------------------------
+
+  private nextToken(state: ConversationState): string {
+    state.token++;
+    return String(state.token);
+  }
+
+  private send(out: StepResult, card: Card): void {
+    out.cards.push(card);
+    if (card.choices.length) out.state.choices = card.choices.map((c) => c.payload);
+  }
+
+  /** A typed answer that is (or is contained in) the label of one button of the last card. */
+  private matchChoiceLabel(state: ConversationState, typed: string): ActionPayload | undefined {
+    if (!typed || !state.flow) return undefined;
+    const token = String(state.token);
+    const current = state.choices.filter((c) => c.token === token);
+    const labels = this.choiceLabels(state);
+    const hits = current.filter((_, i) => {
+      const label = labels[i];
+      return label !== undefined && (label === typed || (typed.length >= 4 && label.includes(typed)));
+    });
+    return hits.length === 1 ? hits[0] : undefined;
+  }
+
+  private choiceLabels(state: ConversationState): string[] {
+    const scratch: StepResult = { state: structuredClone(state), cards: [], events: [] };
+    scratch.state.token--; // rebuild the same card, with the same token
+    this.prompt(scratch);
+    return (scratch.cards[0]?.choices ?? []).map((c) => normalizeTyped(c.label));
+  }
+}
+
+function previousTurns(state: ConversationState): boolean {
+  return state.token > 0;
+}

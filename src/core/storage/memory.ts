@@ -1,0 +1,31 @@
+/** In-memory stores: the default for a single process and for tests. Values are copied in and out. */
+import type { FeedbackRecord, FeedbackStore, StateStore, Versioned } from './types.js';
+
+export class MemoryStateStore<T> implements StateStore<T> {
+  private readonly data = new Map<string, Versioned<T>>();
+
+  async get(key: string): Promise<Versioned<T> | undefined> {
+    const entry = this.data.get(key);
+    return entry && { value: structuredClone(entry.value), version: entry.version };
+  }
+
+  async put(key: string, value: T, expectedVersion: number): Promise<number | undefined> {
+    const current = this.data.get(key)?.version ?? 0;
+    if (current !== expectedVersion) return undefined;
+    const version = current + 1;
+    this.data.set(key, { value: structuredClone(value), version });
+    return version;
+  }
+}
+
+export class MemoryFeedbackStore implements FeedbackStore {
+  private readonly records: FeedbackRecord[] = [];
+
+  async record(entry: FeedbackRecord): Promise<void> {
+    this.records.push({ ...entry });
+  }
+
+  async list(): Promise<FeedbackRecord[]> {
+    return this.records.map((r) => ({ ...r }));
+  }
+}

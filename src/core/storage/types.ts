@@ -1,0 +1,41 @@
+/**
+ * Storage interfaces. The core only talks to these; the memory implementations live beside
+ * them, and persistent ones (a local folder, PostgreSQL) plug in without touching the core.
+ */
+
+export interface Versioned<T> {
+  value: T;
+  /** Increases with every write; 0 means "never written". */
+  version: number;
+}
+
+/**
+ * Keeps one value per key with compare-and-set writes: a write names the version it read, and
+ * fails (returns undefined) when someone else wrote in between, instead of overwriting them.
+ */
+export interface StateStore<T> {
+  get(key: string): Promise<Versioned<T> | undefined>;
+  put(key: string, value: T, expectedVersion: number): Promise<number | undefined>;
+}
+
+/** One record of "this stage fixed it" (or did not), for the helpdesk and for content authors. */
+export interface FeedbackRecord {
+  conversation: string;
+  topic: string;
+  stage: string;
+  fixed: boolean;
+  lang: string;
+  at: string;
+}
+
+export interface FeedbackStore {
+  record(entry: FeedbackRecord): Promise<void>;
+  list(): Promise<FeedbackRecord[]>;
+}
+
+export class StorageError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'StorageError';
+  }
+}

@@ -1,0 +1,20 @@
+/**
+ * Makes user text safe to show in a card. The templates put user text in a TextRun, which
+ * renders no markdown; on top of that, links are defanged (no clickable URL a user typed),
+ * mention and HTML tags are neutralised, and the length is bounded.
+ */
+const MAX_USER_TEXT = 1000;
+
+export function safeUserText(text: string): string {
+  const bounded = text.length > MAX_USER_TEXT ? `${text.slice(0, MAX_USER_TEXT)}…` : text;
+  return (
+    bounded
+      .replace(/</g, '‹')
+      .replace(/>/g, '›')
+      // "https://x" and "www.x" stop being links; the text still reads the same.
+      .replace(/:\/\//g, ':\u200b//')
+      .replace(/\bwww\./gi, (m) => `${m.slice(0, 3)}\u200b.`)
+      // Markdown characters, in case a host renders them anyway.
+      .replace(/([*_[\]()`~#|])/g, '\\$1')
+  );
+}

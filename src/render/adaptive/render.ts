@@ -1,0 +1,103 @@
+/**
+ * Renders the card model as Adaptive Cards (schema 1.5) from the templates in `cards/`, with
+ * `adaptivecards-templating`. Templates are data: a content author changes the layout there.
+ * Every card carries the plain-text rendering as `fallbackText`.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Template } from 'adaptivecards-templating';
+import type { ActionPayload, Card, CardKind } from '../../core/cards/model.js';
+import { projectRoot } from '../../core/knowledge/load.js';
+import { renderText } from '../text/render.js';
+import { safeUserText } from './escape.js';
+
+export type AdaptiveCardJson = Record<string, unknown> & { type: 'AdaptiveCard'; version: string };
+
+const TEMPLATE_FILES: Record<CardKind, string> = {
+  topic: 'topic.json',
+  question: 'question.json',
+  triage: 'triage.json',
+  notFound: 'not-found.json',
+  welcome: 'welcome.json',
+  help: 'help.json',
+  notice: 'notice.json',
+};
+
+/** How a triage choice travels through an Input.ChoiceSet value. */
+const encodeChoice = (p: ActionPayload) => `${p.action}:${p.value}`;
+
+export class AdaptiveCardRenderer {
+  private readonly templates = new Map<CardKind, Template>();
+
+  constructor(private readonly cardsDir: string = join(projectRoot(), 'cards')) {
+    for (const [kind, file] of Object.entries(TEMPLATE_FILES) as [CardKind, string][]) {
+      this.templates.set(kind, new Template(JSON.parse(readFileSync(join(this.cardsDir, file), 'utf8'))));
+    }
+  }
+
+  render(card: Card): AdaptiveCardJson {
+    const data = templateData(card);
+    const expanded = this.templates.get(card.kind)!.expand({ $root: data }) as AdaptiveCardJson;
+    return { ...expanded, fallbackText: renderText(card) };
+  }
+}
+
+/** The card model as the templates read it: optional texts become '', user text made safe. */
+export function templateData(card: Card): Record<string, unknown> {
+  const base = {
+    ...card,
+    note: card.note ?? '',
+    links: card.links,
+    choices: card.choices.map((c) => ({ label: c.label, style: c.style ?? 'default', payload: c.payload })),
+  };
+  switch (card.kind) {
+    case 'topic':
+      return { ...base, error: card.error ?? '', stage: { ...card.stage, intro: card.stage.intro ?? '' } };
+    case 'question':
+      return { ...base, text: card.text ?? '', hint: card.hint ?? '' };
+    case 'triage':
+      return {
+        ...base,
+        choices: card.choices.map((c) => ({ label: c.label, value: encodeChoice(c.payload) })),
+        form: { action: 'form', value: 'triage', token: card.token },
+      };
+    case 'notFound':
+      return { ...base, userText: safeUserText(card.userText), suggestions: card.suggestions ?? '' };
+    case 'notice':
+      return {
+        ...base,
+        listLabel: card.listLabel ?? '',
+        list: card.list ?? [],
+        secondListLabel: card.secondListLabel ?? '',
+        secondList: card.secondList ?? [],
+      };
+    default:
+      return base;
+  }
+}
+
+/**
+ * Reads what an Adaptive Card sends back (the `value` of an Action.Submit or Action.Execute):
+ * a button's payload, or the triage form's choice or typed text.
+ */
+export function readSubmit(value: unknown): { action?: ActionPayload; text?: string } {
+  if (typeof value !== 'object' || value === null) return {};
+  const v = value as Record<string, unknown>;
+  const token = typeof v.token === 'string' ? v.token : undefined;
+  if (v.action === 'form') {
+    if (typeof v.text === 'string' && v.text.trim()) return { text: v.text };
+    if (typeof v.choice === 'string') {
+      const [action, ...rest] = v.choice.split(':');
+      if (isPayloadAction(action))
+        return { action: { action, value: rest.join(':'), ...(token ? { token } : {}) } };
+    }
+    return {};
+  }
+  if (isPayloadAction(v.action) && typeof v.value === 'string')
+    return { action: { action: v.action, value: v.value, ...(token ? { token } : {}) } };
+  return {};
+}
+
+function isPayloadAction(a: unknown): a is ActionPayload['action'] {
+  return typeof a === 'string' && ['fixed', 'option', 'topic', 'escalate', 'restart', 'help'].includes(a);
+}

@@ -1,0 +1,77 @@
+/**
+ * Plain-text rendering of the card model: the terminal chat, and the fallback text platforms
+ * show in notifications. Buttons become a numbered list; typing the number presses the button.
+ */
+import type { Card } from '../../core/cards/model.js';
+
+export interface TextOptions {
+  /** Show buttons as a numbered list (the terminal); notifications leave them out. */
+  numberChoices?: boolean;
+  /** Word for a link ("link"), shown before each URL. */
+  linkWord?: string;
+}
+
+const plain = (s: string) => s.replace(/\*\*(.+?)\*\*/g, '$1');
+
+export function renderText(card: Card, options: TextOptions = {}): string {
+  const lines: string[] = [];
+  const push = (...xs: (string | undefined)[]) => xs.forEach((x) => x !== undefined && lines.push(plain(x)));
+  if (card.note) push(card.note, '');
+  if (card.title) push(`== ${card.title} ==`);
+  switch (card.kind) {
+    case 'topic':
+      if (card.symptom) push(card.symptom);
+      if (card.error) push(`${card.errorLabel}: "${card.error}"`);
+      if (card.cause) push('', `${card.causeLabel}: ${card.cause}`);
+      push('', card.stage.label);
+      if (card.stage.intro) push(card.stage.intro);
+      card.stage.steps.forEach((s, i) => push(`  ${i + 1}. ${s}`));
+      if (card.links.length) {
+        push('', `${card.linksLabel}:`);
+        card.links.forEach((l) => push(`  - ${l.label}: ${l.url}`));
+      }
+      push('', card.question);
+      break;
+    case 'question':
+      if (card.text) push(card.text, '');
+      push(card.question);
+      break;
+    case 'triage':
+      push(card.text, '', card.question);
+      break;
+    case 'notFound':
+      push(card.text, `${card.userTextLabel}: "${card.userText}"`);
+      if (card.suggestions) push('', card.suggestions);
+      break;
+    case 'welcome':
+      push(card.text);
+      break;
+    case 'help':
+      push(card.text, '', card.commands);
+      break;
+    case 'notice':
+      push(card.text);
+      if (card.list?.length) {
+        push('', `${card.listLabel}:`);
+        card.list.forEach((x) => push(`  - ${x}`));
+      }
+      if (card.secondList?.length) {
+        push('', `${card.secondListLabel}:`);
+        card.secondList.forEach((x, i) => push(`  ${i + 1}. ${x}`));
+      }
+      if (card.links.length) {
+        push('');
+        card.links.forEach((l) => push(`  - ${l.label}: ${l.url}`));
+      }
+      break;
+  }
+  if (options.numberChoices && card.choices.length) {
+    push('');
+    card.choices.forEach((c, i) => push(`  [${i + 1}] ${c.label}`));
+    if ((card.kind === 'question' || card.kind === 'triage') && card.hint) push(card.hint);
+  }
+  return lines
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
+}
