@@ -195,7 +195,7 @@ export class DialogEngine {
           return;
         }
       }
-      const close = result.clarify && this.pack.topic(result.topic).kind !== 'clarify';
+      const close = result.clarify && this.pack.topic(result.topic).kind === 'fix';
       if (close) {
         const options = result.candidates
           .filter((c) => c.score >= result.confidence * this.resolver.settings.ambiguity)

@@ -307,6 +307,47 @@ function checkMessages(file: string, reference: unknown, data: unknown, ctx: Con
     if (!ref.has(key)) ctx.add(C.UnexpectedKey, file, key, 'is not in the English file');
 }
 
+/**
+ * A typed phrase must mean one thing whatever language file it comes from: "用中文" cannot
+ * switch to Simplified in one file and to Traditional in another.
+ */
+function checkCommandConflicts(raw: RawKnowledge, ctx: Context): void {
+  const meaning = new Map<string, { file: string; key: string; means: string }>();
+  const norm = (p: string) =>
+    p
+      .normalize('NFKC')
+      .toLowerCase()
+      .replace(/[\p{P}\p{S}\s]+/gu, ' ')
+      .trim();
+  for (const lang of LANGUAGES) {
+    const file = raw.locales[lang]?.commands;
+    if (!file || !isObject(file.data)) continue;
+    const entries: [string, string, unknown][] = COMMAND_KEYS.map((k) => [
+      k,
+      k,
+      (file.data as Record<string, unknown>)[k],
+    ]);
+    const switchTo = (file.data as Record<string, unknown>).switchTo;
+    if (isObject(switchTo))
+      for (const [l, list] of Object.entries(switchTo))
+        entries.push([`switchTo.${l}`, `switch to ${l}`, list]);
+    for (const [key, means, list] of entries) {
+      if (!isStringArray(list)) continue;
+      for (const phrase of list) {
+        const seen = meaning.get(norm(phrase));
+        if (seen && seen.means !== means)
+          ctx.add(
+            C.InvalidStructure,
+            file.file,
+            key,
+            `"${phrase}" also means "${seen.means}" in ${seen.file} (${seen.key})`,
+          );
+        else if (!seen) meaning.set(norm(phrase), { file: file.file, key, means });
+      }
+    }
+  }
+}
+
 /** Returns every problem in the raw knowledge; an empty list means it is fit to load. */
 export function validateKnowledge(raw: RawKnowledge): ContentIssue[] {
   const issues: ContentIssue[] = [];
@@ -357,5 +398,6 @@ export function validateKnowledge(raw: RawKnowledge): ContentIssue[] {
     if (files.common && lang !== 'en' && raw.locales.en?.common)
       checkMessages(files.common.file, raw.locales.en.common.data, files.common.data, ctx);
   }
+  checkCommandConflicts(raw, ctx);
   return issues;
 }

@@ -98,23 +98,27 @@ export class Resolver {
       return { text, topic: null, confidence: round(best?.score ?? 0), lang, clarify: false, candidates };
     }
     const second = ranked[1];
+    const kind = this.pack.topic(best.topic).kind;
+    // Triage asks its own question ("what do you see?"); a clarifying topic asks which cause.
+    // Otherwise two unrelated topics within `ambiguity` of each other (before capping) make the bot ask.
     const close =
+      kind !== 'triage' &&
       second !== undefined &&
       second.score >= this.settings.threshold &&
-      second.score >= best.score * this.settings.ambiguity &&
+      second.raw >= best.raw * this.settings.ambiguity &&
       !this.related(best.topic, second.topic);
-    const clarify = this.pack.topic(best.topic).kind === 'clarify' || close;
+    const clarify = kind === 'clarify' || close;
     return { text, topic: best.topic, confidence: round(best.score), lang, clarify, candidates };
   }
 
-  /** Every topic the message touches, best first, scores between 0 and 1. */
-  rank(clean: string, lang: Lang): Candidate[] {
+  /** Every topic the message touches, best first; `score` is capped at 1, `raw` is not. */
+  rank(clean: string, lang: Lang): (Candidate & { raw: number })[] {
     const { weights, total } = this.weigh(clean, lang);
     const scored = this.score(weights, total);
     this.settleClarifications(scored, weights);
     return scored
       .sort((a, b) => b.score - a.score || a.topic.localeCompare(b.topic))
-      .map(({ topic, score }) => ({ topic, score: Math.min(1, score) }));
+      .map(({ topic, score }) => ({ topic, score: Math.min(1, score), raw: score }));
   }
 
   /** A clarifying topic and one of its options are not "two different answers". */

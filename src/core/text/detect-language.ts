@@ -4,10 +4,12 @@
  * The text decides when it can: any kana means Japanese; Han text is Traditional or Simplified
  * by the characters that exist in only one of the two scripts. The platform's locale hint
  * settles what the text cannot (Han characters shared by both scripts, or a message made only
- * of technical tokens such as `msoidsvc.exe`). English is the default.
+ * of technical tokens such as `msoidsvc.exe`). Han text made only of characters both scripts
+ * share is told apart by regional words (登入 in Taiwan, 登录 on the mainland). English is the
+ * default.
  */
 import { type Lang, langFromLocale } from '../i18n/languages.js';
-import { isJapaneseOnly, isSimplifiedOnly, isTraditionalOnly } from './han.js';
+import { isJapaneseOnly, isSimplifiedOnly, isTraditionalOnly, regionalVocabulary } from './han.js';
 import { HAN, KANA } from './scripts.js';
 
 export interface LanguageEvidence {
@@ -40,6 +42,9 @@ export function detectLanguage(text: string, localeHint?: string | null): Langua
   if (han > 0) {
     if (traditional > simplified) return { lang: 'zh-TW', source: 'text' };
     if (simplified > traditional) return { lang: 'zh-CN', source: 'text' };
+    const words = regionalVocabulary(text);
+    if (words.taiwan > words.mainland) return { lang: 'zh-TW', source: 'text' };
+    if (words.mainland > words.taiwan) return { lang: 'zh-CN', source: 'text' };
     if (hint && hint !== 'en') return { lang: hint, source: 'hint' };
     if (japanese > 0) return { lang: 'ja', source: 'text' };
     return { lang: 'zh-CN', source: 'default' };

@@ -9,6 +9,8 @@
 import jpShinjitaiToTraditional from 'opencc-js/dict/JPShinjitaiCharacters';
 import simplifiedToTraditional from 'opencc-js/dict/STCharacters';
 import traditionalToSimplified from 'opencc-js/dict/TSCharacters';
+import mainlandToTaiwanPhrases from 'opencc-js/dict/TWPhrases';
+import taiwanToMainlandPhrases from 'opencc-js/dict/TWPhrasesRev';
 
 function parseCharTable(table: string): Map<string, string> {
   const map = new Map<string, string>();
@@ -49,4 +51,58 @@ export function foldHan(text: string, japanese: boolean): string {
     out += T2S.get(lifted) ?? lifted;
   }
   return out;
+}
+
+/**
+ * Words only one region uses, from OpenCC's Taiwan phrase tables: 登入, 位址, 使用者, 伺服器 are
+ * Taiwanese; 登录, 用户, 服务器 mainland. They tell Traditional from Simplified when a message uses
+ * only characters the two scripts share ("找不到登入位址").
+ */
+let regional: { taiwan: Map<string, string[]>; mainland: Map<string, string[]> } | undefined;
+
+function phraseKeys(table: string): Set<string> {
+  const keys = new Set<string>();
+  for (const entry of table.split('|')) {
+    const [from, to] = entry.split(' ');
+    if (from && to && from !== to && [...from].length >= 2 && [...from].length <= 4) keys.add(from);
+  }
+  return keys;
+}
+
+function byFirstChar(words: Iterable<string>): Map<string, string[]> {
+  const map = new Map<string, string[]>();
+  for (const w of words) {
+    const first = [...w][0]!;
+    map.set(first, [...(map.get(first) ?? []), w]);
+  }
+  return map;
+}
+
+function regionalWords() {
+  if (!regional) {
+    const taiwan = phraseKeys(taiwanToMainlandPhrases);
+    const mainlandTraditional = phraseKeys(mainlandToTaiwanPhrases);
+    const mainland = new Set<string>();
+    for (const w of mainlandTraditional) {
+      const simplified = foldHan(w, false);
+      if (!taiwan.has(w)) mainland.add(simplified);
+    }
+    for (const w of [...taiwan]) if (mainlandTraditional.has(w) || mainland.has(w)) taiwan.delete(w);
+    regional = { taiwan: byFirstChar(taiwan), mainland: byFirstChar(mainland) };
+  }
+  return regional;
+}
+
+/** Counts words typical of Taiwan and of the mainland in the text. */
+export function regionalVocabulary(text: string): { taiwan: number; mainland: number } {
+  const { taiwan, mainland } = regionalWords();
+  const chars = [...text];
+  let tw = 0;
+  let cn = 0;
+  for (let i = 0; i < chars.length; i++) {
+    const rest = chars.slice(i, i + 4).join('');
+    if (taiwan.get(chars[i]!)?.some((w) => rest.startsWith(w))) tw++;
+    if (mainland.get(chars[i]!)?.some((w) => rest.startsWith(w))) cn++;
+  }
+  return { taiwan: tw, mainland: cn };
 }
