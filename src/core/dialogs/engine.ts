@@ -273,8 +273,10 @@ export class DialogEngine {
       const structure = this.pack.topic(flow.topic);
       const chosen = structure.clarify?.options.find((o) => o.id === option);
       if (!chosen) return this.prompt(out);
+      // The other options chosen come next; then each topic's own `next` (which ends with the
+      // hand-over), not the clarifying topic's generic fallback ahead of more specific causes.
       const [first, ...rest] = chosen.topics;
-      this.start(out, first!, [...rest, ...structure.next], flow.visited);
+      this.start(out, first!, rest, flow.visited);
       return;
     }
     if (flow?.awaiting === 'triage' && option === 'none') {

@@ -1,0 +1,62 @@
+/** The terminal chat, driven as a person would: read the screen, type, read again. */
+import { describe, expect, it } from 'vitest';
+import { realPack } from '../helpers/pack.js';
+import { Terminal } from '../helpers/terminal.js';
+
+const pack = realPack();
+const prompt = (lang: 'en' | 'ja' | 'zh-CN' | 'zh-TW') =>
+  new RegExp(`${pack.message('chat.prompt', lang).trim()} $`);
+
+describe('cli chat', () => {
+  it('walks a person through a clarifying question, a fix that fails, a language switch and a fix that works', async () => {
+    const term = new Terminal();
+    const welcome = await term.waitFor(prompt('en'));
+    expect(welcome).toContain(pack.message('welcome.title', 'en'));
+
+    const question = await term.answer('my Skype says "Server is temporarily unavailable"', prompt('en'));
+    expect(question).toContain(pack.text('server-unavailable', 'en').question);
+    expect(question).toMatch(/\[1\] We use our own \(custom\) domain/);
+    expect(question).toMatch(/\[2\] We use single sign-on with ADFS/);
+
+    const adfs = await term.answer('2', prompt('en'));
+    expect(adfs).toContain('== ' + pack.text('server-unavailable-adfs', 'en').title + ' ==');
+    expect(adfs).toContain('1. Get an SSL certificate from a third-party certification authority');
+    expect(adfs).toContain(pack.message('fixed.question', 'en'));
+
+    const next = await term.answer('no', prompt('en'));
+    expect(next).toContain(
+      pack.message('next.topic', 'en', { title: pack.text('server-unavailable-dns', 'en').title }),
+    );
+    expect(next).toContain('sipdir.online.lync.com');
+    expect(next).toContain('https://go.microsoft.com/fwlink/?linkid=3052&kbid=2566790');
+
+    const japanese = await term.answer('日本語で', prompt('ja'));
+    expect(japanese).toContain(pack.message('language', 'ja'));
+    expect(japanese).toContain(pack.text('server-unavailable-dns', 'ja').title);
+    expect(japanese).toContain(`[1] ${pack.message('fixed.yes', 'ja')}`);
+
+    const done = await term.answer('1', prompt('ja'));
+    expect(done).toContain(pack.message('closing.title', 'ja'));
+
+    term.type('');
+    expect(await term.waitFor(new RegExp(pack.message('chat.bye', 'ja')))).toBeTruthy();
+    expect(await term.close()).toBe(0);
+  });
+
+  it('answers a Chinese question in Chinese, takes typed answers, and hands over to a person', async () => {
+    const term = new Terminal();
+    await term.waitFor(prompt('en'));
+    const triage = await term.answer('Skype for Business 登录不了', prompt('zh-CN'));
+    expect(triage).toContain(pack.text('triage', 'zh-CN').question);
+    expect(triage).toContain(pack.text('signin-address-not-found', 'zh-CN').errors[0]);
+
+    const topic = await term.answer('找不到登录地址', prompt('zh-CN'));
+    expect(topic).toContain(pack.text('signin-address-not-found', 'zh-CN').title);
+    expect(topic).toContain('msoidsvc');
+
+    const handover = await term.answer(pack.commands('zh-CN').person[0]!, prompt('zh-CN'));
+    expect(handover).toContain(pack.message('escalation.title', 'zh-CN'));
+    expect(handover).toContain(pack.text('collect-logs', 'zh-CN').stages['collect-and-send']!.steps[0]);
+    expect(await term.close()).toBe(0);
+  });
+});

@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { KeyedQueue } from '../../../src/core/storage/keyed-queue.js';
+import { MemoryStateStore } from '../../../src/core/storage/memory.js';
+
+describe('MemoryStateStore', () => {
+  it('writes only over the version it read (compare-and-set)', async () => {
+    const store = new MemoryStateStore<{ n: number }>();
+    expect(await store.get('k')).toBeUndefined();
+    expect(await store.put('k', { n: 1 }, 0)).toBe(1);
+    expect(await store.put('k', { n: 2 }, 0)).toBeUndefined();
+    expect(await store.put('k', { n: 2 }, 1)).toBe(2);
+    expect(await store.get('k')).toEqual({ value: { n: 2 }, version: 2 });
+  });
+
+  it('hands out copies, so a caller cannot change what is stored', async () => {
+    const store = new MemoryStateStore<{ list: number[] }>();
+    const value = { list: [1] };
+    await store.put('k', value, 0);
+    value.list.push(2);
+    const read = await store.get('k');
+    read!.value.list.push(3);
+    expect((await store.get('k'))!.value.list).toEqual([1]);
+  });
+});
+
+describe('KeyedQueue', () => {
+  it('runs tasks of one key one after the other, in order, and other keys alongside', async () => {
+    const queue = new KeyedQueue();
+    const log: string[] = [];
+    const task = (name: string, ms: number) => () =>
+      new Promise<string>((resolve) =>
+        setTimeout(() => {
+          log.push(name);
+          resolve(name);
+        }, ms),
+      );
+    const results = await Promise.all([
+      queue.run('a', task('a1', 30)),
+      queue.run('a', task('a2', 1)),
+      queue.run('b', task('b1', 5)),
+    ]);
+    expect(results).toEqual(['a1', 'a2', 'b1']);
+    expect(log).toEqual(['b1', 'a1', 'a2']);
+  });
+
+  it('keeps going after a task fails', async () => {
+    const queue = new KeyedQueue();
+    await expect(queue.run('a', async () => Promise.reject(new Error('boom')))).rejects.toThrow('boom');
+    await expect(queue.run('a', async () => 'next')).resolves.toBe('next');
+  });
+});
