@@ -59,6 +59,7 @@ export class DialogEngine {
     const out: StepResult = { state, cards: [], events: [] };
     if (input.action) this.onAction(out, input.action, input.locale);
     else if (input.text !== undefined) this.onText(out, input.text, input.locale);
+    else this.prompt(out); // nothing readable arrived (an empty card submit): ask again
     return out;
   }
 
