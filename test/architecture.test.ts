@@ -30,6 +30,20 @@ describe('architecture', () => {
     expect(offenders.map((f) => relative(ROOT, f))).toEqual([]);
   });
 
+  it('keeps each platform SDK inside its own adapter folder', () => {
+    const sdkHome: [RegExp, string][] = [
+      [/from\s+['"](botbuilder[^'"]*|botframework-[^'"]+)['"]/, join('src', 'adapters', 'teams')],
+      [/from\s+['"]@slack\/[^'"]+['"]/, join('src', 'adapters', 'slack')],
+    ];
+    const offenders: string[] = [];
+    for (const file of files(join(ROOT, 'src'))) {
+      const source = readFileSync(file, 'utf8');
+      for (const [sdk, home] of sdkHome)
+        if (sdk.test(source) && !relative(ROOT, file).startsWith(home)) offenders.push(relative(ROOT, file));
+    }
+    expect(offenders).toEqual([]);
+  });
+
   it('would notice a platform import (the check itself works)', () => {
     expect(PLATFORM.test("import { CloudAdapter } from 'botbuilder';")).toBe(true);
     expect(PLATFORM.test("import { App } from '@slack/bolt';")).toBe(true);

@@ -6,6 +6,7 @@ export enum ErrorCode {
   ContentInvalid = 'content_invalid',
   MessageTooLong = 'message_too_long',
   InvalidInput = 'invalid_input',
+  InvalidConfig = 'invalid_config',
 }
 
 export abstract class BotError extends Error {
@@ -30,5 +31,14 @@ export class InvalidInputError extends BotError {
   constructor(message: string) {
     super(message);
     this.name = 'InvalidInputError';
+  }
+}
+
+/** A setting is missing or malformed; the message names the setting and what it should be. */
+export class ConfigError extends BotError {
+  readonly code = ErrorCode.InvalidConfig;
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConfigError';
   }
 }

@@ -1,0 +1,129 @@
+/**
+ * `POST /api/messages`: the Bot Framework CloudAdapter in front of the Teams bot.
+ *
+ * Authentication fails closed: with an app id, the adapter checks every request's JWT
+ * (issuer, audience, signature against the published keys, expiry) and answers 401 before
+ * anything reaches the core. Without one it accepts unauthenticated requests, which is only
+ * allowed in the explicit local mode. Outbound retries: see `retry.ts`.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import {
+  CloudAdapter,
+  ConfigurationBotFrameworkAuthentication,
+  type ConfigurationBotFrameworkAuthenticationOptions,
+} from 'botbuilder';
+import { AuthenticationError, type ServiceClientCredentialsFactory } from 'botframework-connector';
+import type { Bot } from '../../core/bot.js';
+import { AdaptiveCardRenderer } from '../../render/adaptive/render.js';
+import type { TeamsSettings } from './config.js';
+import type { RetryPolicy } from './retry.js';
+import { SigninTeamsBot } from './teams-bot.js';
+import { CardBuilder } from '../../core/cards/build.js';
+import { langFromLocale } from '../../core/i18n/languages.js';
+
+export interface TeamsEndpointOptions {
+  bot: Bot;
+  settings: TeamsSettings;
+  renderer?: AdaptiveCardRenderer;
+  retry?: RetryPolicy;
+  log?: (message: string) => void;
+  /** Where tokens are checked against: the Bot Framework's by default; a local issuer in tests. */
+  auth?: { openIdMetadataUrl: string; tokenIssuer: string };
+  /** How outbound calls get their token (tests give a fixed one; production uses the app secret). */
+  credentialsFactory?: ServiceClientCredentialsFactory;
+}
+
+export interface TeamsEndpoint {
+  handle(req: IncomingMessage, res: ServerResponse, body: unknown): Promise<void>;
+}
+
+/**
+ * The SDK answers 500 when token verification fails with anything but its own
+ * AuthenticationError (a bad signature on a known key id, for one). A request whose token
+ * could not be verified is unauthorized, whatever the reason: 401.
+ */
+class FailClosedAuthentication extends ConfigurationBotFrameworkAuthentication {
+  override async authenticateRequest(
+    ...args: Parameters<ConfigurationBotFrameworkAuthentication['authenticateRequest']>
+  ) {
+    try {
+      return await super.authenticateRequest(...args);
+    } catch (error) {
+      if (error instanceof AuthenticationError) throw error;
+      throw new AuthenticationError(`Unauthorized: ${(error as Error).message}`, 401);
+    }
+  }
+}
+
+/** botbuilder's Response interface over a Node response. */
+function botResponse(res: ServerResponse) {
+  let payload: unknown;
+  return {
+    socket: res.socket,
+    status(code: number) {
+      res.statusCode = code;
+    },
+    header(name: string, value: unknown) {
+      res.setHeader(name, String(value));
+    },
+    send(body?: unknown) {
+      payload = body;
+    },
+    end() {
+      if (res.writableEnded) return;
+      if (payload === undefined || payload === null) res.end();
+      else if (typeof payload === 'string' || Buffer.isBuffer(payload)) res.end(payload);
+      else {
+        res.setHeader('content-type', 'application/json; charset=utf-8');
+        res.end(JSON.stringify(payload));
+      }
+    },
+  };
+}
+
+export function createTeamsEndpoint(options: TeamsEndpointOptions): TeamsEndpoint {
+  const { settings, bot } = options;
+  const log = options.log ?? (() => {});
+  const config: ConfigurationBotFrameworkAuthenticationOptions = {
+    MicrosoftAppId: settings.appId,
+    MicrosoftAppPassword: settings.appPassword,
+    MicrosoftAppType: settings.appType,
+    MicrosoftAppTenantId: settings.tenantId,
+    ...(options.auth
+      ? {
+          ToBotFromChannelOpenIdMetadataUrl: options.auth.openIdMetadataUrl,
+          ToBotFromEmulatorOpenIdMetadataUrl: options.auth.openIdMetadataUrl,
+          ToBotFromChannelTokenIssuer: options.auth.tokenIssuer,
+        }
+      : {}),
+  };
+  const authentication = new FailClosedAuthentication(config, options.credentialsFactory);
+  const adapter = new CloudAdapter(authentication);
+  const builder = new CardBuilder(bot.pack);
+  const renderer = options.renderer ?? new AdaptiveCardRenderer();
+  adapter.onTurnError = async (context, error) => {
+    log(`teams turn failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    try {
+      const lang = langFromLocale(context.activity.locale) ?? 'en';
+      await context.sendActivity({ type: 'message', text: builder.notice('error', lang).text });
+    } catch {
+      // Nothing more to do: the error is logged.
+    }
+  };
+  const teamsBot = new SigninTeamsBot({
+    bot,
+    renderer,
+    log,
+    ...(options.retry ? { retry: options.retry } : {}),
+  });
+  return {
+    async handle(req, res, body) {
+      const request = {
+        body: body as Record<string, unknown>,
+        headers: req.headers,
+        method: req.method ?? 'POST',
+      };
+      await adapter.process(request, botResponse(res), (context) => teamsBot.run(context));
+    },
+  };
+}

@@ -1,0 +1,210 @@
+/**
+ * The Teams side of the bot: turns Teams activities into calls of the platform-free core and
+ * the core's cards into Teams messages. Everything botbuilder-specific stays in this folder.
+ *
+ * - Personal chat: every message. Channels and group chats: only messages that @mention the
+ *   bot; the mention is stripped and the reply goes into the same thread.
+ * - Buttons: Action.Submit arrives as a message with `value`; Action.Execute as an
+ *   `adaptiveCard/action` invoke. Either way the answered card is replaced in place by its
+ *   answered form, so its buttons cannot be pressed again.
+ * - The user's locale comes from `activity.locale`; the language of the text wins over it.
+ */
+import {
+  type Activity,
+  type AdaptiveCardInvokeResponse,
+  type AdaptiveCardInvokeValue,
+  type Attachment,
+  CardFactory,
+  type MessagingExtensionQuery,
+  type MessagingExtensionResponse,
+  TeamsActivityHandler,
+  TurnContext,
+} from 'botbuilder';
+import type { Bot, Incoming } from '../../core/bot.js';
+import type { ActionPayload, Card } from '../../core/cards/model.js';
+import { CardBuilder } from '../../core/cards/build.js';
+import { detectLanguage } from '../../core/text/detect-language.js';
+import { langFromLocale } from '../../core/i18n/languages.js';
+import { type AdaptiveCardRenderer, readSubmit } from '../../render/adaptive/render.js';
+import { CardMemory } from './card-memory.js';
+import { type RetryPolicy, TEAMS_RETRY, withRetry } from './retry.js';
+
+const SEARCH_RESULTS = 10;
+
+export interface TeamsBotOptions {
+  bot: Bot;
+  renderer: AdaptiveCardRenderer;
+  retry?: RetryPolicy;
+  log?: (message: string) => void;
+}
+
+/** One conversation state per user per Teams conversation (a channel thread, a chat). */
+export function conversationKey(activity: Partial<Activity>): string {
+  const user = activity.from?.aadObjectId ?? activity.from?.id ?? 'unknown';
+  return `teams:${activity.conversation?.id ?? 'unknown'}:${user}`;
+}
+
+function isGroup(activity: Partial<Activity>): boolean {
+  const type = activity.conversation?.conversationType;
+  return type === 'channel' || type === 'groupChat';
+}
+
+function mentionsBot(activity: Partial<Activity>): boolean {
+  return (activity.entities ?? []).some(
+    (e) =>
+      e.type === 'mention' && (e as { mentioned?: { id?: string } }).mentioned?.id === activity.recipient?.id,
+  );
+}
+
+export class SigninTeamsBot extends TeamsActivityHandler {
+  private readonly memory = new CardMemory();
+  private readonly builder: CardBuilder;
+
+  constructor(private readonly options: TeamsBotOptions) {
+    super();
+    this.builder = new CardBuilder(options.bot.pack);
+
+    this.onMessage(async (context, next) => {
+      const activity = context.activity;
+      const submitted = activity.value !== undefined && activity.value !== null;
+      if (isGroup(activity) && !submitted && !mentionsBot(activity)) return next();
+      const input = submitted
+        ? readSubmit(activity.value)
+        : { text: TurnContext.removeRecipientMention(activity) ?? activity.text ?? '' };
+      await this.answer(context, input);
+      if (submitted) await this.markAnswered(context, activity.replyToId, input.action);
+      await next();
+    });
+
+    this.onMembersAdded(async (context, next) => {
+      const added = context.activity.membersAdded ?? [];
+      if (added.some((m) => m.id === context.activity.recipient.id)) {
+        await this.send(context, [this.options.bot.welcome(context.activity.locale)]);
+      }
+      await next();
+    });
+  }
+
+  /** Action.Execute (Universal Actions): the returned card replaces the one that was pressed. */
+  protected override async onAdaptiveCardInvoke(
+    context: TurnContext,
+    invokeValue: AdaptiveCardInvokeValue,
+  ): Promise<AdaptiveCardInvokeResponse> {
+    const input = readSubmit(invokeValue?.action?.data);
+    await this.answer(context, input);
+    const answered = this.answeredCard(context.activity.replyToId, input.action, context.activity.locale);
+    return {
+      statusCode: 200,
+      type: 'application/vnd.microsoft.card.adaptive',
+      value: this.options.renderer.render(answered),
+    };
+  }
+
+  /** Search-based message extension: find topics from the compose box and insert their card. */
+  protected override async handleTeamsMessagingExtensionQuery(
+    context: TurnContext,
+    query: MessagingExtensionQuery,
+  ): Promise<MessagingExtensionResponse> {
+    const { bot, renderer } = this.options;
+    const params = query.parameters ?? [];
+    const initial = params.some((p) => p.name === 'initialRun');
+    const text = String(params.find((p) => p.name === 'searchText')?.value ?? '').trim();
+    const lang = text
+      ? detectLanguage(text, context.activity.locale).lang
+      : (langFromLocale(context.activity.locale) ?? 'en');
+    let topics: string[];
+    if (initial || !text)
+      topics = [...bot.pack.topics.values()].filter((t) => t.kind === 'fix').map((t) => t.id);
+    else {
+      const result = bot.resolver.resolve(text.slice(0, bot.resolver.settings.maxLength), {
+        locale: context.activity.locale ?? null,
+      });
+      topics = result.candidates.filter((c) => c.score >= 0.15).map((c) => c.topic);
+    }
+    const attachments = topics.slice(0, SEARCH_RESULTS).flatMap((id) => {
+      const structure = bot.pack.topic(id);
+      if (!structure.stages.length) return [];
+      const text = bot.pack.text(id, lang);
+      const card = { ...this.builder.topic(id, 0, lang, '0'), choices: [], question: '' };
+      return [
+        {
+          ...CardFactory.adaptiveCard(renderer.render(card)),
+          preview: CardFactory.thumbnailCard(text.title, text.symptom),
+        },
+      ];
+    });
+    return { composeExtension: { type: 'result', attachmentLayout: 'list', attachments } };
+  }
+
+  private async answer(
+    context: TurnContext,
+    input: { action?: ActionPayload; text?: string },
+  ): Promise<void> {
+    const activity = context.activity;
+    const incoming: Incoming = {
+      conversation: conversationKey(activity),
+      locale: activity.locale ?? null,
+      ...input,
+    };
+    const out = await this.options.bot.handle(incoming);
+    await this.send(context, out.cards);
+  }
+
+  private async send(context: TurnContext, cards: Card[]): Promise<void> {
+    for (const card of cards) {
+      const response = await withRetry(
+        () =>
+          context.sendActivity({
+            type: 'message',
+            attachments: [this.attachment(card)],
+            ...(card.title ? { summary: card.title } : {}),
+          }),
+        this.options.retry ?? TEAMS_RETRY,
+      );
+      this.memory.remember(response?.id, card);
+    }
+  }
+
+  private attachment(card: Card): Attachment {
+    return CardFactory.adaptiveCard(this.options.renderer.render(card));
+  }
+
+  /** The pressed card without its buttons, saying what was answered. */
+  private answeredCard(
+    activityId: string | undefined,
+    action: ActionPayload | undefined,
+    locale?: string,
+  ): Card {
+    const card = this.memory.recall(activityId);
+    const lang = card?.lang ?? langFromLocale(locale) ?? 'en';
+    const label = card?.choices.find(
+      (c) => action && c.payload.action === action.action && c.payload.value === action.value,
+    )?.label;
+    const note = this.options.bot.pack.message('answered', lang, { answer: label ?? '✓' });
+    if (!card) return this.builder.notice('answered', lang, { answer: label ?? '✓' });
+    return { ...card, note, choices: [] } as Card;
+  }
+
+  private async markAnswered(
+    context: TurnContext,
+    activityId: string | undefined,
+    action?: ActionPayload,
+  ): Promise<void> {
+    if (!activityId) return;
+    const answered = this.answeredCard(activityId, action, context.activity.locale);
+    try {
+      await withRetry(
+        () =>
+          context.updateActivity({
+            id: activityId,
+            type: 'message',
+            attachments: [this.attachment(answered)],
+          }),
+        this.options.retry ?? TEAMS_RETRY,
+      );
+    } catch (error) {
+      // The answer itself went through; an old card that cannot be updated is only cosmetic.
+      this.options.log?.(`could not update answered card ${activityId}: ${(error as Error).message}`);
+    }
+  }
+}

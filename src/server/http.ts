@@ -1,0 +1,127 @@
+/**
+ * The one HTTP server: routes, a bounded body reader, and a shutdown that finishes the
+ * requests in flight. Platform endpoints plug in as routes; nothing here knows a platform.
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+
+export interface Route {
+  method: 'GET' | 'POST';
+  path: string;
+  /** Parse the body as JSON before calling `handle` (400 when it is not JSON). */
+  json?: boolean;
+  handle(req: IncomingMessage, res: ServerResponse, body: unknown, raw: Buffer): Promise<void>;
+}
+
+export interface HttpOptions {
+  routes: Route[];
+  /** Largest request body accepted, in bytes. */
+  maxBodyBytes?: number;
+  log?: (message: string) => void;
+}
+
+export function sendJson(res: ServerResponse, status: number, value: unknown): void {
+  if (res.headersSent) return;
+  res.statusCode = status;
+  res.setHeader('content-type', 'application/json; charset=utf-8');
+  res.end(JSON.stringify(value));
+}
+
+const error = (res: ServerResponse, status: number, code: string, message: string) =>
+  sendJson(res, status, { error: { code, message } });
+
+class BodyTooLarge extends Error {}
+
+function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const declared = Number(req.headers['content-length']);
+    if (Number.isFinite(declared) && declared > limit) return reject(new BodyTooLarge());
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) {
+        reject(new BodyTooLarge());
+        req.destroy();
+      } else chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}
+
+export interface HttpServer {
+  server: Server;
+  listen(port: number, host?: string): Promise<number>;
+  /** Stops accepting connections and resolves when the requests in flight have finished. */
+  close(): Promise<void>;
+}
+
+export function createHttpServer(options: HttpOptions): HttpServer {
+  const limit = options.maxBodyBytes ?? 1024 * 1024;
+  const log = options.log ?? (() => {});
+  let inFlight = 0;
+  let drained: (() => void) | undefined;
+
+  const server = createServer(async (req, res) => {
+    inFlight++;
+    try {
+      const path = (req.url ?? '/').split('?')[0];
+      const candidates = options.routes.filter((r) => r.path === path);
+      const route = candidates.find((r) => r.method === req.method);
+      if (!candidates.length) return error(res, 404, 'not_found', `No endpoint at ${path}.`);
+      if (!route) {
+        res.setHeader('allow', candidates.map((r) => r.method).join(', '));
+        return error(res, 405, 'method_not_allowed', `${req.method} is not allowed on ${path}.`);
+      }
+      let raw: Buffer;
+      try {
+        raw = await readBody(req, limit);
+      } catch (e) {
+        if (e instanceof BodyTooLarge)
+          return error(res, 413, 'payload_too_large', `The body is over ${limit} bytes.`);
+        throw e;
+      }
+      let body: unknown;
+      if (route.json) {
+        try {
+          body = JSON.parse(raw.toString('utf8'));
+        } catch {
+          return error(res, 400, 'malformed_json', 'The body is not valid JSON.');
+        }
+        if (typeof body !== 'object' || body === null || Array.isArray(body))
+          return error(res, 400, 'malformed_request', 'The body must be a JSON object.');
+      }
+      await route.handle(req, res, body, raw);
+      if (!res.writableEnded) res.end();
+    } catch (e) {
+      log(`request failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+      error(res, 500, 'internal_error', 'The request could not be handled.');
+    } finally {
+      inFlight--;
+      if (inFlight === 0) drained?.();
+    }
+  });
+
+  return {
+    server,
+    listen(port, host = '0.0.0.0') {
+      return new Promise((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(port, host, () => {
+          server.off('error', reject);
+          const address = server.address();
+          resolve(typeof address === 'object' && address ? address.port : port);
+        });
+      });
+    },
+    close() {
+      return new Promise((resolve) => {
+        server.close(() => resolve());
+        server.closeIdleConnections();
+        const finish = () => server.closeAllConnections();
+        if (inFlight === 0) finish();
+        else drained = finish;
+      });
+    },
+  };
+}

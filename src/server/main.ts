@@ -1,0 +1,33 @@
+/**
+ * `npm run serve` (after `npm run build`): the bot for production, configured by the
+ * environment (see .env.example). SIGTERM and SIGINT stop accepting requests and exit once
+ * those in flight have finished.
+ */
+import { ConfigError } from '../core/errors.js';
+import { createApp } from './app.js';
+
+export async function serve(env: NodeJS.ProcessEnv = process.env): Promise<void> {
+  const port = Number(env.PORT ?? 3978);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new ConfigError(`PORT must be a port number; got "${env.PORT}".`);
+  const app = createApp({ env });
+  if (!app.platforms.teams)
+    console.warn(
+      'No platform is configured: set MicrosoftAppId (Teams) or see .env.example. Only /healthz will answer.',
+    );
+  const bound = await app.http.listen(port);
+  console.log(`sign-in bot listening on :${bound} (teams: ${app.platforms.teams ? 'on' : 'off'})`);
+  const stop = (signal: string) => {
+    console.log(`${signal}: finishing requests in flight, then stopping`);
+    void app.http.close().then(() => process.exit(0));
+  };
+  process.once('SIGTERM', () => stop('SIGTERM'));
+  process.once('SIGINT', () => stop('SIGINT'));
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  serve().catch((error: unknown) => {
+    console.error(error instanceof ConfigError ? `configuration error: ${error.message}` : error);
+    process.exit(1);
+  });
+}
