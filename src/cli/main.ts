@@ -5,11 +5,13 @@
  *   eval FILE.jsonl [--json]               accuracy on a labelled set
  *   chat [--locale L]                      talk with the bot in the terminal
  *   validate                               check the knowledge pack and report every problem
+ *   package-teams [--out FILE]             the Teams app zip for MicrosoftAppId and BOT_DOMAIN
  */
 import { parseArgs } from 'node:util';
 import { Bot } from '../core/bot.js';
 import { BotError, ContentValidationError, loadKnowledgePack, Resolver } from '../core/index.js';
 import { chatCommand } from './commands/chat.js';
+import { packageTeamsCommand } from './commands/package-teams.js';
 import { evalCommand } from './commands/eval.js';
 import { resolveCommand } from './commands/resolve.js';
 
@@ -17,7 +19,8 @@ const USAGE = `usage: cli <command>
   resolve [--json] [--locale L] [TEXT]   resolve TEXT, or each line of standard input
   eval FILE.jsonl [--json]               top-1/top-3 accuracy and out-of-scope figures
   chat [--locale L]                      talk with the bot in the terminal
-  validate                               check the knowledge pack`;
+  validate                               check the knowledge pack
+  package-teams [--out FILE]             build the Teams app zip (needs MicrosoftAppId, BOT_DOMAIN)`;
 
 export async function main(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -27,6 +30,7 @@ export async function main(argv: string[]): Promise<number> {
       json: { type: 'boolean', default: false },
       locale: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
+      out: { type: 'string' },
     },
   });
   const [command, ...rest] = positionals;
@@ -34,6 +38,7 @@ export async function main(argv: string[]): Promise<number> {
     process.stdout.write(USAGE + '\n');
     return command || values.help ? 0 : 2;
   }
+  if (command === 'package-teams') return packageTeamsCommand(values.out);
   const pack = loadKnowledgePack();
   if (command === 'validate') {
     process.stdout.write(`knowledge pack ok: ${pack.topics.size} topics in 4 languages\n`);
