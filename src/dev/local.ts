@@ -1,0 +1,136 @@
+/**
+ * `npm start`: the bot on this machine, in the Microsoft 365 Agents Playground (Microsoft's
+ * local Teams client emulator). No account, no app registration, no server to install:
+ *
+ *   1. the bot starts in local mode (no authentication) on 127.0.0.1:PORT (default 3978);
+ *   2. the Playground starts in a temporary folder, talks to http://127.0.0.1:PORT/api/messages
+ *      through its mocked connector, and prints the page to open.
+ *
+ * Ctrl+C stops both. `npm run -s cli -- chat` is the same bot in the terminal.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ConfigError } from '../core/errors.js';
+import { createApp, type App } from '../server/app.js';
+
+export interface LocalStack {
+  app: App;
+  botPort: number;
+  playground?: ChildProcess;
+  /** The Playground page, once it is listening. */
+  playgroundUrl?: string;
+  stop(): Promise<void>;
+}
+
+export interface LocalOptions {
+  botPort?: number;
+  playgroundPort?: number;
+  withPlayground?: boolean;
+  log?: (message: string) => void;
+}
+
+function playgroundCli(): string {
+  return createRequire(import.meta.url).resolve('@microsoft/m365agentsplayground/cli.js');
+}
+
+/** Starts the Playground and resolves with its URL when it says where it listens. */
+function startPlayground(
+  botPort: number,
+  port: number,
+  log: (m: string) => void,
+): Promise<{ child: ChildProcess; url: string }> {
+  const cwd = mkdtempSync(join(tmpdir(), 'agents-playground-'));
+  const child = spawn(
+    process.execPath,
+    [
+      playgroundCli(),
+      'start',
+      '-e',
+      `http://127.0.0.1:${botPort}/api/messages`,
+      '-c',
+      'msteams',
+      '--dt',
+      '-p',
+      String(port),
+    ],
+    {
+      cwd, // it writes ./devTools logs and reads ./.m365agentsplayground.yml where it runs
+      env: {
+        ...process.env,
+        // Without these it tries cloud telemetry endpoints and spawns xdg-open at start.
+        APPLICATION_INSIGHTS_NO_STATSBEAT: 'true',
+        TEAMSAPPTESTER_BROWSER: 'none',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
+  return new Promise((resolve, reject) => {
+    let output = '';
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString('utf8');
+      const m = /Listening on (\d+)/.exec(output);
+      if (m) resolve({ child, url: `http://localhost:${m[1]}` });
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', onData);
+    child.on('exit', (code) =>
+      reject(new Error(`the Agents Playground exited (${code}) before listening:\n${output.trim()}`)),
+    );
+    setTimeout(
+      () => reject(new Error(`the Agents Playground did not start within 60 s:\n${output.trim()}`)),
+      60_000,
+    ).unref();
+  }).then((started) => {
+    log(`Agents Playground logs are in ${cwd}/devTools`);
+    return started as { child: ChildProcess; url: string };
+  });
+}
+
+export async function startLocal(options: LocalOptions = {}): Promise<LocalStack> {
+  const log = options.log ?? ((m: string) => console.log(m));
+  if (process.env.MicrosoftAppId)
+    throw new ConfigError(
+      'npm start runs without authentication: unset MicrosoftAppId (use npm run serve for a registered bot).',
+    );
+  const app = createApp({ env: { ...process.env, BOT_LOCAL_MODE: 'true' }, log });
+  const botPort = await app.http.listen(options.botPort ?? Number(process.env.PORT ?? 3978), '127.0.0.1');
+  const stack: LocalStack = {
+    app,
+    botPort,
+    async stop() {
+      stack.playground?.kill('SIGTERM');
+      await app.http.close();
+    },
+  };
+  if (options.withPlayground !== false) {
+    const { child, url } = await startPlayground(botPort, options.playgroundPort ?? 56150, log);
+    stack.playground = child;
+    stack.playgroundUrl = url;
+  }
+  return stack;
+}
+
+async function main(): Promise<void> {
+  const stack = await startLocal();
+  console.log(
+    `\nThe sign-in bot runs locally on http://127.0.0.1:${stack.botPort}/api/messages\n` +
+      `Open ${stack.playgroundUrl} in your browser to talk to it as in Teams (personal chat, group chat, channel).\n` +
+      'In group chats and channels, @mention the bot. Ctrl+C stops.\n',
+  );
+  const stop = () => void stack.stop().then(() => process.exit(0));
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  stack.playground?.on('exit', (code) => {
+    console.error(`The Agents Playground stopped (${code}); the bot keeps running. Ctrl+C to quit.`);
+  });
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  main().catch((error: unknown) => {
+    console.error(error instanceof ConfigError ? `configuration error: ${error.message}` : error);
+    process.exit(1);
+  });
+}
