@@ -117,6 +117,17 @@ describe('Teams: channels', () => {
     expect(textOf(cardOf(call!.body))).toContain(pack.text('user-not-sip-enabled', 'en').title);
   });
 
+  it('answers a mention in a group chat, and uses the locale whatever its casing', async () => {
+    const groupChat = { conversationType: 'groupChat', isGroup: true, id: '19:meeting_group-chat@thread.v2' };
+    const activity = {
+      ...A.channelMention(connector.url, 'msoidsvc.exe', 'ZH-tw'),
+      conversation: { ...groupChat, tenantId: 'x' },
+    };
+    await post(activity);
+    const card = cardOf(connector.posted()[0]);
+    expect(textOf(card)).toContain(pack.text('signin-address-not-found', 'zh-TW').title);
+  });
+
   it('stays quiet on channel messages that do not mention it', async () => {
     const activity = A.message(connector.url, 'User is not SIP enabled', { conversation: A.channel });
     expect((await post(activity)).status).toBe(200);
