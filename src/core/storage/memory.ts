@@ -1,5 +1,5 @@
 /** In-memory stores: the default for a single process and for tests. Values are copied in and out. */
-import type { FeedbackRecord, FeedbackStore, StateStore, Versioned } from './types.js';
+import type { DedupeStore, FeedbackRecord, FeedbackStore, StateStore, Versioned } from './types.js';
 
 export class MemoryStateStore<T> implements StateStore<T> {
   private readonly data = new Map<string, Versioned<T>>();
@@ -27,5 +27,24 @@ export class MemoryFeedbackStore implements FeedbackStore {
 
   async list(): Promise<FeedbackRecord[]> {
     return this.records.map((r) => ({ ...r }));
+  }
+}
+
+export class MemoryDedupeStore implements DedupeStore {
+  private readonly seen = new Map<string, number>();
+
+  constructor(private readonly now: () => number = Date.now) {}
+
+  async claim(id: string, ttlMs: number): Promise<boolean> {
+    const now = this.now();
+    if (this.seen.size > 10_000) for (const [k, exp] of this.seen) if (exp <= now) this.seen.delete(k);
+    const expires = this.seen.get(id);
+    if (expires !== undefined && expires > now) return false;
+    this.seen.set(id, now + ttlMs);
+    return true;
+  }
+
+  async release(id: string): Promise<void> {
+    this.seen.delete(id);
   }
 }

@@ -39,3 +39,14 @@ export class StorageError extends Error {
     this.name = 'StorageError';
   }
 }
+
+/**
+ * Remembers which deliveries were already taken, for a while: platforms retry events they did
+ * not see acknowledged, and a retry must not be answered twice. `claim` is atomic: of two
+ * processes claiming the same id, exactly one gets true.
+ */
+export interface DedupeStore {
+  claim(id: string, ttlMs: number): Promise<boolean>;
+  /** Gives a claim back when handling failed, so that the platform's retry is answered. */
+  release(id: string): Promise<void>;
+}

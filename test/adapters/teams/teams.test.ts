@@ -196,7 +196,7 @@ describe('Teams: robustness', () => {
 
   it('reports health and which platforms are on', async () => {
     const res = await fetch(`${base}/healthz`);
-    expect(await res.json()).toEqual({ status: 'ok', platforms: { teams: true } });
+    expect(await res.json()).toEqual({ status: 'ok', platforms: { teams: true, slack: false } });
     expect((await fetch(`${base}/nope`)).status).toBe(404);
     expect((await fetch(`${base}/api/messages`)).status).toBe(405);
   });

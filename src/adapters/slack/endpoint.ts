@@ -1,0 +1,69 @@
+/**
+ * The Slack app: HTTP mode at /slack/events through SlackHttpReceiver, or Socket Mode when
+ * SLACK_APP_TOKEN is set. The Web API client waits out 429s (Retry-After) rather than
+ * dropping calls, and can be pointed elsewhere with SLACK_API_URL.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { App, LogLevel } from '@slack/bolt';
+import type { Bot } from '../../core/bot.js';
+import type { DedupeStore } from '../../core/storage/types.js';
+import type { SlackSettings } from './config.js';
+import { SlackHttpReceiver } from './receiver.js';
+import { registerSlackListeners } from './slack-bot.js';
+
+export interface SlackEndpointOptions {
+  bot: Bot;
+  settings: SlackSettings;
+  dedupe: DedupeStore;
+  log?: (message: string) => void;
+  /** Seconds since the epoch, for signature timestamps (tests move the clock). */
+  now?: () => number;
+}
+
+export interface SlackEndpoint {
+  app: App;
+  /** The HTTP route, in HTTP mode; undefined in Socket Mode. */
+  handle?: (req: IncomingMessage, res: ServerResponse, raw: Buffer) => Promise<void>;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export function createSlackEndpoint(options: SlackEndpointOptions): SlackEndpoint {
+  const { settings, log = () => {} } = options;
+  const clientOptions = {
+    ...(settings.apiUrl ? { slackApiUrl: settings.apiUrl } : {}),
+    // Rate-limited calls are retried after Retry-After, not rejected.
+    rejectRateLimitedCalls: false,
+  };
+  let app: App;
+  let receiver: SlackHttpReceiver | undefined;
+  if (settings.appToken) {
+    app = new App({
+      token: settings.botToken,
+      appToken: settings.appToken,
+      socketMode: true,
+      clientOptions,
+      logLevel: LogLevel.WARN,
+    });
+  } else {
+    receiver = new SlackHttpReceiver({
+      signingSecret: settings.signingSecret,
+      dedupe: options.dedupe,
+      log,
+      ...(options.now ? { now: options.now } : {}),
+    });
+    app = new App({ token: settings.botToken, receiver, clientOptions, logLevel: LogLevel.WARN });
+  }
+  app.error(async (error) => log(`slack listener failed: ${error.stack ?? error.message}`));
+  registerSlackListeners(app, { bot: options.bot, log });
+  return {
+    app,
+    ...(receiver ? { handle: (req, res, raw) => receiver.handle(req, res, raw) } : {}),
+    start: async () => {
+      if (settings.appToken) await app.start();
+    },
+    stop: async () => {
+      if (settings.appToken) await app.stop();
+    },
+  };
+}

@@ -1,0 +1,89 @@
+import { createServer, type Server } from 'node:http';
+
+export interface SlackCall {
+  method: string;
+  args: Record<string, any>;
+}
+
+/**
+ * A local Slack Web API (`clientOptions.slackApiUrl`) and response_url endpoint: records what
+ * the bot calls, answers like Slack. `rateLimitNext` answers the next call with 429.
+ */
+export class FakeSlackApi {
+  readonly calls: SlackCall[] = [];
+  readonly responses: Record<string, any>[] = [];
+  private server!: Server;
+  private limits: number[] = [];
+  url = '';
+
+  async start(): Promise<this> {
+    this.server = createServer((req, res) => {
+      const chunks: Buffer[] = [];
+      req.on('data', (c) => chunks.push(c));
+      req.on('end', () => {
+        const text = Buffer.concat(chunks).toString('utf8');
+        const json = (req.headers['content-type'] ?? '').includes('json');
+        const args: Record<string, any> = json
+          ? JSON.parse(text || '{}')
+          : Object.fromEntries(new URLSearchParams(text));
+        for (const k of ['blocks', 'view', 'attachments'])
+          if (typeof args[k] === 'string') args[k] = JSON.parse(args[k]);
+        res.setHeader('content-type', 'application/json');
+        if (req.url!.startsWith('/response/')) {
+          this.responses.push(args);
+          return res.end('{"ok":true}');
+        }
+        const method = req.url!.replace(/^\/api\//, '').split('?')[0]!;
+        const limit = this.limits.shift();
+        if (limit !== undefined) {
+          res.statusCode = 429;
+          res.setHeader('retry-after', String(limit));
+          return res.end('{"ok":false,"error":"ratelimited"}');
+        }
+        this.calls.push({ method, args });
+        const reply: Record<string, unknown> = { ok: true };
+        if (method === 'auth.test')
+          Object.assign(reply, { user_id: 'UBOT', bot_id: 'BBOT', team_id: 'T0001', user: 'signin' });
+        if (method === 'chat.postMessage')
+          Object.assign(reply, { channel: args.channel, ts: `17000000${this.calls.length}.000100` });
+        if (method === 'users.info')
+          Object.assign(reply, {
+            user: {
+              id: args.user,
+              locale: args.user === 'UJAPAN' ? 'ja-JP' : args.user === 'UTAIWAN' ? 'zh-TW' : 'en-US',
+            },
+          });
+        res.end(JSON.stringify(reply));
+      });
+    });
+    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
+    this.url = `http://127.0.0.1:${(this.server.address() as { port: number }).port}`;
+    return this;
+  }
+
+  get apiUrl(): string {
+    return `${this.url}/api/`;
+  }
+
+  responseUrl(id: string): string {
+    return `${this.url}/response/${id}`;
+  }
+
+  rateLimitNext(seconds: number): void {
+    this.limits.push(seconds);
+  }
+
+  /** Calls other than the bookkeeping ones (auth.test, users.info). */
+  posts(): SlackCall[] {
+    return this.calls.filter((c) => !['auth.test', 'users.info'].includes(c.method));
+  }
+
+  clear(): void {
+    this.calls.length = 0;
+    this.responses.length = 0;
+  }
+
+  stop(): Promise<void> {
+    return new Promise((resolve) => this.server.close(() => resolve()));
+  }
+}
