@@ -2,7 +2,8 @@
  * `npm start`: the bot on this machine, in the Microsoft 365 Agents Playground (Microsoft's
  * local Teams client emulator). No account, no app registration, no server to install:
  *
- *   1. the bot starts in local mode (no authentication) on 127.0.0.1:PORT (default 3978);
+ *   1. the bot starts in local mode (no authentication) on 127.0.0.1:PORT (default 3978), with
+ *      its data in ./data (an embedded PostgreSQL, PGlite) so conversations survive a restart;
  *   2. the Playground starts in a temporary folder, talks to http://127.0.0.1:PORT/api/messages
  *      through its mocked connector, and prints the page to open.
  *
@@ -15,6 +16,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ConfigError } from '../core/errors.js';
 import { createApp, type App } from '../server/app.js';
+import { openStorage } from '../storage/open.js';
 
 export interface LocalStack {
   app: App;
@@ -29,6 +31,8 @@ export interface LocalOptions {
   botPort?: number;
   playgroundPort?: number;
   withPlayground?: boolean;
+  /** Keep data in memory instead of ./data (tests). */
+  inMemory?: boolean;
   log?: (message: string) => void;
 }
 
@@ -95,14 +99,20 @@ export async function startLocal(options: LocalOptions = {}): Promise<LocalStack
     throw new ConfigError(
       'npm start runs without authentication: unset MicrosoftAppId (use npm run serve for a registered bot).',
     );
-  const app = createApp({ env: { ...process.env, BOT_LOCAL_MODE: 'true' }, log });
+  const storage = options.inMemory ? undefined : await openStorage(process.env);
+  if (storage) log(`storage: ${storage.db.description}`);
+  const app = createApp({
+    env: { ...process.env, BOT_LOCAL_MODE: 'true' },
+    log,
+    ...(storage ? { storage } : {}),
+  });
   const botPort = await app.http.listen(options.botPort ?? Number(process.env.PORT ?? 3978), '127.0.0.1');
   const stack: LocalStack = {
     app,
     botPort,
     async stop() {
       stack.playground?.kill('SIGTERM');
-      await app.http.close();
+      await app.stop();
     },
   };
   if (options.withPlayground !== false) {

@@ -18,6 +18,7 @@ import {
 } from '../adapters/slack/endpoint.js';
 import { MemoryDedupeStore } from '../core/storage/memory.js';
 import type { DedupeStore } from '../core/storage/types.js';
+import type { Storage } from '../storage/open.js';
 import { createHttpServer, type HttpServer, type Route, sendJson } from './http.js';
 
 export interface AppOptions {
@@ -30,6 +31,8 @@ export interface AppOptions {
   bot?: Bot;
   /** Where processed Slack deliveries are remembered (shared by every process of the bot). */
   dedupe?: DedupeStore;
+  /** Persistent storage (embedded or PostgreSQL); without it, everything is kept in memory. */
+  storage?: Storage;
 }
 
 export interface App {
@@ -45,7 +48,13 @@ export interface App {
 export function createApp(options: AppOptions): App {
   const log = options.log ?? ((m: string) => console.log(m));
   const teams = readTeamsSettings(options.env);
-  const bot = options.bot ?? new Bot({ pack: loadKnowledgePack() });
+  const storage = options.storage;
+  const bot =
+    options.bot ??
+    new Bot({
+      pack: loadKnowledgePack(),
+      ...(storage ? { states: storage.states, feedback: storage.feedback } : {}),
+    });
   const routes: Route[] = [];
   if (teams) {
     if (teams.localMode)
@@ -67,7 +76,7 @@ export function createApp(options: AppOptions): App {
     slack = createSlackEndpoint({
       bot,
       settings: slackSettings,
-      dedupe: options.dedupe ?? new MemoryDedupeStore(),
+      dedupe: options.dedupe ?? storage?.dedupe ?? new MemoryDedupeStore(),
       log,
       ...options.slack,
     });
@@ -95,6 +104,7 @@ export function createApp(options: AppOptions): App {
     stop: async () => {
       await slack?.stop();
       await http.close();
+      await storage?.close();
     },
   };
 }

@@ -4,22 +4,29 @@
  * those in flight have finished.
  */
 import { ConfigError } from '../core/errors.js';
+import { openStorage } from '../storage/open.js';
 import { createApp } from './app.js';
 
 export async function serve(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   const port = Number(env.PORT ?? 3978);
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw new ConfigError(`PORT must be a port number; got "${env.PORT}".`);
-  const app = createApp({ env });
-  if (!app.platforms.teams)
+  const storage = await openStorage(env);
+  console.log(`storage: ${storage.db.description}`);
+  const app = createApp({ env, storage });
+  const { teams, slack } = app.platforms;
+  if (!teams && !slack)
     console.warn(
-      'No platform is configured: set MicrosoftAppId (Teams) or see .env.example. Only /healthz will answer.',
+      'No platform is configured: set MicrosoftAppId (Teams) or SLACK_BOT_TOKEN (Slack); see .env.example. Only /healthz will answer.',
     );
   const bound = await app.http.listen(port);
-  console.log(`sign-in bot listening on :${bound} (teams: ${app.platforms.teams ? 'on' : 'off'})`);
+  await app.start();
+  console.log(
+    `sign-in bot listening on :${bound} (teams: ${teams ? 'on' : 'off'}, slack: ${slack ? 'on' : 'off'})`,
+  );
   const stop = (signal: string) => {
     console.log(`${signal}: finishing requests in flight, then stopping`);
-    void app.http.close().then(() => process.exit(0));
+    void app.stop().then(() => process.exit(0));
   };
   process.once('SIGTERM', () => stop('SIGTERM'));
   process.once('SIGINT', () => stop('SIGINT'));

@@ -17,7 +17,7 @@ let browser: Browser;
 let page: Page;
 
 beforeAll(async () => {
-  stack = await startLocal({ botPort: 0, playgroundPort: 0, log: () => {} });
+  stack = await startLocal({ botPort: 0, playgroundPort: 0, inMemory: true, log: () => {} });
   browser = await chromium.launch({
     executablePath: CHROMIUM,
     args: [

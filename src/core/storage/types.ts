@@ -50,3 +50,25 @@ export interface DedupeStore {
   /** Gives a claim back when handling failed, so that the platform's retry is answered. */
   release(id: string): Promise<void>;
 }
+
+/** A message still to send: saved with what caused it, sent later, retried until it goes. */
+export interface OutboxItem {
+  id: number;
+  kind: string;
+  payload: Record<string, unknown>;
+  attempts: number;
+}
+
+/**
+ * The outbox: what must be sent is written in the same transaction as the change that calls
+ * for it (a new ticket and its card), then sent by a worker. A crash between the two loses
+ * nothing: after a restart the worker sends what is still pending. Sending is at least once;
+ * a `dedupeKey` keeps the same message from being queued twice.
+ */
+export interface Outbox {
+  /** Claims up to `limit` due items for `leaseMs`; another worker skips them meanwhile. */
+  claim(limit: number, leaseMs: number): Promise<OutboxItem[]>;
+  complete(id: number, result?: Record<string, unknown>): Promise<void>;
+  fail(id: number, error: string, retryInMs: number): Promise<void>;
+  pending(): Promise<number>;
+}

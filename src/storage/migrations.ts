@@ -1,0 +1,74 @@
+/**
+ * The schema, as numbered migrations applied in order, once, under an advisory lock so that
+ * two bot processes starting together do not race. The same migrations create the embedded
+ * database and the PostgreSQL one.
+ */
+import type { SqlDatabase } from './sql.js';
+
+export const MIGRATIONS: { version: number; name: string; sql: string }[] = [
+  {
+    version: 1,
+    name: 'conversations, feedback, processed events, outbox',
+    sql: `
+      create table conversation_state (
+        key text primary key,
+        value jsonb not null,
+        version bigint not null,
+        updated_at timestamptz not null default now()
+      );
+      create table feedback (
+        id bigserial primary key,
+        conversation text not null,
+        topic text not null,
+        stage text not null,
+        fixed boolean not null,
+        lang text not null,
+        at timestamptz not null
+      );
+      create index feedback_topic on feedback (topic, stage);
+      create table processed_events (
+        id text primary key,
+        expires_at timestamptz not null
+      );
+      create index processed_events_expiry on processed_events (expires_at);
+      create table outbox (
+        id bigserial primary key,
+        kind text not null,
+        payload jsonb not null,
+        dedupe_key text unique,
+        created_at timestamptz not null default now(),
+        attempts integer not null default 0,
+        next_attempt_at timestamptz not null default now(),
+        locked_until timestamptz,
+        sent_at timestamptz,
+        result jsonb,
+        last_error text
+      );
+      create index outbox_pending on outbox (next_attempt_at) where sent_at is null;
+    `,
+  },
+];
+
+const LOCK_ID = 7_042_026; // any constant shared by every process of the bot
+
+export async function migrate(db: SqlDatabase): Promise<number[]> {
+  return db.transaction(async (tx) => {
+    await tx.query('select pg_advisory_xact_lock($1)', [LOCK_ID]);
+    await tx.query(
+      'create table if not exists schema_migrations (version integer primary key, name text not null, applied_at timestamptz not null default now())',
+    );
+    const done = new Set(
+      (await tx.query<{ version: number }>('select version from schema_migrations')).map((r) =>
+        Number(r.version),
+      ),
+    );
+    const applied: number[] = [];
+    for (const m of MIGRATIONS) {
+      if (done.has(m.version)) continue;
+      await tx.exec(m.sql);
+      await tx.query('insert into schema_migrations (version, name) values ($1, $2)', [m.version, m.name]);
+      applied.push(m.version);
+    }
+    return applied;
+  });
+}

@@ -1,0 +1,44 @@
+/**
+ * Chooses the storage from the environment: PostgreSQL when DATABASE_URL is set (for more
+ * than one bot process), else the embedded PGlite database in DATA_DIR (default ./data).
+ * Both get the same migrations before use.
+ */
+import { resolve } from 'node:path';
+import { ConfigError } from '../core/errors.js';
+import type { ConversationState } from '../core/dialogs/state.js';
+import { migrate } from './migrations.js';
+import { openPglite } from './pglite.js';
+import { openPostgres } from './postgres.js';
+import type { SqlDatabase } from './sql.js';
+import { SqlDedupeStore, SqlFeedbackStore, SqlOutbox, SqlStateStore } from './stores.js';
+
+export interface Storage {
+  db: SqlDatabase;
+  states: SqlStateStore<ConversationState>;
+  feedback: SqlFeedbackStore;
+  dedupe: SqlDedupeStore;
+  outbox: SqlOutbox;
+  close(): Promise<void>;
+}
+
+export async function storageOn(db: SqlDatabase): Promise<Storage> {
+  await migrate(db);
+  return {
+    db,
+    states: new SqlStateStore<ConversationState>(db),
+    feedback: new SqlFeedbackStore(db),
+    dedupe: new SqlDedupeStore(db),
+    outbox: new SqlOutbox(db),
+    close: () => db.close(),
+  };
+}
+
+export async function openStorage(env: NodeJS.ProcessEnv): Promise<Storage> {
+  const url = env.DATABASE_URL?.trim();
+  if (url) {
+    if (!/^postgres(ql)?:\/\//.test(url))
+      throw new ConfigError('DATABASE_URL must be a postgres:// connection string.');
+    return storageOn(await openPostgres({ connectionString: url }));
+  }
+  return storageOn(await openPglite(resolve(env.DATA_DIR?.trim() || 'data')));
+}

@@ -1,0 +1,139 @@
+/** The same storage suite against the embedded database and against PostgreSQL. */
+import { afterEach, describe, expect, it } from 'vitest';
+import { MIGRATIONS, migrate } from '../../src/storage/migrations.js';
+import type { SqlDatabase } from '../../src/storage/sql.js';
+import { storageOn } from '../../src/storage/open.js';
+import { SqlOutbox } from '../../src/storage/stores.js';
+import { BACKENDS } from '../helpers/databases.js';
+
+describe.each(BACKENDS)('storage on $name', (backend) => {
+  const cleanups: (() => Promise<void>)[] = [];
+  afterEach(async () => {
+    for (const c of cleanups.splice(0)) await c();
+  });
+  async function fresh() {
+    const opened = await backend.open();
+    cleanups.push(opened.dispose);
+    return { storage: await storageOn(opened.db), connectAgain: opened.connectAgain };
+  }
+
+  it('migrates once: a second run applies nothing', async () => {
+    const { storage } = await fresh();
+    expect(await migrate(storage.db)).toEqual([]);
+    const rows = await storage.db.query<{ version: number }>(
+      'select version from schema_migrations order by version',
+    );
+    expect(rows.map((r) => Number(r.version))).toEqual(MIGRATIONS.map((m) => m.version));
+  });
+
+  it('keeps conversation state with compare-and-set', async () => {
+    const { storage } = await fresh();
+    const s = storage.states;
+    expect(await s.get('c')).toBeUndefined();
+    expect(await s.put('c', { lang: 'ja' } as never, 0)).toBe(1);
+    expect(await s.put('c', { lang: 'en' } as never, 0)).toBeUndefined();
+    expect(await s.put('c', { lang: 'en' } as never, 1)).toBe(2);
+    expect(await s.put('c', { lang: 'zh-TW' } as never, 1)).toBeUndefined();
+    expect(await s.get('c')).toEqual({ value: { lang: 'en' }, version: 2 });
+  });
+
+  it('lets exactly one of two concurrent writers of the same version win', async () => {
+    const { storage } = await fresh();
+    await storage.states.put('c', { n: 0 } as never, 0);
+    const results = await Promise.all([
+      storage.states.put('c', { n: 1 } as never, 1),
+      storage.states.put('c', { n: 2 } as never, 1),
+    ]);
+    expect(results.filter((r) => r === 2)).toHaveLength(1);
+    expect(results.filter((r) => r === undefined)).toHaveLength(1);
+  });
+
+  it('records feedback', async () => {
+    const { storage } = await fresh();
+    const at = '2026-11-22T03:00:00.000Z';
+    await storage.feedback.record({
+      conversation: 'c',
+      topic: 'clock-skew',
+      stage: 'sync-time',
+      fixed: true,
+      lang: 'ja',
+      at,
+    });
+    expect(await storage.feedback.list()).toEqual([
+      { conversation: 'c', topic: 'clock-skew', stage: 'sync-time', fixed: true, lang: 'ja', at },
+    ]);
+  });
+
+  it('claims a delivery once until it expires, and gives it back on release', async () => {
+    const { storage } = await fresh();
+    const d = storage.dedupe;
+    const claims = await Promise.all([
+      d.claim('event:1', 60_000),
+      d.claim('event:1', 60_000),
+      d.claim('event:1', 60_000),
+    ]);
+    expect(claims.filter(Boolean)).toHaveLength(1);
+    await d.release('event:1');
+    expect(await d.claim('event:1', 60_000)).toBe(true);
+    expect(await d.claim('event:short', 1)).toBe(true);
+    await new Promise((r) => setTimeout(r, 20));
+    expect(await d.claim('event:short', 60_000)).toBe(true);
+  });
+
+  it('queues outbox messages with the change that calls for them, and only then', async () => {
+    const { storage } = await fresh();
+    await storage.db.transaction(async (tx) => {
+      await tx.query(
+        'insert into feedback (conversation, topic, stage, fixed, lang, at) values ($1, $2, $3, $4, $5, now())',
+        ['c', 't', 's', true, 'en'],
+      );
+      await SqlOutbox.enqueue(tx, 'card', { n: 1 }, 'ticket-1:card');
+    });
+    await expect(
+      storage.db.transaction(async (tx) => {
+        await SqlOutbox.enqueue(tx, 'card', { n: 2 }, 'ticket-2:card');
+        throw new Error('the change failed');
+      }),
+    ).rejects.toThrow('the change failed');
+    await storage.db.transaction((tx) => SqlOutbox.enqueue(tx, 'card', { n: 1 }, 'ticket-1:card'));
+    expect(await storage.outbox.pending()).toBe(1);
+  });
+
+  it('hands an outbox item to one worker at a time, retries failures later, and forgets what was sent', async () => {
+    const { storage } = await fresh();
+    await storage.db.transaction(async (tx) => {
+      await SqlOutbox.enqueue(tx, 'card', { n: 1 });
+      await SqlOutbox.enqueue(tx, 'card', { n: 2 });
+    });
+    const [a, b] = await Promise.all([storage.outbox.claim(1, 60_000), storage.outbox.claim(5, 60_000)]);
+    expect([...a!, ...b!].map((i) => i.payload.n).sort()).toEqual([1, 2]);
+    expect(await storage.outbox.claim(5, 60_000)).toEqual([]);
+    const [first] = [...a!, ...b!].sort((x, y) => x.id - y.id);
+    await storage.outbox.complete(first!.id, { messageId: 'm1' });
+    const second = [...a!, ...b!].find((i) => i.id !== first!.id)!;
+    await storage.outbox.fail(second.id, 'HTTP 502', 0);
+    const retried = await storage.outbox.claim(5, 60_000);
+    expect(retried.map((i) => [i.id, i.attempts])).toEqual([[second.id, 2]]);
+    await storage.outbox.complete(second.id);
+    expect(await storage.outbox.pending()).toBe(0);
+  });
+
+  it('keeps everything across a restart', async () => {
+    const { storage, connectAgain } = await fresh();
+    await storage.states.put('c', { lang: 'zh-CN' } as never, 0);
+    const again = await storageOn(await connectAgain());
+    expect(await again.states.get('c')).toEqual({ value: { lang: 'zh-CN' }, version: 1 });
+    cleanups.push(async () => {
+      if (backend.name.startsWith('embedded')) await again.close();
+    });
+  });
+});
+
+describe('PostgreSQL connection errors', () => {
+  it('name the server that could not be reached', async () => {
+    const { openPostgres } = await import('../../src/storage/postgres.js');
+    const db: SqlDatabase = await openPostgres({ connectionString: 'postgres://postgres@127.0.0.1:1/test' });
+    await expect(db.query('select 1')).rejects.toThrow(/PostgreSQL at 127\.0\.0\.1:1\/test is not reachable/);
+    await db.close();
+  });
+});
