@@ -18,6 +18,11 @@ import { Resolver } from './resolver/resolver.js';
 import { KeyedQueue } from './storage/keyed-queue.js';
 import { MemoryFeedbackStore, MemoryStateStore } from './storage/memory.js';
 import { type FeedbackStore, type StateStore, StorageError } from './storage/types.js';
+import { Helpdesk } from './helpdesk/service.js';
+import { MemoryOutbox, MemoryTicketStore } from './helpdesk/memory.js';
+import type { Platform, Ticket, TicketOperation } from './helpdesk/types.js';
+import { CommandMatcher } from './dialogs/commands.js';
+import { stripNoise } from './text/noise.js';
 
 export interface BotOptions {
   pack: KnowledgePack;
@@ -28,11 +33,37 @@ export interface BotOptions {
   onEvent?: (event: BotEvent, conversation: string) => void | Promise<void>;
   /** The clock, for feedback timestamps (tests pass a fixed one). */
   now?: () => Date;
+  /** Tickets for the helpdesk; an in-memory one (no helpdesk channel) when not given. */
+  helpdesk?: Helpdesk;
+}
+
+/** A file the user sent in the chat; downloaded only when it is taken. */
+export interface IncomingFile {
+  name: string;
+  contentType: string;
+  /** Size announced by the platform, when it does (checked again after download). */
+  size?: number;
+  download(): Promise<Buffer>;
 }
 
 export interface Incoming extends UserInput {
   /** Identifies the conversation with one user (adapters decide: chat id, thread, user). */
   conversation: string;
+  platform?: Platform;
+  user?: { id: string; name?: string };
+  /** How the adapter reaches this user again later (kept on tickets for notifications). */
+  address?: Record<string, unknown>;
+  files?: IncomingFile[];
+}
+
+export interface HelpdeskActionInput {
+  ref: string;
+  op: TicketOperation;
+  /** Who pressed the button, as the helpdesk should read it. */
+  actor: string;
+  text?: string;
+  /** The ticket version the card showed. */
+  token?: string;
 }
 
 export interface Outgoing {
@@ -48,8 +79,10 @@ export class Bot {
   readonly engine: DialogEngine;
   readonly states: StateStore<ConversationState>;
   readonly feedback: FeedbackStore;
+  readonly helpdesk: Helpdesk;
   private readonly queue = new KeyedQueue();
   private readonly cards: CardBuilder;
+  private readonly commands: CommandMatcher;
 
   constructor(private readonly options: BotOptions) {
     this.pack = options.pack;
@@ -58,6 +91,23 @@ export class Bot {
     this.states = options.states ?? new MemoryStateStore<ConversationState>();
     this.feedback = options.feedback ?? new MemoryFeedbackStore();
     this.cards = new CardBuilder(this.pack);
+    this.commands = new CommandMatcher(this.pack);
+    this.helpdesk =
+      options.helpdesk ??
+      new Helpdesk({
+        tickets: new MemoryTicketStore(new MemoryOutbox()),
+        uploads: this.pack.escalation.uploads,
+        channels: [],
+        ...(options.now ? { now: options.now } : {}),
+      });
+  }
+
+  /** A button on a ticket card in the helpdesk channel. */
+  async helpdeskAction(
+    input: HelpdeskActionInput,
+  ): Promise<{ ok: boolean; ticket?: Ticket; reason?: string }> {
+    const version = input.token !== undefined && /^\d+$/.test(input.token) ? Number(input.token) : undefined;
+    return this.helpdesk.act(input.ref, input.op, input.actor, input.text ?? '', version);
   }
 
   handle(incoming: Incoming): Promise<Outgoing> {
@@ -70,23 +120,29 @@ export class Bot {
   }
 
   private async step(incoming: Incoming): Promise<Outgoing> {
-    const { conversation, ...input } = incoming;
+    if (incoming.files?.length) return this.receiveFiles(incoming);
+    const relayed = await this.relayAnswer(incoming);
+    if (relayed) return relayed;
+    const { conversation, platform: _p, user: _u, address: _a, files: _f, ...input } = incoming;
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
       const stored = await this.states.get(conversation);
       const state = stored?.value ?? initialState(langFromLocale(input.locale) ?? DEFAULT_LANG);
       const result = this.engine.step(state, input);
       const saved = await this.states.put(conversation, result.state, stored?.version ?? 0);
       if (saved === undefined) continue; // another process got there first: run again on its state
-      await this.deliver(conversation, result.events);
-      return { cards: result.cards, events: result.events };
+      const more = await this.deliver(incoming, result.events);
+      return { cards: [...result.cards, ...more], events: result.events };
     }
     throw new StorageError(
       `Conversation ${conversation} kept changing under ${MAX_ATTEMPTS} attempts to update it`,
     );
   }
 
-  private async deliver(conversation: string, events: BotEvent[]): Promise<void> {
+  /** Carries out what a step decided (feedback, tickets) and returns the cards that follow from it. */
+  private async deliver(incoming: Incoming, events: BotEvent[]): Promise<Card[]> {
+    const conversation = incoming.conversation;
     const now = (this.options.now ?? (() => new Date()))().toISOString();
+    const cards: Card[] = [];
     for (const event of events) {
       if (event.type === 'fixed')
         await this.feedback.record({
@@ -97,7 +153,106 @@ export class Bot {
           lang: event.lang,
           at: now,
         });
+      if (event.type === 'ticket') {
+        const ticket = await this.helpdesk.createTicket({
+          conversation,
+          platform: incoming.platform ?? 'terminal',
+          user: incoming.user ?? { id: conversation },
+          address: incoming.address ?? {},
+          lang: event.lang,
+          topic: event.topic,
+          form: event.form,
+          attempts: event.attempts,
+        });
+        cards.push(this.cards.logs(event.lang, ticket.ref));
+      }
+      if (event.type === 'uploads-done') {
+        const ticket = await this.helpdesk.openTicket(conversation);
+        if (ticket)
+          cards.push(
+            this.cards.notice('ticket.uploadsDone', event.lang, {
+              ref: ticket.ref,
+              count: ticket.files.length,
+            }),
+          );
+      }
       await this.options.onEvent?.(event, conversation);
     }
+    return cards;
+  }
+
+  private async lang(incoming: Incoming) {
+    return (
+      (await this.states.get(incoming.conversation))?.value.lang ??
+      langFromLocale(incoming.locale) ??
+      DEFAULT_LANG
+    );
+  }
+
+  /** Files sent in the chat go with the user's open ticket, within the upload rules. */
+  private async receiveFiles(incoming: Incoming): Promise<Outgoing> {
+    const lang = await this.lang(incoming);
+    const { uploads } = this.pack.escalation;
+    const cards: Card[] = [];
+    const actor = incoming.user?.name ?? incoming.user?.id ?? incoming.conversation;
+    const megabytes = `${Math.round(uploads.maxBytes / 1024 / 1024)} MB`;
+    for (const file of incoming.files ?? []) {
+      const reject = (reason: string, values: Record<string, string | number> = {}) =>
+        cards.push(
+          this.cards.notice('ticket.fileRejected', lang, {
+            name: file.name,
+            reason: this.pack.message(`ticket.reasons.${reason}`, lang, values),
+          }),
+        );
+      if (file.size !== undefined && file.size > uploads.maxBytes) {
+        reject('tooBig', { max: megabytes });
+        continue;
+      }
+      let content: Buffer;
+      try {
+        content = await file.download();
+      } catch {
+        reject('download');
+        continue;
+      }
+      const result = await this.helpdesk.attach(
+        incoming.conversation,
+        { name: file.name, contentType: file.contentType, content },
+        actor,
+      );
+      if (result.ok) {
+        const size = `${Math.max(1, Math.round(result.size / 1024))} KB`;
+        cards.push(
+          this.cards.notice('ticket.fileReceived', lang, { name: result.name, size, ref: result.ticket.ref }),
+        );
+      } else if (result.reason === 'noTicket') {
+        cards.push(this.cards.notice('ticket.noTicket', lang));
+        break;
+      } else
+        reject(result.reason, {
+          max: result.reason === 'tooMany' ? uploads.maxFiles : megabytes,
+          allowed: uploads.extensions.join(' '),
+        });
+    }
+    return { cards, events: [] };
+  }
+
+  /** While the helpdesk waits for the user's answer, the next message is that answer. */
+  private async relayAnswer(incoming: Incoming): Promise<Outgoing | undefined> {
+    if (!incoming.text || incoming.action) return undefined;
+    const text = stripNoise(incoming.text);
+    if (!text || this.commands.recognize(text)) return undefined;
+    const ticket = await this.helpdesk.openTicket(incoming.conversation);
+    if (ticket?.status !== 'waiting') return undefined;
+    const relayed = await this.helpdesk.answer(
+      ticket,
+      text,
+      incoming.user?.name ?? incoming.user?.id ?? 'user',
+    );
+    if (!relayed) return undefined;
+    const cards: Card[] = [];
+    if (relayed.redacted) cards.push(this.cards.notice('password.refused', ticket.lang));
+    cards.push(this.cards.notice('ticket.answerRelayed', ticket.lang, { ref: ticket.ref }));
+    return { cards, events: [] };
   }
 }

@@ -47,6 +47,53 @@ export const MIGRATIONS: { version: number; name: string; sql: string }[] = [
       create index outbox_pending on outbox (next_attempt_at) where sent_at is null;
     `,
   },
+  {
+    version: 2,
+    name: 'tickets, their events and files',
+    sql: `
+      create table tickets (
+        id bigserial primary key,
+        ref text unique,
+        status text not null,
+        version integer not null default 1,
+        platform text not null,
+        conversation text not null,
+        user_id text not null,
+        user_name text,
+        address jsonb not null,
+        lang text not null,
+        topic text,
+        form jsonb not null,
+        attempts jsonb not null,
+        claimed_by text,
+        helpdesk_message jsonb,
+        created_at timestamptz not null,
+        updated_at timestamptz not null
+      );
+      create index tickets_conversation on tickets (conversation, created_at desc);
+      create index tickets_status on tickets (status);
+      create table ticket_events (
+        id bigserial primary key,
+        ticket_id bigint not null references tickets (id),
+        at timestamptz not null,
+        actor text not null,
+        kind text not null,
+        detail text
+      );
+      create index ticket_events_ticket on ticket_events (ticket_id, id);
+      create table files (
+        id bigserial primary key,
+        ticket_id bigint not null references tickets (id),
+        name text not null,
+        content_type text not null,
+        size integer not null,
+        sha256 text not null,
+        content bytea not null,
+        uploaded_at timestamptz not null,
+        unique (ticket_id, sha256)
+      );
+    `,
+  },
 ];
 
 const LOCK_ID = 7_042_026; // any constant shared by every process of the bot

@@ -11,6 +11,7 @@ import { openPglite } from './pglite.js';
 import { openPostgres } from './postgres.js';
 import type { SqlDatabase } from './sql.js';
 import { SqlDedupeStore, SqlFeedbackStore, SqlOutbox, SqlStateStore } from './stores.js';
+import { SqlTicketStore } from './tickets.js';
 
 export interface Storage {
   db: SqlDatabase;
@@ -18,6 +19,7 @@ export interface Storage {
   feedback: SqlFeedbackStore;
   dedupe: SqlDedupeStore;
   outbox: SqlOutbox;
+  tickets: SqlTicketStore;
   close(): Promise<void>;
 }
 
@@ -29,6 +31,7 @@ export async function storageOn(db: SqlDatabase): Promise<Storage> {
     feedback: new SqlFeedbackStore(db),
     dedupe: new SqlDedupeStore(db),
     outbox: new SqlOutbox(db),
+    tickets: new SqlTicketStore(db),
     close: () => db.close(),
   };
 }

@@ -1,11 +1,61 @@
 import { CardBuilder } from '../../src/core/cards/build.js';
 import type { Card } from '../../src/core/cards/model.js';
 import type { Lang } from '../../src/core/i18n/languages.js';
+import type { Ticket } from '../../src/core/helpdesk/types.js';
 import { realPack } from './pack.js';
 
 /** Text a hostile user might type, to prove it is shown inert. */
 export const HOSTILE =
   '**boss** [click](https://evil.example/x) <at>CEO</at> <!channel> <!here> <@U024BE7LH> _x_ # h1 `code` &amp;';
+
+/** A ticket as it stands after some back and forth, with hostile user text in it. */
+export function sampleTicket(lang: Lang, status: Ticket['status'] = 'waiting'): Ticket {
+  return {
+    ref: 'SI-1042',
+    status,
+    version: 4,
+    platform: 'slack',
+    conversation: 'slack:T1:D1:-:U1',
+    user: { id: 'U1', name: 'Megan <!channel>' },
+    address: { channel: 'D1' },
+    lang,
+    topic: 'personal-certificate',
+    form: {
+      client: 'sfb2016',
+      os: 'windows10',
+      error: HOSTILE,
+      since: 'Monday',
+      affected: 'some',
+      domain: 'contoso.com',
+    },
+    attempts: [
+      { topic: 'personal-certificate', stage: 'delete-signin-info', fixed: false },
+      { topic: 'personal-certificate', stage: 'update-credentials', fixed: false },
+    ],
+    files: [
+      {
+        name: 'Lync-UccApi-0.UccApilog',
+        size: 52_000,
+        sha256: 'a'.repeat(64),
+        contentType: 'text/plain',
+        at: '2026-11-22T03:00:00.000Z',
+      },
+    ],
+    history: [
+      { at: '2026-11-22T03:00:00.000Z', actor: 'Megan', kind: 'created' },
+      { at: '2026-11-22T03:05:00.000Z', actor: 'Alex', kind: 'claimed' },
+      {
+        at: '2026-11-22T03:06:00.000Z',
+        actor: 'Alex',
+        kind: 'asked',
+        detail: 'Which <@U999> domain? https://evil.example',
+      },
+    ],
+    ...(status === 'open' ? {} : { claimedBy: 'Alex' }),
+    createdAt: '2026-11-22T03:00:00.000Z',
+    updatedAt: '2026-11-22T03:06:00.000Z',
+  };
+}
 
 /** Every card the bot can send, in one language. */
 export function allCards(lang: Lang): [string, Card][] {
@@ -36,5 +86,13 @@ export function allCards(lang: Lang): [string, Card][] {
   for (const key of ['cancelled', 'restarted', 'language', 'stale'])
     cards.push([key, build.notice(key, lang)]);
   cards.push(['too long', build.notice('tooLong', lang, { length: 5000, limit: 4000 })]);
+  cards.push(['form', build.form(lang, '7', 0)]);
+  cards.push([
+    'form, with a problem',
+    build.form(lang, '7', 2, pack.message('form.required', lang, { field: 'x' })),
+  ]);
+  cards.push(['logs and ticket created', build.logs(lang, 'SI-1042')]);
+  for (const status of ['open', 'claimed', 'waiting', 'resolved'] as const)
+    cards.push([`ticket ${status}`, build.ticket(sampleTicket(lang, status), lang)]);
   return cards;
 }

@@ -33,8 +33,12 @@ describe.each(LANGUAGES)('Block Kit in %s', (lang) => {
     for (const b of blocks) {
       if (b.type === 'header')
         expect(len((b.text as { text: string }).text)).toBeLessThanOrEqual(LIMITS.header);
-      if (b.type === 'section')
+      if (b.type === 'section' && b.text)
         expect(len((b.text as { text: string }).text)).toBeLessThanOrEqual(LIMITS.section);
+      if (b.type === 'section' && b.fields) {
+        expect((b.fields as unknown[]).length).toBeLessThanOrEqual(10);
+        for (const f of b.fields as { text: string }[]) expect(len(f.text)).toBeLessThanOrEqual(2000);
+      }
       if (b.type === 'context') expect((b.elements as unknown[]).length).toBeLessThanOrEqual(10);
       const elements = b.type === 'actions' ? (b.elements as any[]) : b.accessory ? [b.accessory] : [];
       if (b.type === 'actions') expect(elements.length).toBeLessThanOrEqual(LIMITS.actions);

@@ -4,9 +4,14 @@
  */
 import type { Lang } from '../i18n/languages.js';
 import type { KnowledgePack } from '../knowledge/pack.js';
+import { Helpdesk, humanSize } from '../helpdesk/service.js';
+import type { Ticket } from '../helpdesk/types.js';
 import type {
   ActionPayload,
   Choice,
+  FormCard,
+  FormField,
+  TicketCard,
   HelpCard,
   Link,
   NoticeCard,
@@ -213,5 +218,121 @@ export class CardBuilder {
 
   closing(lang: Lang): NoticeCard {
     return this.notice('closing.text', lang, {}, this.t('closing.title', lang));
+  }
+
+  /** The escalation form's fields, labelled in `lang`. */
+  formFields(lang: Lang): FormField[] {
+    return this.pack.escalation.form.map((f) => {
+      const base = `form.fields.${f.id}`;
+      const placeholder = this.pack.i18n.exists(`${base}.placeholder`, { lng: lang, ns: 'common' })
+        ? this.t(`${base}.placeholder`, lang)
+        : undefined;
+      return {
+        id: f.id,
+        label: this.t(`${base}.label`, lang),
+        type: f.type,
+        required: f.required,
+        ...(f.maxLength ? { maxLength: f.maxLength } : {}),
+        ...(placeholder ? { placeholder } : {}),
+        ...(f.type === 'choice'
+          ? {
+              choices: (f.choices ?? []).map((c) => ({ id: c, label: this.t(`${base}.choices.${c}`, lang) })),
+            }
+          : {}),
+      };
+    });
+  }
+
+  form(lang: Lang, token: string, current: number, problem?: string): FormCard {
+    return {
+      kind: 'form',
+      lang,
+      title: this.t('form.title', lang),
+      intro: `${this.t('form.intro', lang)} ${this.t('form.skip', lang)}`,
+      fields: this.formFields(lang),
+      current,
+      ...(problem ? { problem } : {}),
+      submit: this.t('form.submit', lang),
+      open: this.t('form.open', lang),
+      token,
+      links: [],
+      choices: [],
+    };
+  }
+
+  /** How to collect the client logs, the Windows event log and MOSDAL output, then send them. */
+  logs(lang: Lang, ref: string): NoticeCard {
+    return {
+      ...this.notice('ticket.created.text', lang, { ref }, this.t('ticket.created.title', lang, { ref })),
+      listLabel: this.t('logs.title', lang),
+      list: this.pack.i18n.t('logs.steps', {
+        lng: lang,
+        ns: 'common',
+        returnObjects: true,
+      }) as unknown as string[],
+      links: this.links('collect-logs', lang).filter((l) => !l.url.includes('kbid=')),
+    };
+  }
+
+  /** A ticket as the helpdesk sees it: who, what was tried, the form, files, history, actions. */
+  ticket(ticket: Ticket, lang: Lang): TicketCard {
+    const f = (key: string) => this.t(`helpdesk.fields.${key}`, lang);
+    const agent = ticket.claimedBy ?? '';
+    const formFacts = this.formFields(lang).map((field) => {
+      const value = ticket.form[field.id] ?? '';
+      const shown = field.choices?.find((c) => c.id === value)?.label ?? value;
+      return { label: field.label, value: shown || '—' };
+    });
+    const tried = ticket.attempts.map(
+      (a) =>
+        `${this.title(a.topic, lang)}: ${this.pack.text(a.topic, lang).stages[a.stage]?.title ?? a.stage} — ${a.fixed ? '✓' : '✗'}`,
+    );
+    const history = ticket.history.map((e) =>
+      this.t(`helpdesk.events.${e.kind}`, lang, {
+        at: e.at.replace('T', ' ').slice(0, 16) + ' UTC',
+        actor: e.actor,
+        detail: e.detail ?? '',
+      }),
+    );
+    const files = ticket.files.map(
+      (x) => `${x.name} (${humanSize(x.size)}, sha256 ${x.sha256.slice(0, 12)}…)`,
+    );
+    const token = String(ticket.version);
+    const actions = Helpdesk.operations(ticket);
+    return {
+      kind: 'ticket',
+      lang,
+      ref: ticket.ref,
+      title: this.t('helpdesk.title', lang, { ref: ticket.ref }),
+      status: this.t(`helpdesk.status.${ticket.status}`, lang, { agent }),
+      facts: [
+        { label: f('user'), value: ticket.user.name ?? ticket.user.id },
+        { label: f('platform'), value: ticket.platform },
+        { label: f('lang'), value: ticket.lang },
+        { label: f('topic'), value: ticket.topic ? this.title(ticket.topic, lang) : '—' },
+        { label: f('created'), value: ticket.createdAt.replace('T', ' ').slice(0, 16) + ' UTC' },
+        ...formFacts,
+      ],
+      sections: [
+        { label: f('tried'), items: tried.length ? tried : ['—'] },
+        { label: f('files'), items: files.length ? files : [this.t('helpdesk.noFiles', lang)] },
+        { label: f('history'), items: history },
+      ],
+      inputs: [
+        ...(actions.includes('ask')
+          ? [{ id: 'question' as const, label: this.t('helpdesk.inputs.question', lang) }]
+          : []),
+        ...(actions.includes('resolve')
+          ? [{ id: 'note' as const, label: this.t('helpdesk.inputs.note', lang) }]
+          : []),
+      ],
+      version: ticket.version,
+      links: [],
+      choices: actions.map((op) => ({
+        label: this.t(`helpdesk.actions.${op}`, lang),
+        payload: { action: 'ticket', value: `${op}:${ticket.ref}`, token },
+        ...(op === 'resolve' ? { style: 'positive' as const } : {}),
+      })),
+    };
   }
 }

@@ -8,9 +8,11 @@ import type { Lang } from '../i18n/languages.js';
 
 /** What pressing a button means. `token` ties the button to the question it answers. */
 export interface ActionPayload {
-  action: 'fixed' | 'option' | 'topic' | 'escalate' | 'restart' | 'help';
+  action: 'fixed' | 'option' | 'topic' | 'escalate' | 'restart' | 'help' | 'form' | 'ticket';
   value: string;
   token?: string;
+  /** Form answers (the escalation form) or inputs (a helpdesk question or note). */
+  fields?: Record<string, string>;
 }
 
 export interface Choice {
@@ -93,7 +95,52 @@ export interface NoticeCard extends CardBase {
   secondList?: string[];
 }
 
-export type Card = TopicCard | QuestionCard | TriageCard | NotFoundCard | WelcomeCard | HelpCard | NoticeCard;
+export interface FormField {
+  id: string;
+  label: string;
+  type: 'choice' | 'text';
+  required: boolean;
+  maxLength?: number;
+  placeholder?: string;
+  choices?: { id: string; label: string }[];
+}
+
+/** The escalation form: all fields at once where the platform has forms, one at a time in text. */
+export interface FormCard extends CardBase {
+  kind: 'form';
+  intro: string;
+  fields: FormField[];
+  /** The field asked now, for platforms that ask one at a time. */
+  current: number;
+  /** A message about the last answer ("please answer this one"), when there is one. */
+  problem?: string;
+  submit: string;
+  open: string;
+  token: string;
+}
+
+/** A ticket as the helpdesk sees it in its channel. */
+export interface TicketCard extends CardBase {
+  kind: 'ticket';
+  ref: string;
+  status: string;
+  facts: { label: string; value: string }[];
+  sections: { label: string; items: string[] }[];
+  inputs: { id: 'question' | 'note'; label: string }[];
+  /** The ticket version the buttons act on. */
+  version: number;
+}
+
+export type Card =
+  | TopicCard
+  | QuestionCard
+  | TriageCard
+  | NotFoundCard
+  | WelcomeCard
+  | HelpCard
+  | NoticeCard
+  | FormCard
+  | TicketCard;
 export type CardKind = Card['kind'];
 export const CARD_KINDS: CardKind[] = [
   'topic',
@@ -103,4 +150,6 @@ export const CARD_KINDS: CardKind[] = [
   'welcome',
   'help',
   'notice',
+  'form',
+  'ticket',
 ];

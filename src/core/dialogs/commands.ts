@@ -8,7 +8,17 @@ import type { KnowledgePack } from '../knowledge/pack.js';
 export type { CommandsText } from '../knowledge/types.js';
 import { fold } from '../text/fold.js';
 
-export const COMMANDS = ['yes', 'no', 'notSure', 'help', 'cancel', 'restart', 'person'] as const;
+export const COMMANDS = [
+  'yes',
+  'no',
+  'notSure',
+  'help',
+  'cancel',
+  'restart',
+  'person',
+  'done',
+  'skip',
+] as const;
 export type Command = (typeof COMMANDS)[number];
 
 export type Recognized = { command: Command } | { command: 'switchTo'; lang: Lang };

@@ -16,6 +16,7 @@ import type { KnowledgePack } from '../knowledge/pack.js';
 import type { Resolver } from '../resolver/resolver.js';
 import { detectLanguage } from '../text/detect-language.js';
 import { stripNoise } from '../text/noise.js';
+import { redactPasswords } from '../helpdesk/redact.js';
 import { CommandMatcher, normalizeTyped } from './commands.js';
 import type { ConversationState, Flow } from './state.js';
 
@@ -31,6 +32,15 @@ export interface UserInput {
 export type BotEvent =
   | { type: 'fixed'; topic: string; stage: string; lang: Lang }
   | { type: 'escalation'; lang: Lang; attempts: ConversationState['attempts']; topic: string | null }
+  /** The form is complete: open a ticket with it (the bot does, with its storage). */
+  | {
+      type: 'ticket';
+      lang: Lang;
+      form: Record<string, string>;
+      attempts: ConversationState['attempts'];
+      topic: string | null;
+    }
+  | { type: 'uploads-done'; lang: Lang }
   | { type: 'unknown'; text: string; lang: Lang };
 
 export interface StepResult {
@@ -74,6 +84,16 @@ export class DialogEngine {
       card = this.cards.topic(flow.topic, flow.stage, state.lang, token, note);
     else if (flow.awaiting === 'clarify') card = this.cards.clarify(flow.topic, state.lang, token, note);
     else if (flow.awaiting === 'triage') card = this.cards.triage(state.lang, token, note);
+    else if (flow.awaiting === 'form') card = this.cards.form(state.lang, token, flow.form?.index ?? 0, note);
+    else if (flow.awaiting === 'upload')
+      card = {
+        ...this.cards.notice('logs.title', state.lang),
+        list: this.pack.i18n.t('logs.steps', {
+          lng: state.lang,
+          ns: 'common',
+          returnObjects: true,
+        }) as unknown as string[],
+      };
     else card = this.cards.chooseTopic(flow.options ?? [], state.lang, token);
     this.send(out, card);
   }
@@ -115,8 +135,18 @@ export class DialogEngine {
         this.restart(out);
         return;
       case 'person':
-        this.escalate(out);
+        if (state.flow?.awaiting === 'form') this.prompt(out);
+        else this.escalate(out);
         return;
+    }
+    if (state.flow?.awaiting === 'form') {
+      this.answerField(out, text, command?.command === 'skip');
+      return;
+    }
+    if (state.flow?.awaiting === 'upload' && command?.command === 'done') {
+      delete state.flow;
+      out.events.push({ type: 'uploads-done', lang: state.lang });
+      return;
     }
     // A typed number, or the label of a button on the last card, presses that button.
     const typed = normalizeTyped(text);
@@ -134,7 +164,7 @@ export class DialogEngine {
       this.chooseOption(out, 'not-sure');
       return;
     }
-    if (flow?.awaiting === 'triage' && command?.command === 'no') {
+    if (flow?.awaiting === 'triage' && (command?.command === 'no' || command?.command === 'skip')) {
       this.chooseOption(out, 'none');
       return;
     }
@@ -175,6 +205,13 @@ export class DialogEngine {
         return;
       case 'help':
         this.send(out, this.cards.help(state.lang, this.nextToken(state)));
+        return;
+      case 'form':
+        if (state.flow?.awaiting === 'form') this.submitForm(out, action.fields ?? {});
+        else this.prompt(out);
+        return;
+      case 'ticket':
+        // Helpdesk actions are handled by the helpdesk, not in a user's conversation.
         return;
     }
   }
@@ -289,16 +326,98 @@ export class DialogEngine {
     this.prompt(out);
   }
 
+  /** Hand-over to a person: what was tried, then the form the helpdesk needs filled in. */
   private escalate(out: StepResult): void {
     const { state } = out;
-    out.events.push({
-      type: 'escalation',
-      lang: state.lang,
-      attempts: state.attempts,
-      topic: state.flow?.topic ?? null,
+    const topic = state.flow?.topic ?? state.attempts.at(-1)?.topic ?? null;
+    out.events.push({ type: 'escalation', lang: state.lang, attempts: state.attempts, topic });
+    this.send(out, {
+      ...this.cards.escalation(state.attempts, state.lang, '0'),
+      choices: [],
+      links: [],
+      secondList: [],
     });
-    delete state.flow;
-    this.send(out, this.cards.escalation(state.attempts, state.lang, this.nextToken(state)));
+    state.flow = {
+      topic: topic ?? 'collect-logs',
+      stage: 0,
+      queue: [],
+      visited: [],
+      awaiting: 'form',
+      form: { index: 0, values: {} },
+    };
+    this.prompt(out);
+  }
+
+  /** One typed answer to the form's current field (platforms without forms ask one at a time). */
+  private answerField(out: StepResult, text: string, skip: boolean): void {
+    const { state } = out;
+    const form = state.flow!.form!;
+    const field = this.cards.formFields(state.lang)[form.index]!;
+    let value: string;
+    if (skip) {
+      if (field.required)
+        return this.prompt(out, this.pack.message('form.required', state.lang, { field: field.label }));
+      value = '';
+    } else if (field.type === 'choice') {
+      const typed = normalizeTyped(text);
+      const n = /^\d{1,2}$/.test(typed) ? Number(typed) - 1 : -1;
+      const choice =
+        field.choices![n] ??
+        field.choices!.find((c) => normalizeTyped(c.label) === typed) ??
+        field.choices!.find((c) => typed.length >= 3 && normalizeTyped(c.label).includes(typed));
+      if (!choice)
+        return this.prompt(out, this.pack.message('form.invalid', state.lang, { field: field.label }));
+      value = choice.id;
+    } else {
+      value = this.clean(out, text, field.maxLength);
+      if (!value && field.required)
+        return this.prompt(out, this.pack.message('form.required', state.lang, { field: field.label }));
+    }
+    form.values[field.id] = value;
+    form.index++;
+    if (form.index < this.cards.formFields(state.lang).length) this.prompt(out);
+    else this.finishForm(out);
+  }
+
+  /** The whole form at once (Adaptive Card inputs, a Slack modal). */
+  private submitForm(out: StepResult, fields: Record<string, string>): void {
+    const { state } = out;
+    const form = state.flow!.form!;
+    for (const [i, field] of this.cards.formFields(state.lang).entries()) {
+      const raw = String(fields[field.id] ?? '').trim();
+      if (field.type === 'choice' && raw && !field.choices!.some((c) => c.id === raw)) {
+        form.index = i;
+        return this.prompt(out, this.pack.message('form.invalid', state.lang, { field: field.label }));
+      }
+      const value = field.type === 'choice' ? raw : this.clean(out, raw, field.maxLength);
+      if (!value && field.required) {
+        form.index = i;
+        return this.prompt(out, this.pack.message('form.required', state.lang, { field: field.label }));
+      }
+      form.values[field.id] = value;
+    }
+    this.finishForm(out);
+  }
+
+  /** User text bound for a ticket: bounded, and never with a password in it. */
+  private clean(out: StepResult, text: string, maxLength = 500): string {
+    const { text: clean, redacted } = redactPasswords(text.trim().slice(0, maxLength));
+    if (redacted) this.send(out, this.cards.notice('password.refused', out.state.lang));
+    return clean;
+  }
+
+  private finishForm(out: StepResult): void {
+    const { state } = out;
+    const flow = state.flow!;
+    out.events.push({
+      type: 'ticket',
+      lang: state.lang,
+      form: flow.form!.values,
+      attempts: state.attempts,
+      topic: flow.topic,
+    });
+    state.flow = { topic: flow.topic, stage: 0, queue: [], visited: [], awaiting: 'upload' };
+    state.choices = [];
   }
 
   private restart(out: StepResult): void {

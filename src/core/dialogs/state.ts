@@ -5,7 +5,7 @@
 import type { Lang } from '../i18n/languages.js';
 import type { ActionPayload } from '../cards/model.js';
 
-export type Awaiting = 'fixed' | 'clarify' | 'triage' | 'choose';
+export type Awaiting = 'fixed' | 'clarify' | 'triage' | 'choose' | 'form' | 'upload';
 
 export interface Flow {
   /** The topic on screen. */
@@ -19,6 +19,8 @@ export interface Flow {
   awaiting: Awaiting;
   /** For `choose`: the topics offered. */
   options?: string[];
+  /** For `form`: the field asked now and the answers so far (passwords already redacted). */
+  form?: { index: number; values: Record<string, string> };
 }
 
 export interface Attempt {

@@ -79,7 +79,8 @@ export function readKnowledge(root: string): {
     }
     locales[lang] = entry;
   }
-  return { raw: { structures, locales }, malformed };
+  const escalation = tryRead(join(root, 'dialogs', 'escalation.json'));
+  return { raw: { structures, locales, ...(escalation ? { escalation } : {}) }, malformed };
 }
 
 export function loadKnowledgePack(root: string = projectRoot()): KnowledgePack {

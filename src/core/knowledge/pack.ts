@@ -5,12 +5,20 @@
 import type { i18n as I18n, Resource } from 'i18next';
 import { createI18n } from '../i18n/i18n.js';
 import { LANGUAGES, type Lang } from '../i18n/languages.js';
-import type { CommandsText, LexiconText, RawKnowledge, TopicStructure, TopicText } from './types.js';
+import type {
+  CommandsText,
+  EscalationSpec,
+  LexiconText,
+  RawKnowledge,
+  TopicStructure,
+  TopicText,
+} from './types.js';
 
 export class KnowledgePack {
   private constructor(
     readonly topics: ReadonlyMap<string, TopicStructure>,
     readonly i18n: I18n,
+    readonly escalation: EscalationSpec,
   ) {}
 
   static fromRaw(raw: RawKnowledge): KnowledgePack {
@@ -29,6 +37,7 @@ export class KnowledgePack {
     return new KnowledgePack(
       topics,
       createI18n(resources, ['common', 'topics', 'phrasings', 'lexicon', 'commands']),
+      raw.escalation?.data as EscalationSpec,
     );
   }
 

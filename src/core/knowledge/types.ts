@@ -61,6 +61,8 @@ export interface LexiconText {
 /** The raw files, as read from disk, before validation. */
 export interface RawKnowledge {
   structures: { file: string; data: unknown }[];
+  /** dialogs/escalation.json */
+  escalation?: RawFile;
   locales: Partial<Record<Lang, LocaleFiles>>;
 }
 
@@ -83,5 +85,13 @@ export interface CommandsText {
   cancel: string[];
   restart: string[];
   person: string[];
+  done: string[];
+  skip: string[];
   switchTo: Record<Lang, string[]>;
+}
+
+/** The escalation form and upload rules (`dialogs/escalation.json`). */
+export interface EscalationSpec {
+  form: { id: string; type: 'choice' | 'text'; required: boolean; maxLength?: number; choices?: string[] }[];
+  uploads: { maxFiles: number; maxBytes: number; extensions: string[] };
 }

@@ -257,7 +257,7 @@ function checkLexicon(file: string, data: unknown, ctx: Context): void {
   }
 }
 
-const COMMAND_KEYS = ['yes', 'no', 'notSure', 'help', 'cancel', 'restart', 'person'];
+const COMMAND_KEYS = ['yes', 'no', 'notSure', 'help', 'cancel', 'restart', 'person', 'done', 'skip'];
 
 /** Typed commands: every command, and a language switch to every language, has phrases. */
 function checkCommands(file: string, data: unknown, ctx: Context): void {
@@ -348,6 +348,67 @@ function checkCommandConflicts(raw: RawKnowledge, ctx: Context): void {
   }
 }
 
+/** The escalation form: well-formed fields whose labels (and choices) exist in the interface texts. */
+function checkEscalation(raw: RawKnowledge, ctx: Context): void {
+  const file = raw.escalation?.file ?? 'dialogs/escalation.json';
+  const data = raw.escalation?.data;
+  if (!isObject(data) || !Array.isArray(data.form) || !isObject(data.uploads)) {
+    ctx.add(
+      raw.escalation ? C.InvalidStructure : C.MissingFile,
+      file,
+      '(root)',
+      'needs "form" (a list of fields) and "uploads"',
+    );
+    return;
+  }
+  const texts = leaves(raw.locales.en?.common?.data ?? {});
+  data.form.forEach((f, i) => {
+    const key = `form[${i}]`;
+    if (
+      !isObject(f) ||
+      typeof f.id !== 'string' ||
+      !['choice', 'text'].includes(String(f.type)) ||
+      typeof f.required !== 'boolean'
+    ) {
+      ctx.add(
+        C.InvalidStructure,
+        file,
+        key,
+        'needs an id, a type (choice or text) and required (true or false)',
+      );
+      return;
+    }
+    if (!texts.has(`form.fields.${f.id}.label`))
+      ctx.add(C.MissingTranslation, 'locales/en/common.json', `form.fields.${f.id}.label`, 'is missing');
+    if (f.type === 'choice') {
+      if (!isStringArray(f.choices) || f.choices.length < 2)
+        ctx.add(C.InvalidStructure, file, `${key}.choices`, 'a choice needs two or more choices');
+      else
+        for (const c of f.choices)
+          if (!texts.has(`form.fields.${f.id}.choices.${c}`))
+            ctx.add(
+              C.MissingTranslation,
+              'locales/en/common.json',
+              `form.fields.${f.id}.choices.${c}`,
+              'is missing',
+            );
+    }
+  });
+  const u = data.uploads;
+  if (
+    !(Number(u.maxFiles) > 0) ||
+    !(Number(u.maxBytes) > 0) ||
+    !isStringArray(u.extensions) ||
+    u.extensions.some((e) => !/^\.[a-z0-9]+$/.test(e))
+  )
+    ctx.add(
+      C.InvalidStructure,
+      file,
+      'uploads',
+      'needs maxFiles and maxBytes above 0, and extensions like ".log"',
+    );
+}
+
 /** Returns every problem in the raw knowledge; an empty list means it is fit to load. */
 export function validateKnowledge(raw: RawKnowledge): ContentIssue[] {
   const issues: ContentIssue[] = [];
@@ -399,5 +460,6 @@ export function validateKnowledge(raw: RawKnowledge): ContentIssue[] {
       checkMessages(files.common.file, raw.locales.en.common.data, files.common.data, ctx);
   }
   checkCommandConflicts(raw, ctx);
+  checkEscalation(raw, ctx);
   return issues;
 }

@@ -18,3 +18,12 @@ export function safeUserText(text: string): string {
       .replace(/([*_[\]()`~#|])/g, '\\$1')
   );
 }
+
+/** Links and mention tags in user text made inert, the rest left as typed. */
+export function defang(text: string): string {
+  return text
+    .replace(/</g, '‹')
+    .replace(/>/g, '›')
+    .replace(/:\/\//g, ':\u200b//')
+    .replace(/\bwww\./gi, (m) => `${m.slice(0, 3)}\u200b.`);
+}

@@ -9,7 +9,7 @@ import { Template } from 'adaptivecards-templating';
 import type { ActionPayload, Card, CardKind } from '../../core/cards/model.js';
 import { projectRoot } from '../../core/knowledge/load.js';
 import { renderText } from '../text/render.js';
-import { safeUserText } from './escape.js';
+import { defang, safeUserText } from './escape.js';
 
 export type AdaptiveCardJson = Record<string, unknown> & { type: 'AdaptiveCard'; version: string };
 
@@ -21,6 +21,8 @@ const TEMPLATE_FILES: Record<CardKind, string> = {
   welcome: 'welcome.json',
   help: 'help.json',
   notice: 'notice.json',
+  form: 'form.json',
+  ticket: 'ticket.json',
 };
 
 /** How a triage choice travels through an Input.ChoiceSet value. */
@@ -63,6 +65,26 @@ export function templateData(card: Card): Record<string, unknown> {
       };
     case 'notFound':
       return { ...base, userText: safeUserText(card.userText), suggestions: card.suggestions ?? '' };
+    case 'form':
+      return {
+        ...base,
+        problem: card.problem ?? '',
+        form: { action: 'form', value: 'escalation', token: card.token },
+        fields: card.fields.map((f) => ({
+          ...f,
+          placeholder: f.placeholder ?? '',
+          maxLength: f.maxLength ?? 500,
+          value: '',
+          choices: f.choices ?? [],
+        })),
+      };
+    case 'ticket':
+      // The ticket shows what users typed: links and mentions defanged for the helpdesk.
+      return {
+        ...base,
+        facts: card.facts.map((f) => ({ ...f, value: defang(f.value) })),
+        sections: card.sections.map((x) => ({ ...x, items: x.items.map(defang) })),
+      };
     case 'notice':
       return {
         ...base,
@@ -84,6 +106,19 @@ export function readSubmit(value: unknown): { action?: ActionPayload; text?: str
   if (typeof value !== 'object' || value === null) return {};
   const v = value as Record<string, unknown>;
   const token = typeof v.token === 'string' ? v.token : undefined;
+  if (v.action === 'form' && v.value === 'escalation') {
+    const fields = Object.fromEntries(
+      Object.entries(v).filter(
+        ([k, x]) => !['action', 'value', 'token'].includes(k) && typeof x === 'string',
+      ),
+    ) as Record<string, string>;
+    return { action: { action: 'form', value: 'escalation', fields, ...(token ? { token } : {}) } };
+  }
+  if (v.action === 'ticket' && typeof v.value === 'string') {
+    const fields: Record<string, string> = {};
+    for (const k of ['question', 'note']) if (typeof v[k] === 'string') fields[k] = v[k] as string;
+    return { action: { action: 'ticket', value: v.value, fields, ...(token ? { token } : {}) } };
+  }
   if (v.action === 'form') {
     if (typeof v.text === 'string' && v.text.trim()) return { text: v.text };
     if (typeof v.choice === 'string') {
@@ -99,5 +134,7 @@ export function readSubmit(value: unknown): { action?: ActionPayload; text?: str
 }
 
 function isPayloadAction(a: unknown): a is ActionPayload['action'] {
-  return typeof a === 'string' && ['fixed', 'option', 'topic', 'escalate', 'restart', 'help'].includes(a);
+  return (
+    typeof a === 'string' && ['fixed', 'option', 'topic', 'escalate', 'restart', 'help', 'ticket'].includes(a)
+  );
 }

@@ -150,6 +150,53 @@ export function renderBlockKit(card: Card, options: BlockKitOptions): SlackMessa
     case 'help':
       blocks.push(section(mrkdwn(card.text)), section(mrkdwn(card.commands)));
       break;
+    case 'form':
+      // Slack asks through a modal: the message carries the button that opens it.
+      blocks.push(section(mrkdwn(card.intro)));
+      if (card.problem) blocks.push(section(`*${escapeSlack(card.problem)}*`));
+      blocks.push({
+        type: 'actions',
+        block_id: 'form',
+        elements: [
+          {
+            type: 'button',
+            action_id: 'open-form',
+            style: 'primary',
+            text: { type: 'plain_text', text: clip(card.open, LIMITS.button) },
+            value: JSON.stringify({ token: card.token }),
+          },
+        ],
+      });
+      break;
+    case 'ticket': {
+      blocks.push(section(`*${escapeSlack(card.status)}*`));
+      for (let i = 0; i < card.facts.length; i += 10)
+        blocks.push({
+          type: 'section',
+          fields: card.facts.slice(i, i + 10).map((f) => ({
+            type: 'mrkdwn',
+            text: clip(`*${escapeSlack(f.label)}*\n${escapeSlack(f.value)}`, 2000),
+            verbatim: true,
+          })),
+        });
+      for (const x of card.sections)
+        blocks.push(
+          ...sections([`*${escapeSlack(x.label)}*`, ...x.items.map((item) => `• ${escapeSlack(item)}`)]),
+        );
+      // Claim and Reopen act at once; Ask and Resolve open a modal for the question or the note.
+      blocks.push({
+        type: 'actions',
+        block_id: 'ticket',
+        elements: card.choices.map((c) => ({
+          type: 'button',
+          action_id: `ticket:${c.payload.value.split(':')[0]}`,
+          text: { type: 'plain_text', text: clip(c.label, LIMITS.button) },
+          value: encodeValue(c.payload),
+          ...(c.style === 'positive' ? { style: 'primary' } : {}),
+        })),
+      });
+      return { text: clip(renderText(card), 3000), blocks: blocks.slice(0, LIMITS.blocks) };
+    }
     case 'notice':
       blocks.push(section(mrkdwn(card.text)));
       if (card.list?.length)

@@ -65,6 +65,26 @@ export function renderText(card: Card, options: TextOptions = {}): string {
       }
       break;
   }
+  if (card.kind === 'form') {
+    // Text has no forms: the current field only, its choices numbered.
+    const field = card.fields[card.current];
+    if (card.current === 0 && !card.problem) push(card.intro, '');
+    if (card.problem) push(card.problem);
+    if (field) {
+      push(
+        `(${card.current + 1}/${card.fields.length}) ${field.label}${field.placeholder ? ` — ${field.placeholder}` : ''}`,
+      );
+      field.choices?.forEach((c, i) => push(`  [${i + 1}] ${c.label}`));
+    }
+  }
+  if (card.kind === 'ticket') {
+    push(card.status, '');
+    card.facts.forEach((f) => push(`${f.label}: ${f.value}`));
+    for (const section of card.sections) {
+      push('', `${section.label}:`);
+      section.items.forEach((x) => push(`  - ${x}`));
+    }
+  }
   if (options.numberChoices && card.choices.length) {
     push('');
     card.choices.forEach((c, i) => push(`  [${i + 1}] ${c.label}`));

@@ -1,0 +1,93 @@
+/**
+ * Tickets: what the helpdesk gets when the steps did not help. A ticket carries the user's
+ * answers to the form, the files they sent, the topic and every stage shown with the answer,
+ * the language, the platform, where to reach the user, and its history.
+ */
+import type { Attempt } from '../dialogs/state.js';
+import type { Lang } from '../i18n/languages.js';
+
+export type TicketStatus = 'open' | 'claimed' | 'waiting' | 'resolved';
+export type TicketOperation = 'claim' | 'ask' | 'resolve' | 'reopen';
+export type Platform = 'teams' | 'slack' | 'terminal';
+
+export interface TicketEvent {
+  at: string;
+  actor: string;
+  kind: 'created' | 'claimed' | 'asked' | 'answered' | 'resolved' | 'reopened' | 'file';
+  detail?: string;
+}
+
+export interface TicketFile {
+  name: string;
+  size: number;
+  sha256: string;
+  contentType: string;
+  at: string;
+}
+
+export interface Ticket {
+  ref: string;
+  status: TicketStatus;
+  version: number;
+  platform: Platform;
+  conversation: string;
+  user: { id: string; name?: string };
+  /** Opaque to the core: how the adapter reaches the user again (a conversation reference). */
+  address: Record<string, unknown>;
+  lang: Lang;
+  topic: string | null;
+  form: Record<string, string>;
+  attempts: Attempt[];
+  files: TicketFile[];
+  history: TicketEvent[];
+  claimedBy?: string;
+  /** Where the ticket's card is in the helpdesk channel, once posted. */
+  helpdeskMessage?: Record<string, unknown>;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export type TicketDraft = Omit<
+  Ticket,
+  'ref' | 'status' | 'version' | 'files' | 'history' | 'createdAt' | 'updatedAt'
+>;
+
+/** A message to send later through the outbox, written with the change that calls for it. */
+export interface OutboxMessage {
+  kind: 'helpdesk.post' | 'helpdesk.update' | 'user.notify';
+  payload: Record<string, unknown>;
+  dedupeKey?: string;
+}
+
+export interface NewFile {
+  name: string;
+  contentType: string;
+  content: Buffer;
+}
+
+export interface TicketStore {
+  /** Creates the ticket and queues its messages, in one transaction. */
+  create(draft: TicketDraft, now: string, messages: (ref: string) => OutboxMessage[]): Promise<Ticket>;
+  get(ref: string): Promise<Ticket | undefined>;
+  /** The user's latest ticket that is not resolved. */
+  openFor(conversation: string): Promise<Ticket | undefined>;
+  list(filter?: { status?: TicketStatus }): Promise<Ticket[]>;
+  /**
+   * Changes a ticket if it is still at `expectedVersion`, records the event and queues the
+   * messages, in one transaction. Undefined when someone else changed it first.
+   */
+  update(
+    ref: string,
+    expectedVersion: number,
+    change: Partial<Pick<Ticket, 'status' | 'claimedBy' | 'helpdeskMessage'>>,
+    event: TicketEvent | null,
+    messages: OutboxMessage[],
+  ): Promise<Ticket | undefined>;
+  addFile(
+    ref: string,
+    file: NewFile & { sha256: string },
+    event: TicketEvent,
+    messages: OutboxMessage[],
+  ): Promise<Ticket>;
+  fileContent(ref: string, sha256: string): Promise<Buffer | undefined>;
+}

@@ -1,0 +1,82 @@
+/**
+ * Sends what the outbox holds, one kind of message per handler, and retries what failed with
+ * growing delays. It runs on a timer, and right away when a change queued something (`kick`).
+ * After a crash, the next process picks up what was still pending.
+ */
+import type { Outbox } from '../storage/types.js';
+
+export type OutboxHandler = (payload: Record<string, unknown>) => Promise<Record<string, unknown> | void>;
+
+export interface OutboxWorkerOptions {
+  intervalMs?: number;
+  leaseMs?: number;
+  batch?: number;
+  log?: (message: string) => void;
+}
+
+export class OutboxWorker {
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<void> | undefined;
+  private again = false;
+
+  constructor(
+    private readonly outbox: Outbox,
+    private readonly handlers: Record<string, OutboxHandler>,
+    private readonly options: OutboxWorkerOptions = {},
+  ) {}
+
+  start(): void {
+    if (this.timer) return;
+    this.timer = setInterval(() => this.kick(), this.options.intervalMs ?? 2000);
+    this.timer.unref();
+    this.kick();
+  }
+
+  async stop(): Promise<void> {
+    clearInterval(this.timer);
+    this.timer = undefined;
+    await this.running;
+  }
+
+  /** Sends what is due now (coalesces calls that arrive while a round is running). */
+  kick(): void {
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    this.running = this.round()
+      .then(() => undefined)
+      .catch((e) => this.options.log?.(`outbox round failed: ${(e as Error).message}`))
+      .finally(() => {
+        this.running = undefined;
+        if (this.again) {
+          this.again = false;
+          this.kick();
+        }
+      });
+  }
+
+  /** Runs rounds until nothing is due (tests). */
+  async drain(): Promise<void> {
+    await this.running;
+    while ((await this.round()) > 0);
+  }
+
+  private async round(): Promise<number> {
+    const items = await this.outbox.claim(this.options.batch ?? 20, this.options.leaseMs ?? 60_000);
+    for (const item of items) {
+      const handler = this.handlers[item.kind];
+      try {
+        if (!handler) throw new Error(`no handler for ${item.kind}`);
+        await this.outbox.complete(item.id, (await handler(item.payload)) ?? {});
+      } catch (e) {
+        const delay = Math.min(5 * 60_000, 1000 * 2 ** Math.min(item.attempts, 8));
+        this.options.log?.(
+          `outbox ${item.kind} #${item.id} failed (attempt ${item.attempts}): ${(e as Error).message}`,
+        );
+        await this.outbox.fail(item.id, (e as Error).message, delay);
+      }
+    }
+    return items.length;
+  }
+}
