@@ -1,0 +1,219 @@
+/** The hand-over to the helpdesk through Bot.handle: form, ticket, files, and the helpdesk's actions. */
+import { describe, expect, it } from 'vitest';
+import type { Card } from '../../../src/core/cards/model.js';
+import { Helpdesk } from '../../../src/core/helpdesk/service.js';
+import { MemoryOutbox, MemoryTicketStore } from '../../../src/core/helpdesk/memory.js';
+import { OutboxWorker } from '../../../src/core/helpdesk/worker.js';
+import { Conversation } from '../../helpers/conversation.js';
+import { realPack } from '../../helpers/pack.js';
+
+const pack = realPack();
+
+function setup(channels: ('slack' | 'teams')[] = ['slack']) {
+  const outbox = new MemoryOutbox();
+  const tickets = new MemoryTicketStore(outbox);
+  const helpdesk = new Helpdesk({
+    tickets,
+    outbox: undefined as never,
+    uploads: pack.escalation.uploads,
+    channels,
+    now: () => new Date('2026-11-22T04:00:00Z'),
+  } as never);
+  const chat = new Conversation(`esc-${Math.random()}`, { helpdesk });
+  return { outbox, tickets, helpdesk, chat };
+}
+
+const file = (name: string, content: string | Buffer) => ({
+  name,
+  contentType: 'text/plain',
+  download: async () => Buffer.from(content),
+});
+const texts = (cards: Card[]) => JSON.stringify(cards);
+
+async function fillForm(chat: Conversation, lang: 'en' | 'ja' = 'en') {
+  await chat.say(pack.commands(lang).person[0]!);
+  expect(chat.card).toMatchObject({ kind: 'form', current: 0 });
+  await chat.say('2'); // client: Skype for Business 2016
+  await chat.say('Windows 10'); // os, by label
+  // The exact error, with a pasted password (in the conversation's language).
+  await chat.say(
+    lang === 'ja'
+      ? 'サインイン アドレスが見つかりません パスワード: Hunter2024!'
+      : 'Sign-in address not found, password: Hunter2024!',
+  );
+  expect(texts(chat.last)).toContain(pack.message('password.refused', lang));
+  await chat.say('since Monday morning');
+  await chat.say('2'); // affected: some people (by number, in any language)
+  await chat.say(pack.commands(lang).skip[0]!); // the domain is optional
+}
+
+describe('escalation', () => {
+  it('asks the form one field at a time in text, then opens a ticket with everything the helpdesk needs', async () => {
+    const { chat, tickets } = setup();
+    await chat.say(pack.text('personal-certificate', 'en').title);
+    await chat.click({ action: 'fixed', value: 'no' });
+    await fillForm(chat);
+    const [created] = chat.last;
+    expect(created).toMatchObject({
+      kind: 'notice',
+      title: pack.message('ticket.created.title', 'en', { ref: 'SI-1001' }),
+    });
+    if (created?.kind === 'notice')
+      expect(created.list).toEqual(
+        pack.i18n.t('logs.steps', { lng: 'en', ns: 'common', returnObjects: true }),
+      );
+
+    const ticket = (await tickets.get('SI-1001'))!;
+    expect(ticket.form).toEqual({
+      client: 'sfb2016',
+      os: 'windows10',
+      error: 'Sign-in address not found, password: [redacted]',
+      since: 'since Monday morning',
+      affected: 'some',
+      domain: '',
+    });
+    expect(ticket.attempts).toEqual([
+      { topic: 'personal-certificate', stage: 'delete-signin-info', fixed: false },
+    ]);
+    expect(ticket.topic).toBe('personal-certificate');
+    expect(JSON.stringify(ticket)).not.toContain('Hunter2024');
+  });
+
+  it('insists on required answers and valid choices', async () => {
+    const { chat } = setup();
+    await chat.say('talk to a person');
+    await chat.say('skip');
+    expect(chat.card).toMatchObject({
+      kind: 'form',
+      current: 0,
+      problem: pack.message('form.required', 'en', { field: pack.message('form.fields.client.label', 'en') }),
+    });
+    await chat.say('Netscape');
+    expect(chat.card).toMatchObject({
+      kind: 'form',
+      current: 0,
+      problem: expect.stringContaining(pack.message('form.fields.client.label', 'en')),
+    });
+  });
+
+  it('takes the whole form at once from a card, and refuses a choice that is not offered', async () => {
+    const { chat, tickets } = setup();
+    await chat.say('talk to a person');
+    const token = (chat.card as any).token;
+    await chat.press({
+      action: 'form',
+      value: 'escalation',
+      token,
+      fields: { client: 'lync2013', os: 'amiga', error: 'x', since: 'today', affected: 'me' },
+    });
+    expect(chat.card).toMatchObject({ kind: 'form', current: 1 });
+    await chat.press({
+      action: 'form',
+      value: 'escalation',
+      token: (chat.card as any).token,
+      fields: {
+        client: 'lync2013',
+        os: 'windows7',
+        error: 'User is not SIP enabled',
+        since: 'today',
+        affected: 'me',
+        domain: 'contoso.com',
+      },
+    });
+    expect((await tickets.get('SI-1001'))!.form).toMatchObject({
+      client: 'lync2013',
+      os: 'windows7',
+      domain: 'contoso.com',
+    });
+  });
+
+  it('takes files for the ticket within the limits, with a checksum, and says when it is done', async () => {
+    const { chat, tickets } = setup();
+    const send = async (files: ReturnType<typeof file>[]) => {
+      const out = await chat.bot.handle({ conversation: chat.id, files });
+      chat.last = out.cards;
+      return out.cards;
+    };
+    expect((await send([file('a.log', 'x')]))[0]).toMatchObject({
+      text: pack.message('ticket.noTicket', 'en'),
+    });
+    await fillForm(chat);
+    const accepted = await send([
+      file('Lync-UccApi-0.UccApilog', 'trace'),
+      file('events.evtx', 'evtx'),
+      file('setup.exe', 'MZ'),
+    ]);
+    expect(accepted.map((c) => (c as any).text)).toEqual([
+      pack.message('ticket.fileReceived', 'en', {
+        name: 'Lync-UccApi-0.UccApilog',
+        size: '1 KB',
+        ref: 'SI-1001',
+      }),
+      pack.message('ticket.fileReceived', 'en', { name: 'events.evtx', size: '1 KB', ref: 'SI-1001' }),
+      expect.stringContaining('setup.exe'),
+    ]);
+    const big = Buffer.alloc(pack.escalation.uploads.maxBytes + 1);
+    expect(texts(await send([file('huge.zip', big)]))).toContain('huge.zip');
+    const ticket = (await tickets.get('SI-1001'))!;
+    expect(ticket.files.map((f) => f.name)).toEqual(['Lync-UccApi-0.UccApilog', 'events.evtx']);
+    expect(ticket.files[0]!.sha256).toMatch(/^[0-9a-f]{64}$/);
+    expect((await tickets.fileContent('SI-1001', ticket.files[0]!.sha256))!.toString()).toBe('trace');
+    await chat.say('done');
+    expect(chat.card).toMatchObject({
+      text: pack.message('ticket.uploadsDone', 'en', { ref: 'SI-1001', count: 2 }),
+    });
+  });
+
+  it('lets the helpdesk claim, ask, get the answer back, resolve and reopen, telling the user each time', async () => {
+    const { chat, tickets, outbox, helpdesk } = setup();
+    await fillForm(chat, 'ja');
+    const sent: { kind: string; payload: any }[] = [];
+    const worker = new OutboxWorker(outbox, {
+      'helpdesk.post': async (p) => void sent.push({ kind: 'post', payload: p }),
+      'helpdesk.update': async (p) => void sent.push({ kind: 'update', payload: p }),
+      'user.notify': async (p) => void sent.push({ kind: 'notify', payload: p }),
+    });
+    await worker.drain();
+    expect(sent).toEqual([{ kind: 'post', payload: { ref: 'SI-1001' } }]);
+
+    expect(
+      await chat.bot.helpdeskAction({ ref: 'SI-1001', op: 'claim', actor: 'Alex', token: '1' }),
+    ).toMatchObject({ ok: true });
+    expect(
+      await chat.bot.helpdeskAction({ ref: 'SI-1001', op: 'claim', actor: 'Sam', token: '1' }),
+    ).toMatchObject({ ok: false, reason: 'stale' });
+    await chat.bot.helpdeskAction({
+      ref: 'SI-1001',
+      op: 'ask',
+      actor: 'Alex',
+      text: 'Which domain do you sign in with?',
+    });
+    await chat.say('contoso.co.jp です。パスワードは Secret99 です');
+    expect(texts(chat.last)).toContain(pack.message('ticket.answerRelayed', 'ja', { ref: 'SI-1001' }));
+    await chat.bot.helpdeskAction({
+      ref: 'SI-1001',
+      op: 'resolve',
+      actor: 'Alex',
+      text: 'Added the CNAME record',
+    });
+    await chat.bot.helpdeskAction({ ref: 'SI-1001', op: 'reopen', actor: 'Alex' });
+    await worker.drain();
+
+    const notes = sent.filter((s) => s.kind === 'notify').map((s) => s.payload.key);
+    expect(notes).toEqual(['ticket.claimed', 'ticket.asked', 'ticket.resolved', 'ticket.reopened']);
+    expect(sent.filter((s) => s.kind === 'update').length).toBeGreaterThanOrEqual(4);
+    const ticket = (await tickets.get('SI-1001'))!;
+    expect(ticket.history.map((e) => e.kind)).toEqual([
+      'created',
+      'claimed',
+      'asked',
+      'answered',
+      'resolved',
+      'reopened',
+    ]);
+    expect(ticket.history[3]!.detail).toContain('[redacted]');
+    expect(JSON.stringify(ticket)).not.toContain('Secret99');
+    expect(ticket).toMatchObject({ status: 'claimed', claimedBy: 'Alex' });
+    expect(await helpdesk.act('SI-1001', 'reopen', 'Alex')).toMatchObject({ ok: false, reason: 'invalid' });
+  });
+});
