@@ -19,6 +19,16 @@ import {
 import { MemoryDedupeStore } from '../core/storage/memory.js';
 import type { DedupeStore } from '../core/storage/types.js';
 import type { Storage } from '../storage/open.js';
+import { CardBuilder } from '../core/cards/build.js';
+import { type HelpdeskChannel, outboxHandlers, type UserNotifier } from '../core/helpdesk/channel.js';
+import { MemoryOutbox, MemoryTicketStore } from '../core/helpdesk/memory.js';
+import { Helpdesk } from '../core/helpdesk/service.js';
+import type { Platform } from '../core/helpdesk/types.js';
+import { OutboxWorker } from '../core/helpdesk/worker.js';
+import { isLang, type Lang } from '../core/i18n/languages.js';
+import { ConfigError } from '../core/errors.js';
+import { SlackHelpdeskChannel, SlackNotifier } from '../adapters/slack/helpdesk.js';
+import type { KnowledgePack } from '../core/knowledge/pack.js';
 import { createHttpServer, type HttpServer, type Route, sendJson } from './http.js';
 
 export interface AppOptions {
@@ -37,6 +47,8 @@ export interface AppOptions {
 
 export interface App {
   bot: Bot;
+  /** Sends what the outbox holds (ticket cards, notifications); undefined when OUTBOX_DISABLED. */
+  worker?: OutboxWorker;
   http: HttpServer;
   platforms: { teams: boolean; slack: boolean };
   slack?: SlackEndpoint;
@@ -49,12 +61,28 @@ export function createApp(options: AppOptions): App {
   const log = options.log ?? ((m: string) => console.log(m));
   const teams = readTeamsSettings(options.env);
   const storage = options.storage;
+  const env = options.env;
+  const helpdeskLang = env.HELPDESK_LANG?.trim() || 'en';
+  if (!isLang(helpdeskLang))
+    throw new ConfigError(`HELPDESK_LANG must be one of en, ja, zh-CN, zh-TW; got "${helpdeskLang}".`);
+  const slackHelpdesk = env.HELPDESK_SLACK_CHANNEL?.trim();
+  const channelPlatforms: Platform[] = slackHelpdesk ? ['slack'] : [];
+  let worker: OutboxWorker | undefined;
+  const pack: KnowledgePack = options.bot?.pack ?? loadKnowledgePack();
+  const memoryOutbox = new MemoryOutbox();
+  const tickets = storage?.tickets ?? new MemoryTicketStore(memoryOutbox);
+  const outbox = storage?.outbox ?? memoryOutbox;
+  const helpdesk =
+    options.bot?.helpdesk ??
+    new Helpdesk({
+      tickets,
+      uploads: pack.escalation.uploads,
+      channels: channelPlatforms,
+      kick: () => worker?.kick(),
+    });
   const bot =
     options.bot ??
-    new Bot({
-      pack: loadKnowledgePack(),
-      ...(storage ? { states: storage.states, feedback: storage.feedback } : {}),
-    });
+    new Bot({ pack, helpdesk, ...(storage ? { states: storage.states, feedback: storage.feedback } : {}) });
   const routes: Route[] = [];
   if (teams) {
     if (teams.localMode)
@@ -75,6 +103,7 @@ export function createApp(options: AppOptions): App {
   if (slackSettings) {
     slack = createSlackEndpoint({
       bot,
+      helpdeskLang,
       settings: slackSettings,
       dedupe: options.dedupe ?? storage?.dedupe ?? new MemoryDedupeStore(),
       log,
@@ -88,6 +117,22 @@ export function createApp(options: AppOptions): App {
         handle: (req, res, _body, raw) => handle(req, res, raw),
       });
   }
+  const channels: HelpdeskChannel[] = [];
+  const notifiers: UserNotifier[] = [];
+  if (slack) {
+    const client = () => slack!.app.client;
+    const chooseLabel = (lang: Lang) => bot.pack.message('slack.choose', lang);
+    notifiers.push(new SlackNotifier(client, (card) => chooseLabel(card.lang)));
+    if (slackHelpdesk)
+      channels.push(new SlackHelpdeskChannel(client, slackHelpdesk, chooseLabel(helpdeskLang)));
+  } else if (slackHelpdesk)
+    throw new ConfigError('HELPDESK_SLACK_CHANNEL is set but Slack is not configured (SLACK_BOT_TOKEN).');
+  if (env.OUTBOX_DISABLED !== 'true')
+    worker = new OutboxWorker(
+      outbox,
+      outboxHandlers({ tickets, channels, notifiers, cards: new CardBuilder(bot.pack), helpdeskLang }),
+      { log, intervalMs: Number(env.OUTBOX_INTERVAL_MS ?? 2000) },
+    );
   const platforms = { teams: Boolean(teams), slack: Boolean(slack) };
   routes.push({
     method: 'GET',
@@ -100,8 +145,13 @@ export function createApp(options: AppOptions): App {
     platforms,
     http,
     ...(slack ? { slack } : {}),
-    start: async () => slack?.start(),
+    ...(worker ? { worker } : {}),
+    start: async () => {
+      await slack?.start();
+      worker?.start();
+    },
     stop: async () => {
+      await worker?.stop();
       await slack?.stop();
       await http.close();
       await storage?.close();

@@ -29,6 +29,13 @@ export class FakeSlackApi {
         for (const k of ['blocks', 'view', 'attachments'])
           if (typeof args[k] === 'string') args[k] = JSON.parse(args[k]);
         res.setHeader('content-type', 'application/json');
+        if (req.url!.startsWith('/files/')) {
+          // Private file downloads need the bot token, as on files.slack.com.
+          const authorized = req.headers.authorization?.startsWith('Bearer xoxb-');
+          res.statusCode = authorized ? 200 : 403;
+          res.setHeader('content-type', 'application/octet-stream');
+          return res.end(authorized ? `contents of ${req.url!.slice('/files/'.length)}` : '');
+        }
         if (req.url!.startsWith('/response/')) {
           this.responses.push(args);
           return res.end('{"ok":true}');

@@ -34,6 +34,7 @@ describe('Slack app manifest', () => {
       'app_mentions:read',
       'chat:write',
       'commands',
+      'files:read',
       'im:history',
       'users:read',
     ]);

@@ -6,6 +6,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { App, LogLevel } from '@slack/bolt';
 import type { Bot } from '../../core/bot.js';
+import type { Lang } from '../../core/i18n/languages.js';
 import type { DedupeStore } from '../../core/storage/types.js';
 import type { SlackSettings } from './config.js';
 import { SlackHttpReceiver } from './receiver.js';
@@ -13,6 +14,7 @@ import { registerSlackListeners } from './slack-bot.js';
 
 export interface SlackEndpointOptions {
   bot: Bot;
+  helpdeskLang?: Lang;
   settings: SlackSettings;
   dedupe: DedupeStore;
   log?: (message: string) => void;
@@ -55,7 +57,11 @@ export function createSlackEndpoint(options: SlackEndpointOptions): SlackEndpoin
     app = new App({ token: settings.botToken, receiver, clientOptions, logLevel: LogLevel.WARN });
   }
   app.error(async (error) => log(`slack listener failed: ${error.stack ?? error.message}`));
-  registerSlackListeners(app, { bot: options.bot, log });
+  registerSlackListeners(app, {
+    bot: options.bot,
+    log,
+    ...(options.helpdeskLang ? { helpdeskLang: options.helpdeskLang } : {}),
+  });
   return {
     app,
     ...(receiver ? { handle: (req, res, raw) => receiver.handle(req, res, raw) } : {}),

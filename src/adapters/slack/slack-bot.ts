@@ -12,7 +12,9 @@
  */
 import type { App } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
-import type { Bot, Incoming } from '../../core/bot.js';
+import type { Bot, Incoming, IncomingFile } from '../../core/bot.js';
+import type { TicketOperation } from '../../core/helpdesk/types.js';
+import { formModal, modalValues, ticketInputModal } from './helpdesk.js';
 import { CardBuilder } from '../../core/cards/build.js';
 import type { ActionPayload, Card } from '../../core/cards/model.js';
 import { DEFAULT_LANG, type Lang, langFromLocale } from '../../core/i18n/languages.js';
@@ -59,7 +61,33 @@ export class LocaleCache {
 
 export interface SlackBotOptions {
   bot: Bot;
+  /** The language the helpdesk reads (its modals). */
+  helpdeskLang?: Lang;
   log?: (message: string) => void;
+}
+
+interface SlackFile {
+  name?: string;
+  mimetype?: string;
+  size?: number;
+  url_private_download?: string;
+}
+
+/** A file shared with the bot, downloaded with the bot token only when the bot takes it. */
+function incomingFile(file: SlackFile, token: string | undefined): IncomingFile {
+  return {
+    name: file.name ?? 'file',
+    contentType: file.mimetype ?? 'application/octet-stream',
+    ...(file.size !== undefined ? { size: file.size } : {}),
+    download: async () => {
+      if (!file.url_private_download) throw new Error('no download URL');
+      const res = await fetch(file.url_private_download, {
+        headers: token ? { authorization: `Bearer ${token}` } : {},
+      });
+      if (!res.ok) throw new Error(`download failed: HTTP ${res.status}`);
+      return Buffer.from(await res.arrayBuffer());
+    },
+  };
 }
 
 export function registerSlackListeners(app: App, options: SlackBotOptions): void {
@@ -70,7 +98,13 @@ export function registerSlackListeners(app: App, options: SlackBotOptions): void
     renderBlockKit(card, { chooseLabel: bot.pack.message('slack.choose', card.lang) });
 
   async function answer(where: Where, input: Omit<Incoming, 'conversation'>): Promise<Card[]> {
-    const out = await bot.handle({ conversation: conversationKey(where), ...input });
+    const out = await bot.handle({
+      conversation: conversationKey(where),
+      platform: 'slack',
+      user: { id: where.user },
+      address: { channel: where.channel, ...(where.thread ? { thread: where.thread } : {}) },
+      ...input,
+    });
     return out.cards;
   }
 
@@ -85,7 +119,7 @@ export function registerSlackListeners(app: App, options: SlackBotOptions): void
     }
   }
 
-  // Direct messages.
+  // Direct messages, and files shared in them.
   app.message(async ({ message, client, body }) => {
     const m = message as {
       channel_type?: string;
@@ -94,15 +128,25 @@ export function registerSlackListeners(app: App, options: SlackBotOptions): void
       text?: string;
       user?: string;
       channel: string;
-      thread_ts?: string;
+      files?: SlackFile[];
     };
-    if (m.channel_type !== 'im' || m.subtype || m.bot_id || !m.user) return;
+    if (m.channel_type !== 'im' || m.bot_id || !m.user) return;
+    if (m.subtype && m.subtype !== 'file_share') return;
     const where: Where = {
       team: String((body as { team_id?: string }).team_id ?? ''),
       channel: m.channel,
       user: m.user,
     };
     const locale = await locales.get(client, m.user);
+    if (m.files?.length) {
+      // Files go with the user's ticket; a caption, if any, is read as a message after them.
+      await post(
+        client,
+        where,
+        await answer(where, { files: m.files.map((f) => incomingFile(f, client.token)), locale }),
+      );
+      if (!m.text?.trim()) return;
+    }
     await post(client, where, await answer(where, { text: m.text ?? '', locale }));
   });
 
@@ -216,6 +260,121 @@ export function registerSlackListeners(app: App, options: SlackBotOptions): void
     });
     await client.chat.postMessage({ channel: b.channel.id, ...message });
     await respond({ delete_original: false, replace_original: false, response_type: 'ephemeral', text: '✓' });
+  });
+
+  // The escalation form: the button on the form card opens it as a modal.
+  app.action('open-form', async ({ ack, body, client }) => {
+    await ack();
+    const b = body as unknown as {
+      trigger_id: string;
+      user: { id: string };
+      team?: { id: string };
+      channel?: { id: string };
+      message?: { thread_ts?: string };
+      container?: { thread_ts?: string };
+      actions?: { value?: string }[];
+    };
+    const { token } = JSON.parse(b.actions?.[0]?.value ?? '{}') as { token?: string };
+    const lang = langFromLocale(await locales.get(client, b.user.id)) ?? DEFAULT_LANG;
+    const thread = b.message?.thread_ts ?? b.container?.thread_ts;
+    const metadata = {
+      team: b.team?.id ?? '',
+      channel: b.channel?.id ?? '',
+      user: b.user.id,
+      token,
+      ...(thread ? { thread } : {}),
+    };
+    await client.views.open({
+      trigger_id: b.trigger_id,
+      view: formModal(builder.form(lang, token ?? '0', 0), metadata),
+    });
+  });
+
+  app.view('escalation-form', async ({ ack, view, client }) => {
+    await ack();
+    const meta = JSON.parse(view.private_metadata || '{}') as Where & { token?: string };
+    const where: Where = {
+      team: meta.team,
+      channel: meta.channel,
+      user: meta.user,
+      ...(meta.thread ? { thread: meta.thread } : {}),
+    };
+    const fields = modalValues(view.state);
+    const locale = await locales.get(client, meta.user);
+    const cards = await answer(where, {
+      action: { action: 'form', value: 'escalation', fields, ...(meta.token ? { token: meta.token } : {}) },
+      locale,
+    });
+    await post(client, where, cards);
+  });
+
+  // The helpdesk's buttons on a ticket card: Claim and Reopen act at once, Ask and Resolve ask for text.
+  app.action(/^ticket:(claim|reopen|ask|resolve)$/, async ({ ack, body, action, client }) => {
+    await ack();
+    const b = body as unknown as {
+      trigger_id: string;
+      user: { id: string; name?: string; username?: string };
+      channel?: { id: string };
+    };
+    const payload = JSON.parse((action as { value?: string }).value ?? '{}') as {
+      value?: string;
+      token?: string;
+    };
+    const [op, ref] = (payload.value ?? '').split(':') as [TicketOperation, string];
+    const actor = b.user.name ?? b.user.username ?? b.user.id;
+    const hl = options.helpdeskLang ?? DEFAULT_LANG;
+    if (op === 'ask' || op === 'resolve') {
+      const meta = { ref, op, token: payload.token, channel: b.channel?.id ?? '', actor };
+      const input = op === 'ask' ? 'question' : 'note';
+      await client.views.open({
+        trigger_id: b.trigger_id,
+        view: ticketInputModal(
+          bot.pack.message(`helpdesk.actions.${op}`, hl),
+          bot.pack.message(`helpdesk.inputs.${input}`, hl),
+          bot.pack.message('helpdesk.actions.send', hl),
+          meta,
+        ),
+      });
+      return;
+    }
+    const result = await bot.helpdeskAction({
+      ref,
+      op,
+      actor,
+      ...(payload.token ? { token: payload.token } : {}),
+    });
+    if (!result.ok && b.channel)
+      await client.chat.postEphemeral({
+        channel: b.channel.id,
+        user: b.user.id,
+        text: bot.pack.message('helpdesk.stale', hl),
+      });
+  });
+
+  app.view('ticket-input', async ({ ack, view, body, client }) => {
+    await ack();
+    const meta = JSON.parse(view.private_metadata || '{}') as {
+      ref: string;
+      op: TicketOperation;
+      token?: string;
+      channel?: string;
+      actor?: string;
+    };
+    const text = modalValues(view.state).text ?? '';
+    const user = (body as unknown as { user: { id: string } }).user;
+    const result = await bot.helpdeskAction({
+      ref: meta.ref,
+      op: meta.op,
+      actor: meta.actor ?? user.id,
+      text,
+      ...(meta.token ? { token: meta.token } : {}),
+    });
+    if (!result.ok && meta.channel)
+      await client.chat.postEphemeral({
+        channel: meta.channel,
+        user: user.id,
+        text: bot.pack.message('helpdesk.stale', options.helpdeskLang ?? DEFAULT_LANG),
+      });
   });
 
   // The App Home tab: the topics, in the user's language.

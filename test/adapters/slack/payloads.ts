@@ -74,7 +74,7 @@ export function blockAction(
 ) {
   const payload = {
     type: 'block_actions',
-    user: { id: options.user ?? 'UUSER1', username: 'megan', team_id: TEAM },
+    user: { id: options.user ?? 'UUSER1', username: (options.user ?? 'UUSER1').toLowerCase(), team_id: TEAM },
     api_app_id: 'A0SIGNIN',
     token: 'legacy-verification-token',
     container: {
@@ -105,4 +105,50 @@ export function blockAction(
 
 export function homeOpened(user = 'UJAPAN') {
   return { type: 'app_home_opened', user, channel: 'D0HOME', tab: 'home', event_ts: ts() };
+}
+
+export function fileShare(
+  user: string,
+  channel: string,
+  files: { name: string; url: string; size: number }[],
+  text = '',
+) {
+  return {
+    ...dm(text, user, channel),
+    subtype: 'file_share',
+    files: files.map((f, i) => ({
+      id: `F${i}`,
+      name: f.name,
+      mimetype: 'text/plain',
+      size: f.size,
+      url_private_download: f.url,
+    })),
+  };
+}
+
+export function viewSubmission(
+  callbackId: string,
+  privateMetadata: string,
+  values: Record<string, Record<string, unknown>>,
+  user = 'UUSER1',
+) {
+  const payload = {
+    type: 'view_submission',
+    team: { id: TEAM, domain: 'contoso' },
+    user: { id: user, username: user.toLowerCase(), name: user.toLowerCase(), team_id: TEAM },
+    api_app_id: 'A0SIGNIN',
+    token: 'legacy-verification-token',
+    trigger_id: `${++n}.trigger`,
+    view: {
+      id: `V${++n}`,
+      hash: `h${n}`,
+      type: 'modal',
+      callback_id: callbackId,
+      private_metadata: privateMetadata,
+      state: {
+        values: Object.fromEntries(Object.entries(values).map(([block, v]) => [block, { value: v }])),
+      },
+    },
+  };
+  return new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
 }

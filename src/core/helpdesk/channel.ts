@@ -1,0 +1,75 @@
+/**
+ * Where tickets go and how users hear back: each platform adapter provides a helpdesk channel
+ * (posts and updates ticket cards) and a notifier (reaches a user again at the address kept on
+ * the ticket). The outbox handlers below connect them to the outbox.
+ */
+import type { CardBuilder } from '../cards/build.js';
+import type { Card, TicketCard } from '../cards/model.js';
+import type { Lang } from '../i18n/languages.js';
+import type { OutboxHandler } from './worker.js';
+import type { Platform, TicketStore } from './types.js';
+
+export interface HelpdeskChannel {
+  platform: Platform;
+  postTicket(card: TicketCard): Promise<Record<string, unknown>>;
+  updateTicket(message: Record<string, unknown>, card: TicketCard): Promise<void>;
+}
+
+export interface UserNotifier {
+  platform: Platform;
+  notify(address: Record<string, unknown>, cards: Card[]): Promise<void>;
+}
+
+export interface OutboxHandlerOptions {
+  tickets: TicketStore;
+  channels: HelpdeskChannel[];
+  notifiers: UserNotifier[];
+  cards: CardBuilder;
+  /** The language the helpdesk reads its ticket cards in. */
+  helpdeskLang: Lang;
+}
+
+export function outboxHandlers(o: OutboxHandlerOptions): Record<string, OutboxHandler> {
+  const ticketOf = async (payload: Record<string, unknown>) => {
+    const ticket = await o.tickets.get(String(payload.ref));
+    if (!ticket) throw new Error(`no ticket ${String(payload.ref)}`);
+    return ticket;
+  };
+  return {
+    'helpdesk.post': async (payload) => {
+      let ticket = await ticketOf(payload);
+      if (ticket.helpdeskMessage) return { already: true };
+      const channel = o.channels.find((c) => c.platform === ticket.platform) ?? o.channels[0];
+      if (!channel) throw new Error('no helpdesk channel is configured');
+      const message = {
+        platform: channel.platform,
+        ...(await channel.postTicket(o.cards.ticket(ticket, o.helpdeskLang))),
+      };
+      // Remember where the card is, even if the ticket changed while it was being posted.
+      for (let i = 0; i < 5; i++) {
+        if (await o.tickets.update(ticket.ref, ticket.version, { helpdeskMessage: message }, null, []))
+          return message;
+        ticket = await ticketOf(payload);
+      }
+      throw new Error(`could not record the card of ${ticket.ref}`);
+    },
+    'helpdesk.update': async (payload) => {
+      const ticket = await ticketOf(payload);
+      const message = ticket.helpdeskMessage;
+      if (!message) throw new Error(`${ticket.ref} is not posted yet`);
+      const channel = o.channels.find((c) => c.platform === message.platform);
+      if (!channel) throw new Error(`no ${String(message.platform)} helpdesk channel`);
+      await channel.updateTicket(message, o.cards.ticket(ticket, o.helpdeskLang));
+    },
+    'user.notify': async (payload) => {
+      const ticket = await ticketOf(payload);
+      const notifier = o.notifiers.find((n) => n.platform === ticket.platform);
+      if (!notifier) return { skipped: `no notifier for ${ticket.platform}` };
+      const key = String(payload.key);
+      const values = (payload.values ?? {}) as Record<string, string>;
+      const cards: Card[] = [o.cards.notice(key, ticket.lang, values)];
+      if (key === 'ticket.asked') cards.push(o.cards.notice('ticket.askedHint', ticket.lang));
+      await notifier.notify(ticket.address, cards);
+    },
+  };
+}
