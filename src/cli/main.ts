@@ -6,12 +6,16 @@
  *   chat [--locale L]                      talk with the bot in the terminal
  *   validate                               check the knowledge pack and report every problem
  *   package-teams [--out FILE]             the Teams app zip for MicrosoftAppId and BOT_DOMAIN
+ *   tickets list|show REF|export           the helpdesk's tickets (DATA_DIR or DATABASE_URL)
  */
 import { parseArgs } from 'node:util';
 import { Bot } from '../core/bot.js';
+import { Helpdesk } from '../core/helpdesk/service.js';
 import { BotError, ContentValidationError, loadKnowledgePack, Resolver } from '../core/index.js';
 import { chatCommand } from './commands/chat.js';
 import { packageTeamsCommand } from './commands/package-teams.js';
+import { ticketsCommand } from './commands/tickets.js';
+import { openStorage } from '../storage/open.js';
 import { evalCommand } from './commands/eval.js';
 import { resolveCommand } from './commands/resolve.js';
 
@@ -20,7 +24,10 @@ const USAGE = `usage: cli <command>
   eval FILE.jsonl [--json]               top-1/top-3 accuracy and out-of-scope figures
   chat [--locale L]                      talk with the bot in the terminal
   validate                               check the knowledge pack
-  package-teams [--out FILE]             build the Teams app zip (needs MicrosoftAppId, BOT_DOMAIN)`;
+  package-teams [--out FILE]             build the Teams app zip (needs MicrosoftAppId, BOT_DOMAIN)
+  tickets list [--status S]              the helpdesk's tickets
+  tickets show REF                       one ticket, with its form, files and history
+  tickets export --format csv|json       every ticket, for reporting (--out FILE)`;
 
 export async function main(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -31,6 +38,8 @@ export async function main(argv: string[]): Promise<number> {
       locale: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
       out: { type: 'string' },
+      status: { type: 'string' },
+      format: { type: 'string' },
     },
   });
   const [command, ...rest] = positionals;
@@ -39,6 +48,18 @@ export async function main(argv: string[]): Promise<number> {
     return command || values.help ? 0 : 2;
   }
   if (command === 'package-teams') return packageTeamsCommand(values.out);
+  if (command === 'tickets') {
+    const storage = await openStorage(process.env);
+    try {
+      return await ticketsCommand(storage, rest, {
+        ...(values.status ? { status: values.status } : {}),
+        ...(values.format ? { format: values.format } : {}),
+        ...(values.out ? { out: values.out } : {}),
+      });
+    } finally {
+      await storage.close();
+    }
+  }
   const pack = loadKnowledgePack();
   if (command === 'validate') {
     process.stdout.write(`knowledge pack ok: ${pack.topics.size} topics in 4 languages\n`);
@@ -59,8 +80,23 @@ export async function main(argv: string[]): Promise<number> {
         return 2;
       }
       return evalCommand(resolver, rest[0], values.json);
-    case 'chat':
-      return chatCommand(new Bot({ pack, resolver }), values.locale);
+    case 'chat': {
+      // The terminal keeps its conversations and tickets where the bot does (./data by default).
+      const storage = await openStorage(process.env);
+      const helpdesk = new Helpdesk({
+        tickets: storage.tickets,
+        uploads: pack.escalation.uploads,
+        channels: [],
+      });
+      try {
+        return await chatCommand(
+          new Bot({ pack, resolver, helpdesk, states: storage.states, feedback: storage.feedback }),
+          values.locale,
+        );
+      } finally {
+        await storage.close();
+      }
+    }
     default:
       process.stderr.write(`unknown command "${command}"\n${USAGE}\n`);
       return 2;

@@ -1,4 +1,6 @@
 import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT } from './pack.js';
 
@@ -12,12 +14,17 @@ export class Terminal {
   private read = 0;
   private exited: Promise<number | null>;
 
-  constructor(args: string[] = []) {
+  /** Each terminal keeps its data in its own folder (DATA_DIR), fresh unless one is given. */
+  readonly dataDir: string;
+
+  constructor(args: string[] = [], dataDir?: string) {
+    this.dataDir = dataDir ?? mkdtempSync(join(tmpdir(), 'signin-chat-'));
     this.child = spawn(
       join(ROOT, 'node_modules', '.bin', 'tsx'),
       [join(ROOT, 'src', 'cli', 'main.ts'), 'chat', ...args],
       {
         cwd: ROOT,
+        env: { ...process.env, DATA_DIR: this.dataDir },
       },
     );
     this.child.stdout.setEncoding('utf8').on('data', (d: string) => (this.screen += d));
@@ -26,7 +33,7 @@ export class Terminal {
   }
 
   /** Waits until the screen shows `pattern` after what was already read, and returns that part. */
-  async waitFor(pattern: RegExp, timeoutMs = 15_000): Promise<string> {
+  async waitFor(pattern: RegExp, timeoutMs = 30_000): Promise<string> {
     const start = Date.now();
     for (;;) {
       const fresh = this.screen.slice(this.read);

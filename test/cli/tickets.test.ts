@@ -1,0 +1,65 @@
+/** A ticket opened in the terminal chat, then read with the helpdesk's reporting commands. */
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ticketsCsv } from '../../src/cli/commands/tickets.js';
+import { realPack, ROOT } from '../helpers/pack.js';
+import { sampleTicket } from '../helpers/cards.js';
+import { Terminal } from '../helpers/terminal.js';
+
+const pack = realPack();
+const cli = (dataDir: string, args: string[]) =>
+  spawnSync(join(ROOT, 'node_modules', '.bin', 'tsx'), [join(ROOT, 'src', 'cli', 'main.ts'), ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, DATA_DIR: dataDir },
+    timeout: 60_000,
+  });
+
+describe('tickets from the terminal', () => {
+  it('opens a ticket through the form, then lists, shows and exports it', async () => {
+    const term = new Terminal();
+    const prompt = /you> $/;
+    await term.waitFor(prompt);
+    await term.answer(pack.text('clock-skew', 'en').title, prompt);
+    await term.answer('2', prompt); // No
+    const form = await term.answer('talk to a person', prompt);
+    expect(form).toContain(pack.message('form.fields.client.label', 'en'));
+    expect(form).toContain('[1] Skype for Business 2019');
+    await term.answer('1', prompt);
+    await term.answer('2', prompt);
+    await term.answer('The time is wrong and sign-in fails', prompt);
+    await term.answer('yesterday', prompt);
+    await term.answer('1', prompt);
+    const done = await term.answer('contoso.com', prompt);
+    expect(done).toContain(pack.message('ticket.created.title', 'en', { ref: 'SI-1001' }));
+    expect(done).toContain('MOSDAL');
+    term.type('');
+    expect(await term.close()).toBe(0);
+
+    const list = cli(term.dataDir, ['tickets', 'list']);
+    expect(list.status).toBe(0);
+    expect(list.stdout).toMatch(/SI-1001\s+open/);
+    const show = cli(term.dataDir, ['tickets', 'show', 'SI-1001']);
+    expect(show.stdout).toContain('The time is wrong and sign-in fails');
+    expect(show.stdout).toContain('clock-skew / sync-time: not fixed');
+    const csv = cli(term.dataDir, ['tickets', 'export', '--format', 'csv']);
+    expect(csv.stdout.split('\n')[0]).toMatch(/^ref,status,created/);
+    expect(csv.stdout).toContain('"SI-1001","open"');
+    const json = JSON.parse(cli(term.dataDir, ['tickets', 'export', '--format', 'json']).stdout);
+    expect(json[0]).toMatchObject({
+      ref: 'SI-1001',
+      form: { client: 'sfb2019', os: 'windows10', affected: 'me', domain: 'contoso.com' },
+    });
+    expect(cli(term.dataDir, ['tickets', 'show', 'SI-9999']).status).toBe(2);
+  }, 90_000);
+
+  it('exports CSV that a spreadsheet will not run as a formula', () => {
+    const t = {
+      ...sampleTicket('en'),
+      form: { ...sampleTicket('en').form, error: '=HYPERLINK("http://evil")' },
+    };
+    const csv = ticketsCsv([t]);
+    expect(csv).toContain(`"'=HYPERLINK(""http://evil"")"`);
+  });
+});
