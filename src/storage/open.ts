@@ -41,7 +41,8 @@ export async function openStorage(env: NodeJS.ProcessEnv): Promise<Storage> {
   if (url) {
     if (!/^postgres(ql)?:\/\//.test(url))
       throw new ConfigError('DATABASE_URL must be a postgres:// connection string.');
-    return storageOn(await openPostgres({ connectionString: url }));
+    const schema = env.DATABASE_SCHEMA?.trim();
+    return storageOn(await openPostgres({ connectionString: url, ...(schema ? { schema } : {}) }));
   }
   return storageOn(await openPglite(resolve(env.DATA_DIR?.trim() || 'data')));
 }
