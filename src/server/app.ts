@@ -28,6 +28,7 @@ import { OutboxWorker } from '../core/helpdesk/worker.js';
 import { isLang, type Lang } from '../core/i18n/languages.js';
 import { ConfigError } from '../core/errors.js';
 import { SlackHelpdeskChannel, SlackNotifier } from '../adapters/slack/helpdesk.js';
+import { TeamsHelpdeskChannel, TeamsNotifier } from '../adapters/teams/helpdesk.js';
 import type { KnowledgePack } from '../core/knowledge/pack.js';
 import { createHttpServer, type HttpServer, type Route, sendJson } from './http.js';
 
@@ -66,7 +67,11 @@ export function createApp(options: AppOptions): App {
   if (!isLang(helpdeskLang))
     throw new ConfigError(`HELPDESK_LANG must be one of en, ja, zh-CN, zh-TW; got "${helpdeskLang}".`);
   const slackHelpdesk = env.HELPDESK_SLACK_CHANNEL?.trim();
-  const channelPlatforms: Platform[] = slackHelpdesk ? ['slack'] : [];
+  const teamsHelpdesk = env.HELPDESK_TEAMS_CHANNEL?.trim();
+  const channelPlatforms: Platform[] = [
+    ...(slackHelpdesk ? ['slack' as const] : []),
+    ...(teamsHelpdesk ? ['teams' as const] : []),
+  ];
   let worker: OutboxWorker | undefined;
   const pack: KnowledgePack = options.bot?.pack ?? loadKnowledgePack();
   const memoryOutbox = new MemoryOutbox();
@@ -84,13 +89,20 @@ export function createApp(options: AppOptions): App {
     options.bot ??
     new Bot({ pack, helpdesk, ...(storage ? { states: storage.states, feedback: storage.feedback } : {}) });
   const routes: Route[] = [];
+  let teamsEndpoint: ReturnType<typeof createTeamsEndpoint> | undefined;
   if (teams) {
     if (teams.localMode)
       log(
         '!!! LOCAL MODE: MicrosoftAppId is not set, so /api/messages accepts requests WITHOUT authentication.\n' +
           '!!! This is only for the local Teams client emulator. Never expose this port.',
       );
-    const endpoint = createTeamsEndpoint({ bot, settings: teams, log, ...options.teams });
+    const endpoint = (teamsEndpoint = createTeamsEndpoint({
+      helpdeskLang,
+      bot,
+      settings: teams,
+      log,
+      ...options.teams,
+    }));
     routes.push({
       method: 'POST',
       path: '/api/messages',
@@ -127,6 +139,18 @@ export function createApp(options: AppOptions): App {
       channels.push(new SlackHelpdeskChannel(client, slackHelpdesk, chooseLabel(helpdeskLang)));
   } else if (slackHelpdesk)
     throw new ConfigError('HELPDESK_SLACK_CHANNEL is set but Slack is not configured (SLACK_BOT_TOKEN).');
+  if (teamsEndpoint) {
+    notifiers.push(new TeamsNotifier(teamsEndpoint.proactive));
+    if (teamsHelpdesk)
+      channels.push(
+        new TeamsHelpdeskChannel(teamsEndpoint.proactive, {
+          id: teamsHelpdesk,
+          serviceUrl: env.HELPDESK_TEAMS_SERVICE_URL?.trim() || 'https://smba.trafficmanager.net/teams/',
+          ...(teams?.tenantId ? { tenantId: teams.tenantId } : {}),
+        }),
+      );
+  } else if (teamsHelpdesk)
+    throw new ConfigError('HELPDESK_TEAMS_CHANNEL is set but Teams is not configured (MicrosoftAppId).');
   if (env.OUTBOX_DISABLED !== 'true')
     worker = new OutboxWorker(
       outbox,

@@ -18,8 +18,9 @@ import { AdaptiveCardRenderer } from '../../render/adaptive/render.js';
 import type { TeamsSettings } from './config.js';
 import type { RetryPolicy } from './retry.js';
 import { SigninTeamsBot } from './teams-bot.js';
+import type { TeamsProactive } from './helpdesk.js';
 import { CardBuilder } from '../../core/cards/build.js';
-import { langFromLocale } from '../../core/i18n/languages.js';
+import { type Lang, langFromLocale } from '../../core/i18n/languages.js';
 
 export interface TeamsEndpointOptions {
   bot: Bot;
@@ -31,10 +32,14 @@ export interface TeamsEndpointOptions {
   auth?: { openIdMetadataUrl: string; tokenIssuer: string };
   /** How outbound calls get their token (tests give a fixed one; production uses the app secret). */
   credentialsFactory?: ServiceClientCredentialsFactory;
+  /** The language of the helpdesk channel's messages. */
+  helpdeskLang?: Lang;
 }
 
 export interface TeamsEndpoint {
   handle(req: IncomingMessage, res: ServerResponse, body: unknown): Promise<void>;
+  /** For proactive messages (ticket cards, notifications). */
+  proactive: TeamsProactive;
 }
 
 /**
@@ -115,8 +120,10 @@ export function createTeamsEndpoint(options: TeamsEndpointOptions): TeamsEndpoin
     renderer,
     log,
     ...(options.retry ? { retry: options.retry } : {}),
+    ...(options.helpdeskLang ? { helpdeskLang: options.helpdeskLang } : {}),
   });
   return {
+    proactive: { adapter, appId: settings.appId, renderer },
     async handle(req, res, body) {
       const request = {
         body: body as Record<string, unknown>,

@@ -20,7 +20,9 @@ import {
   TeamsActivityHandler,
   TurnContext,
 } from 'botbuilder';
-import type { Bot, Incoming } from '../../core/bot.js';
+import type { Bot, Incoming, IncomingFile } from '../../core/bot.js';
+import type { TicketOperation } from '../../core/helpdesk/types.js';
+import type { Lang } from '../../core/i18n/languages.js';
 import type { ActionPayload, Card } from '../../core/cards/model.js';
 import { CardBuilder } from '../../core/cards/build.js';
 import { detectLanguage } from '../../core/text/detect-language.js';
@@ -33,6 +35,8 @@ const SEARCH_RESULTS = 10;
 
 export interface TeamsBotOptions {
   bot: Bot;
+  /** The language of the helpdesk channel's messages. */
+  helpdeskLang?: Lang;
   renderer: AdaptiveCardRenderer;
   retry?: RetryPolicy;
   log?: (message: string) => void;
@@ -56,6 +60,28 @@ function mentionsBot(activity: Partial<Activity>): boolean {
   );
 }
 
+/**
+ * Files a user sent in personal chat: Teams delivers them as attachments with a short-lived
+ * download URL; they are downloaded only when taken for a ticket.
+ */
+export function fileAttachments(activity: Partial<Activity>): IncomingFile[] {
+  return (activity.attachments ?? [])
+    .filter((a) => a.contentType === 'application/vnd.microsoft.teams.file.download.info')
+    .map((a) => {
+      const content = (a.content ?? {}) as { downloadUrl?: string; fileType?: string };
+      return {
+        name: a.name ?? `file.${content.fileType ?? 'bin'}`,
+        contentType: 'application/octet-stream',
+        download: async () => {
+          if (!content.downloadUrl) throw new Error('no download URL');
+          const res = await fetch(content.downloadUrl);
+          if (!res.ok) throw new Error(`download failed: HTTP ${res.status}`);
+          return Buffer.from(await res.arrayBuffer());
+        },
+      };
+    });
+}
+
 export class SigninTeamsBot extends TeamsActivityHandler {
   private readonly memory = new CardMemory();
   private readonly builder: CardBuilder;
@@ -71,6 +97,14 @@ export class SigninTeamsBot extends TeamsActivityHandler {
       const input = submitted
         ? readSubmit(activity.value)
         : { text: TurnContext.removeRecipientMention(activity) ?? activity.text ?? '' };
+      if (input.action?.action === 'ticket') {
+        // A helpdesk button on a ticket card: the outbox updates the card and tells the user.
+        await this.ticketAction(context, input.action);
+        return next();
+      }
+      const files = fileAttachments(activity);
+      if (files.length) await this.answer(context, { files });
+      if (files.length && !input.text?.trim() && !submitted) return next();
       await this.answer(context, input);
       if (submitted) await this.markAnswered(context, activity.replyToId, input.action);
       await next();
@@ -138,12 +172,22 @@ export class SigninTeamsBot extends TeamsActivityHandler {
 
   private async answer(
     context: TurnContext,
-    input: { action?: ActionPayload; text?: string },
+    input: { action?: ActionPayload; text?: string; files?: IncomingFile[] },
   ): Promise<void> {
     const activity = context.activity;
     const incoming: Incoming = {
       conversation: conversationKey(activity),
       locale: activity.locale ?? null,
+      platform: 'teams',
+      user: {
+        id: activity.from?.aadObjectId ?? activity.from?.id ?? 'unknown',
+        ...(activity.from?.name ? { name: activity.from.name } : {}),
+      },
+      // How to reach this user again (ticket updates): the conversation reference, as plain JSON.
+      address: JSON.parse(JSON.stringify(TurnContext.getConversationReference(activity))) as Record<
+        string,
+        unknown
+      >,
       ...input,
     };
     const out = await this.options.bot.handle(incoming);
@@ -162,6 +206,25 @@ export class SigninTeamsBot extends TeamsActivityHandler {
         this.options.retry ?? TEAMS_RETRY,
       );
       this.memory.remember(response?.id, card);
+    }
+  }
+
+  private async ticketAction(context: TurnContext, action: ActionPayload): Promise<void> {
+    const [op, ref] = action.value.split(':') as [TicketOperation, string];
+    const from = context.activity.from;
+    const result = await this.options.bot.helpdeskAction({
+      ref,
+      op,
+      actor: from?.name ?? from?.id ?? 'helpdesk',
+      text: action.fields?.question ?? action.fields?.note ?? '',
+      ...(action.token ? { token: action.token } : {}),
+    });
+    if (!result.ok) {
+      const lang = this.options.helpdeskLang ?? 'en';
+      await context.sendActivity({
+        type: 'message',
+        text: this.options.bot.pack.message('helpdesk.stale', lang),
+      });
     }
   }
 
