@@ -309,7 +309,7 @@ export function registerSlackListeners(app: App, options: SlackBotOptions): void
   });
 
   // The helpdesk's buttons on a ticket card: Claim and Reopen act at once, Ask and Resolve ask for text.
-  app.action(/^ticket:(claim|reopen|ask|resolve)$/, async ({ ack, body, action, client }) => {
+  app.action(/^ticket:(claim|reopen|logs|ask|resolve)$/, async ({ ack, body, action, client }) => {
     await ack();
     const b = body as unknown as {
       trigger_id: string;

@@ -69,6 +69,12 @@ export function outboxHandlers(o: OutboxHandlerOptions): Record<string, OutboxHa
       const values = (payload.values ?? {}) as Record<string, string>;
       const cards: Card[] = [o.cards.notice(key, ticket.lang, values)];
       if (key === 'ticket.asked') cards.push(o.cards.notice('ticket.askedHint', ticket.lang));
+      if (key === 'ticket.logsRequested')
+        cards.splice(0, 1, {
+          ...o.cards.logs(ticket.lang, ticket.ref),
+          title: '',
+          text: o.cards.notice(key, ticket.lang, values).text,
+        });
       await notifier.notify(ticket.address, cards);
     },
   };

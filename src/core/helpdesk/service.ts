@@ -55,6 +55,7 @@ export type ActResult =
 const TRANSITIONS: Record<TicketOperation, Ticket['status'][]> = {
   claim: ['open', 'waiting'],
   ask: ['open', 'claimed', 'waiting'],
+  logs: ['open', 'claimed', 'waiting'],
   resolve: ['open', 'claimed', 'waiting'],
   reopen: ['resolved'],
 };
@@ -179,6 +180,12 @@ export class Helpdesk {
           change = { status: 'waiting' };
           event = { at, actor, kind: 'asked', detail };
           messages.push(this.notify(ref, 'ticket.asked', { ref, question: detail }));
+          break;
+        case 'logs':
+          // The user gets the steps to collect the logs; what they send lands on this ticket.
+          change = {};
+          event = { at, actor, kind: 'logs' };
+          messages.push(this.notify(ref, 'ticket.logsRequested', { ref }));
           break;
         case 'resolve':
           change = { status: 'resolved' };

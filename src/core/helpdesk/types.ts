@@ -7,13 +7,13 @@ import type { Attempt } from '../dialogs/state.js';
 import type { Lang } from '../i18n/languages.js';
 
 export type TicketStatus = 'open' | 'claimed' | 'waiting' | 'resolved';
-export type TicketOperation = 'claim' | 'ask' | 'resolve' | 'reopen';
+export type TicketOperation = 'claim' | 'ask' | 'logs' | 'resolve' | 'reopen';
 export type Platform = 'teams' | 'slack' | 'terminal';
 
 export interface TicketEvent {
   at: string;
   actor: string;
-  kind: 'created' | 'claimed' | 'asked' | 'answered' | 'resolved' | 'reopened' | 'file';
+  kind: 'created' | 'claimed' | 'asked' | 'logs' | 'answered' | 'resolved' | 'reopened' | 'file';
   detail?: string;
 }
 

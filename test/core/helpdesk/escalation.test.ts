@@ -182,6 +182,7 @@ describe('escalation', () => {
     expect(
       await chat.bot.helpdeskAction({ ref: 'SI-1001', op: 'claim', actor: 'Sam', token: '1' }),
     ).toMatchObject({ ok: false, reason: 'stale' });
+    await chat.bot.helpdeskAction({ ref: 'SI-1001', op: 'logs', actor: 'Alex' });
     await chat.bot.helpdeskAction({
       ref: 'SI-1001',
       op: 'ask',
@@ -200,20 +201,59 @@ describe('escalation', () => {
     await worker.drain();
 
     const notes = sent.filter((s) => s.kind === 'notify').map((s) => s.payload.key);
-    expect(notes).toEqual(['ticket.claimed', 'ticket.asked', 'ticket.resolved', 'ticket.reopened']);
+    expect(notes).toEqual([
+      'ticket.claimed',
+      'ticket.logsRequested',
+      'ticket.asked',
+      'ticket.resolved',
+      'ticket.reopened',
+    ]);
     expect(sent.filter((s) => s.kind === 'update').length).toBeGreaterThanOrEqual(4);
     const ticket = (await tickets.get('SI-1001'))!;
     expect(ticket.history.map((e) => e.kind)).toEqual([
       'created',
       'claimed',
+      'logs',
       'asked',
       'answered',
       'resolved',
       'reopened',
     ]);
-    expect(ticket.history[3]!.detail).toContain('[redacted]');
+    expect(ticket.history[4]!.detail).toContain('[redacted]');
     expect(JSON.stringify(ticket)).not.toContain('Secret99');
     expect(ticket).toMatchObject({ status: 'claimed', claimedBy: 'Alex' });
     expect(await helpdesk.act('SI-1001', 'reopen', 'Alex')).toMatchObject({ ok: false, reason: 'invalid' });
+  });
+});
+
+describe('notifications', () => {
+  it('sends the user the log steps when the helpdesk asks for logs, in their language', async () => {
+    const { outboxHandlers } = await import('../../../src/core/helpdesk/channel.js');
+    const { CardBuilder } = await import('../../../src/core/cards/build.js');
+    const { chat, tickets } = setup();
+    await fillForm(chat, 'ja');
+    await chat.bot.helpdeskAction({ ref: 'SI-1001', op: 'logs', actor: 'Alex' });
+    const received: Card[][] = [];
+    const handlers = outboxHandlers({
+      tickets,
+      channels: [],
+      notifiers: [{ platform: 'terminal', notify: async (_address, cards) => void received.push(cards) }],
+      cards: new CardBuilder(pack),
+      helpdeskLang: 'en',
+    });
+    await handlers['user.notify']!({
+      ref: 'SI-1001',
+      key: 'ticket.logsRequested',
+      values: { ref: 'SI-1001' },
+    });
+    const [card] = received[0]!;
+    expect(card).toMatchObject({
+      kind: 'notice',
+      lang: 'ja',
+      text: pack.message('ticket.logsRequested', 'ja', { ref: 'SI-1001' }),
+    });
+    expect((card as any).list).toEqual(
+      pack.i18n.t('logs.steps', { lng: 'ja', ns: 'common', returnObjects: true }),
+    );
   });
 });
