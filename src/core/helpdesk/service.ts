@@ -5,8 +5,6 @@
  * the same transaction, through the outbox.
  */
 import { createHash } from 'node:crypto';
-import type { Attempt } from '../dialogs/state.js';
-import type { Lang } from '../i18n/languages.js';
 import { redactPasswords } from './redact.js';
 import type {
   NewFile,
@@ -34,16 +32,11 @@ export interface HelpdeskOptions {
   kick?: () => void;
 }
 
-export interface NewTicket {
-  conversation: string;
-  platform: Platform;
-  user: { id: string; name?: string };
-  address: Record<string, unknown>;
-  lang: Lang;
-  topic: string | null;
-  form: Record<string, string>;
-  attempts: Attempt[];
-}
+/** What opening a ticket takes: who, where, and what the conversation gathered. */
+export type NewTicket = Pick<
+  Ticket,
+  'conversation' | 'platform' | 'user' | 'address' | 'lang' | 'topic' | 'form' | 'attempts'
+>;
 
 export type AttachResult =
   | { ok: true; ticket: Ticket; name: string; size: number }
