@@ -23,6 +23,11 @@ import { MemoryOutbox, MemoryTicketStore } from './helpdesk/memory.js';
 import type { Platform, Ticket, TicketOperation } from './helpdesk/types.js';
 import { CommandMatcher } from './dialogs/commands.js';
 import { stripNoise } from './text/noise.js';
+import { MemoryPinStore } from './pins/memory.js';
+import { type Actor, PinCommandError, PinService, parsePinCommand } from './pins/service.js';
+import type { Pin } from './pins/types.js';
+import type { TopicCard } from './cards/model.js';
+import type { Lang } from './i18n/languages.js';
 
 export interface BotOptions {
   pack: KnowledgePack;
@@ -35,6 +40,15 @@ export interface BotOptions {
   now?: () => Date;
   /** Tickets for the helpdesk; an in-memory one (no helpdesk channel) when not given. */
   helpdesk?: Helpdesk;
+  /** Pinned quick fixes; in memory when not given. */
+  pins?: PinService;
+}
+
+/** What a pin command did: the reply to the admin, a post to publish, and posts that ended. */
+export interface PinOutcome {
+  reply: Card[];
+  publish?: { pin: Pin; card: TopicCard };
+  ended: { pin: Pin; card: TopicCard }[];
 }
 
 /** A file the user sent in the chat; downloaded only when it is taken. */
@@ -54,6 +68,8 @@ export interface Incoming extends UserInput {
   /** How the adapter reaches this user again later (kept on tickets for notifications). */
   address?: Record<string, unknown>;
   files?: IncomingFile[];
+  /** The channel the message was written in, for group conversations (pinned quick fixes). */
+  channel?: string;
 }
 
 export interface HelpdeskActionInput {
@@ -80,6 +96,7 @@ export class Bot {
   readonly states: StateStore<ConversationState>;
   readonly feedback: FeedbackStore;
   readonly helpdesk: Helpdesk;
+  readonly pins: PinService;
   private readonly queue = new KeyedQueue();
   private readonly cards: CardBuilder;
   private readonly commands: CommandMatcher;
@@ -92,6 +109,7 @@ export class Bot {
     this.feedback = options.feedback ?? new MemoryFeedbackStore();
     this.cards = new CardBuilder(this.pack);
     this.commands = new CommandMatcher(this.pack);
+    this.pins = options.pins ?? new PinService(new MemoryPinStore(), this.pack, this.resolver, options.now);
     this.helpdesk =
       options.helpdesk ??
       new Helpdesk({
@@ -131,7 +149,8 @@ export class Bot {
       const saved = await this.states.put(conversation, result.state, stored?.version ?? 0);
       if (saved === undefined) continue; // another process got there first: run again on its state
       const more = await this.deliver(incoming, result.events);
-      return { cards: [...result.cards, ...more], events: result.events };
+      const pinned = await this.pinnedFirst(incoming, result.cards);
+      return { cards: [...pinned, ...result.cards, ...more], events: result.events };
     }
     throw new StorageError(
       `Conversation ${conversation} kept changing under ${MAX_ATTEMPTS} attempts to update it`,
@@ -254,5 +273,116 @@ export class Bot {
     if (relayed.redacted) cards.push(this.cards.notice('password.refused', ticket.lang));
     cards.push(this.cards.notice('ticket.answerRelayed', ticket.lang, { ref: ticket.ref }));
     return { cards, events: [] };
+  }
+
+  /**
+   * In a channel with pinned quick fixes, a question about a pinned topic (or a plain "can't
+   * sign in") and the help card are led by the pinned cards, with a link to the pinned post.
+   */
+  private async pinnedFirst(incoming: Incoming, cards: Card[]): Promise<Card[]> {
+    if (!incoming.channel || !incoming.platform) return [];
+    const active = await this.pins.active(incoming.platform, incoming.channel);
+    if (!active.length) return [];
+    const lang = cards[0]?.lang ?? (await this.lang(incoming));
+    const help = cards.some((c) => c.kind === 'help' || c.kind === 'welcome');
+    const asked = incoming.text
+      ? this.resolver.resolve(incoming.text.slice(0, this.resolver.settings.maxLength)).topic
+      : null;
+    const matching = help || asked === 'triage' ? active : active.filter((p) => p.topic === asked);
+    return matching.map((p) => this.cards.pinned(p, lang, { withPostLink: true }));
+  }
+
+  /** The cards to greet a channel or a user with: the channel's pinned quick fixes first. */
+  async welcomeCards(
+    locale: string | null | undefined,
+    platform?: Platform,
+    channel?: string,
+  ): Promise<Card[]> {
+    const welcome = this.welcome(locale);
+    if (!platform || !channel) return [welcome];
+    const pinned = await this.pins.active(platform, channel);
+    return [...pinned.map((p) => this.cards.pinned(p, welcome.lang, { withPostLink: true })), welcome];
+  }
+
+  /**
+   * `pin TOPIC [note] [--for 24h]`, `pins`, `unpin TOPIC` from an admin (the adapter decides
+   * who is one). Undefined when the text is not a pin command.
+   */
+  async pinCommand(input: {
+    platform: Platform;
+    channel?: string;
+    actor: Actor;
+    admin: boolean;
+    text: string;
+    locale?: string | null;
+  }): Promise<PinOutcome | undefined> {
+    let command;
+    const lang: Lang = langFromLocale(input.locale) ?? DEFAULT_LANG;
+    const reply = (key: string, values: Record<string, string | number> = {}): PinOutcome => ({
+      reply: [this.cards.notice(`pins.${key}`, lang, values)],
+      ended: [],
+    });
+    try {
+      // The note is shown as typed (escaped when rendered): only a Teams mention of the bot goes.
+      command = parsePinCommand(input.text.replace(/<at>[\s\S]*?<\/at>/gi, '').trim());
+    } catch (e) {
+      if (e instanceof PinCommandError) return reply(e.key, { topic: e.topic ?? '' });
+      throw e;
+    }
+    if (!command) return undefined;
+    if (!input.channel) return reply('notInChannel');
+    // Anyone may see what is pinned; pinning and unpinning are for admins.
+    if (!input.admin && command.command !== 'pins') {
+      await this.pins.refused(input.platform, input.channel, input.actor, input.text);
+      return reply('refused');
+    }
+    const at = (iso: string) => iso.replace('T', ' ').slice(0, 16) + ' UTC';
+    try {
+      if (command.command === 'pins') {
+        const active = await this.pins.active(input.platform, input.channel);
+        if (!active.length) return reply('none');
+        const list = active.map((p) =>
+          this.pack.message('pins.item', lang, {
+            title: this.cards.title(p.topic, lang),
+            until: at(p.expiresAt),
+            user: p.pinnedBy.name ?? p.pinnedBy.id,
+          }),
+        );
+        return { reply: [{ ...this.cards.notice('pins.list', lang), list }], ended: [] };
+      }
+      if (command.command === 'unpin') {
+        const { topic, pin } = await this.pins.unpin(
+          input.platform,
+          input.channel,
+          command.topic,
+          input.actor,
+        );
+        const title = this.cards.title(topic, lang);
+        if (!pin) return reply('notPinned', { title });
+        return { ...reply('unpinned', { title }), ended: [{ pin, card: this.cards.pinned(pin, pin.lang) }] };
+      }
+      const { pin, replaced } = await this.pins.pin(
+        input.platform,
+        input.channel,
+        command.topic,
+        command.note,
+        command.durationMs,
+        input.actor,
+        lang,
+      );
+      return {
+        ...reply('done', { title: this.cards.title(pin.topic, lang), until: at(pin.expiresAt) }),
+        publish: { pin, card: this.cards.pinned(pin, lang) },
+        ended: replaced ? [{ pin: replaced, card: this.cards.pinned(replaced, replaced.lang) }] : [],
+      };
+    } catch (e) {
+      if (e instanceof PinCommandError) return reply(e.key, { topic: e.topic ?? '' });
+      throw e;
+    }
+  }
+
+  /** Pins whose time is up, ended, with the cards their posts should now show. */
+  async expirePins(): Promise<{ pin: Pin; card: TopicCard }[]> {
+    return (await this.pins.expire()).map((pin) => ({ pin, card: this.cards.pinned(pin, pin.lang) }));
   }
 }

@@ -28,8 +28,14 @@ import { OutboxWorker } from '../core/helpdesk/worker.js';
 import { isLang, type Lang } from '../core/i18n/languages.js';
 import { ConfigError } from '../core/errors.js';
 import { SlackHelpdeskChannel, SlackNotifier } from '../adapters/slack/helpdesk.js';
+import { SlackPinPublisher } from '../adapters/slack/slack-bot.js';
+import { Resolver } from '../core/resolver/resolver.js';
+import { PinService } from '../core/pins/service.js';
+import { MemoryPinStore } from '../core/pins/memory.js';
 import { TeamsHelpdeskChannel, TeamsNotifier } from '../adapters/teams/helpdesk.js';
 import type { KnowledgePack } from '../core/knowledge/pack.js';
+import type { Pin } from '../core/pins/types.js';
+import type { Card } from '../core/cards/model.js';
 import { createHttpServer, type HttpServer, type Route, sendJson } from './http.js';
 
 export interface AppOptions {
@@ -44,10 +50,14 @@ export interface AppOptions {
   dedupe?: DedupeStore;
   /** Persistent storage (embedded or PostgreSQL); without it, everything is kept in memory. */
   storage?: Storage;
+  /** The clock for pins and tickets (tests move it). */
+  clock?: () => Date;
 }
 
 export interface App {
   bot: Bot;
+  /** Ends expired pins now (the server also does it every PIN_SWEEP_MS). */
+  expirePins(): Promise<void>;
   /** Sends what the outbox holds (ticket cards, notifications); undefined when OUTBOX_DISABLED. */
   worker?: OutboxWorker;
   http: HttpServer;
@@ -85,9 +95,19 @@ export function createApp(options: AppOptions): App {
       channels: channelPlatforms,
       kick: () => worker?.kick(),
     });
+  const resolver = new Resolver(pack);
+  const pins = new PinService(storage?.pins ?? new MemoryPinStore(), pack, resolver, options.clock);
+  const admins = (env.BOT_ADMINS ?? '').split(/[\s,]+/).filter(Boolean);
   const bot =
     options.bot ??
-    new Bot({ pack, helpdesk, ...(storage ? { states: storage.states, feedback: storage.feedback } : {}) });
+    new Bot({
+      pack,
+      resolver,
+      helpdesk,
+      pins,
+      ...(options.clock ? { now: options.clock } : {}),
+      ...(storage ? { states: storage.states, feedback: storage.feedback } : {}),
+    });
   const routes: Route[] = [];
   let teamsEndpoint: ReturnType<typeof createTeamsEndpoint> | undefined;
   if (teams) {
@@ -116,6 +136,7 @@ export function createApp(options: AppOptions): App {
     slack = createSlackEndpoint({
       bot,
       helpdeskLang,
+      admins,
       settings: slackSettings,
       dedupe: options.dedupe ?? storage?.dedupe ?? new MemoryDedupeStore(),
       log,
@@ -129,12 +150,16 @@ export function createApp(options: AppOptions): App {
         handle: (req, res, _body, raw) => handle(req, res, raw),
       });
   }
+  // Ended pins (expired) get their posts updated by the platform they were pinned on.
+  const pinPublishers = new Map<Platform, (pin: Pin, card: Card) => Promise<void>>();
   const channels: HelpdeskChannel[] = [];
   const notifiers: UserNotifier[] = [];
   if (slack) {
     const client = () => slack!.app.client;
     const chooseLabel = (lang: Lang) => bot.pack.message('slack.choose', lang);
     notifiers.push(new SlackNotifier(client, (card) => chooseLabel(card.lang)));
+    const publisher = new SlackPinPublisher(client, chooseLabel, log);
+    pinPublishers.set('slack', (pin, card) => publisher.end(pin, card));
     if (slackHelpdesk)
       channels.push(new SlackHelpdeskChannel(client, slackHelpdesk, chooseLabel(helpdeskLang)));
   } else if (slackHelpdesk)
@@ -157,6 +182,17 @@ export function createApp(options: AppOptions): App {
       outboxHandlers({ tickets, channels, notifiers, cards: new CardBuilder(bot.pack), helpdeskLang }),
       { log, intervalMs: Number(env.OUTBOX_INTERVAL_MS ?? 2000) },
     );
+  let sweeper: NodeJS.Timeout | undefined;
+  /** Ends the pins whose time is up and updates their posts to say so. */
+  const expirePins = async () => {
+    for (const { pin, card } of await bot.expirePins()) {
+      const publish = pinPublishers.get(pin.platform);
+      if (publish)
+        await publish(pin, card).catch((e) =>
+          log(`could not update expired pin ${pin.id}: ${(e as Error).message}`),
+        );
+    }
+  };
   const platforms = { teams: Boolean(teams), slack: Boolean(slack) };
   routes.push({
     method: 'GET',
@@ -170,11 +206,18 @@ export function createApp(options: AppOptions): App {
     http,
     ...(slack ? { slack } : {}),
     ...(worker ? { worker } : {}),
+    expirePins,
     start: async () => {
       await slack?.start();
       worker?.start();
+      sweeper = setInterval(
+        () => void expirePins().catch((e) => log(`pin expiry failed: ${(e as Error).message}`)),
+        Number(env.PIN_SWEEP_MS ?? 60_000),
+      );
+      sweeper.unref();
     },
     stop: async () => {
+      clearInterval(sweeper);
       await worker?.stop();
       await slack?.stop();
       await http.close();

@@ -94,6 +94,38 @@ export const MIGRATIONS: { version: number; name: string; sql: string }[] = [
       );
     `,
   },
+  {
+    version: 3,
+    name: 'pinned quick fixes and their audit trail',
+    sql: `
+      create table pins (
+        id bigserial primary key,
+        platform text not null,
+        channel text not null,
+        topic text not null,
+        note text not null,
+        lang text not null,
+        pinned_by jsonb not null,
+        pinned_at timestamptz not null,
+        expires_at timestamptz not null,
+        message jsonb,
+        ended_at timestamptz,
+        ended_by text,
+        end_reason text
+      );
+      create index pins_active on pins (platform, channel) where ended_at is null;
+      create table pin_audit (
+        id bigserial primary key,
+        at timestamptz not null,
+        actor text not null,
+        action text not null,
+        platform text not null,
+        channel text not null,
+        topic text,
+        detail text
+      );
+    `,
+  },
 ];
 
 const LOCK_ID = 7_042_026; // any constant shared by every process of the bot

@@ -12,6 +12,7 @@ import { openPostgres } from './postgres.js';
 import type { SqlDatabase } from './sql.js';
 import { SqlDedupeStore, SqlFeedbackStore, SqlOutbox, SqlStateStore } from './stores.js';
 import { SqlTicketStore } from './tickets.js';
+import { SqlPinStore } from './pins.js';
 
 export interface Storage {
   db: SqlDatabase;
@@ -20,6 +21,7 @@ export interface Storage {
   dedupe: SqlDedupeStore;
   outbox: SqlOutbox;
   tickets: SqlTicketStore;
+  pins: SqlPinStore;
   close(): Promise<void>;
 }
 
@@ -32,6 +34,7 @@ export async function storageOn(db: SqlDatabase): Promise<Storage> {
     dedupe: new SqlDedupeStore(db),
     outbox: new SqlOutbox(db),
     tickets: new SqlTicketStore(db),
+    pins: new SqlPinStore(db),
     close: () => db.close(),
   };
 }

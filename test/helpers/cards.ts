@@ -92,6 +92,23 @@ export function allCards(lang: Lang): [string, Card][] {
     build.form(lang, '7', 2, pack.message('form.required', lang, { field: 'x' })),
   ]);
   cards.push(['logs and ticket created', build.logs(lang, 'SI-1042')]);
+  const pin = {
+    id: 1,
+    platform: 'slack' as const,
+    channel: 'C1',
+    topic: 'server-unavailable-dns',
+    note: HOSTILE,
+    lang,
+    pinnedBy: { id: 'U1', name: 'Admin <!here>' },
+    pinnedAt: '2026-11-22T03:00:00.000Z',
+    expiresAt: '2026-11-23T03:00:00.000Z',
+    message: { permalink: 'https://contoso.slack.com/archives/C1/p1' },
+  };
+  cards.push(['pinned quick fix', build.pinned(pin, lang, { withPostLink: true })]);
+  cards.push([
+    'pinned quick fix, expired',
+    build.pinned({ ...pin, endReason: 'expired', endedAt: pin.expiresAt }, lang),
+  ]);
   for (const status of ['open', 'claimed', 'waiting', 'resolved'] as const)
     cards.push([`ticket ${status}`, build.ticket(sampleTicket(lang, status), lang)]);
   return cards;

@@ -58,7 +58,13 @@ export class FakeSlackApi {
             user: {
               id: args.user,
               locale: args.user === 'UJAPAN' ? 'ja-JP' : args.user === 'UTAIWAN' ? 'zh-TW' : 'en-US',
+              is_admin: args.user === 'UOWNER',
+              is_owner: args.user === 'UOWNER',
             },
+          });
+        if (method === 'chat.getPermalink')
+          Object.assign(reply, {
+            permalink: `https://contoso.slack.com/archives/${args.channel}/p${String(args.message_ts).replace('.', '')}`,
           });
         res.end(JSON.stringify(reply));
       });

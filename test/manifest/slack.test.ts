@@ -36,6 +36,7 @@ describe('Slack app manifest', () => {
       'commands',
       'files:read',
       'im:history',
+      'pins:write',
       'users:read',
     ]);
   });

@@ -14,6 +14,7 @@ import { registerSlackListeners } from './slack-bot.js';
 
 export interface SlackEndpointOptions {
   bot: Bot;
+  admins?: string[];
   helpdeskLang?: Lang;
   settings: SlackSettings;
   dedupe: DedupeStore;
@@ -61,6 +62,7 @@ export function createSlackEndpoint(options: SlackEndpointOptions): SlackEndpoin
     bot: options.bot,
     log,
     ...(options.helpdeskLang ? { helpdeskLang: options.helpdeskLang } : {}),
+    ...(options.admins ? { admins: options.admins } : {}),
   });
   return {
     app,

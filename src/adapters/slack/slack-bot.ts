@@ -14,6 +14,7 @@ import type { App } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import type { Bot, Incoming, IncomingFile } from '../../core/bot.js';
 import type { TicketOperation } from '../../core/helpdesk/types.js';
+import type { Pin } from '../../core/pins/types.js';
 import { formModal, modalValues, ticketInputModal } from './helpdesk.js';
 import { CardBuilder } from '../../core/cards/build.js';
 import type { ActionPayload, Card } from '../../core/cards/model.js';
@@ -61,6 +62,8 @@ export class LocaleCache {
 
 export interface SlackBotOptions {
   bot: Bot;
+  /** Slack user ids allowed to pin, besides the workspace's admins and owners. */
+  admins?: string[];
   /** The language the helpdesk reads (its modals). */
   helpdeskLang?: Lang;
   log?: (message: string) => void;
@@ -90,8 +93,39 @@ function incomingFile(file: SlackFile, token: string | undefined): IncomingFile 
   };
 }
 
+/** Updates the post of a pin that ended (expired, unpinned, replaced) and unpins it in Slack. */
+export class SlackPinPublisher {
+  constructor(
+    private readonly client: () => WebClient,
+    private readonly chooseLabel: (lang: Lang) => string,
+    private readonly log?: (message: string) => void,
+  ) {}
+
+  async end(pin: Pin, card: Card, client: WebClient = this.client()): Promise<void> {
+    const message = pin.message as { channel?: string; ts?: string } | undefined;
+    if (!message?.channel || !message.ts) return;
+    await client.chat.update({
+      channel: message.channel,
+      ts: message.ts,
+      ...renderBlockKit(card, { chooseLabel: this.chooseLabel(card.lang) }),
+    });
+    try {
+      await client.pins.remove({ channel: message.channel, timestamp: message.ts });
+    } catch (e) {
+      this.log?.(
+        `pins.remove failed: ${(e as { data?: { error?: string } }).data?.error ?? (e as Error).message}`,
+      );
+    }
+  }
+}
+
 export function registerSlackListeners(app: App, options: SlackBotOptions): void {
   const { bot } = options;
+  const publisher = new SlackPinPublisher(
+    () => app.client,
+    (lang) => bot.pack.message('slack.choose', lang),
+    options.log,
+  );
   const builder = new CardBuilder(bot.pack);
   const locales = new LocaleCache();
   const render = (card: Card): SlackMessage =>
@@ -103,6 +137,8 @@ export function registerSlackListeners(app: App, options: SlackBotOptions): void
       platform: 'slack',
       user: { id: where.user },
       address: { channel: where.channel, ...(where.thread ? { thread: where.thread } : {}) },
+      // Channels (not DMs) can have pinned quick fixes.
+      ...(where.channel.startsWith('D') ? {} : { channel: where.channel }),
       ...input,
     });
     return out.cards;
@@ -168,15 +204,88 @@ export function registerSlackListeners(app: App, options: SlackBotOptions): void
     await ack();
     const where: Where = { team: command.team_id, channel: command.channel_id, user: command.user_id };
     const locale = await locales.get(client, command.user_id);
+    const pinned = await pinCommand(
+      client,
+      command.text,
+      command.channel_id,
+      command.user_id,
+      command.user_name,
+      locale,
+    );
+    if (pinned) {
+      for (const card of pinned)
+        await respond({ response_type: 'ephemeral', replace_original: false, ...render(card) });
+      return;
+    }
     const cards = command.text.trim()
       ? await answer(where, { text: command.text, locale })
-      : [builder.help(langFromLocale(locale) ?? DEFAULT_LANG, '0')];
+      : await helpWithPins(command.channel_id, langFromLocale(locale) ?? DEFAULT_LANG);
     for (const card of cards) {
       const message = render(card);
       if (card.kind === 'topic') message.blocks.push(shareButton(card));
       await respond({ response_type: 'ephemeral', replace_original: false, ...message });
     }
   });
+
+  /** Help, led by the channel's pinned quick fixes. */
+  async function helpWithPins(channel: string, lang: Lang): Promise<Card[]> {
+    const pinned = channel.startsWith('D') ? [] : await bot.pins.active('slack', channel);
+    return [...pinned.map((p) => builder.pinned(p, lang, { withPostLink: true })), builder.help(lang, '0')];
+  }
+
+  /** Admins: BOT_ADMINS, or the workspace's admins and owners. */
+  async function isAdmin(client: WebClient, user: string): Promise<boolean> {
+    if (options.admins?.includes(user)) return true;
+    try {
+      const info = await client.users.info({ user });
+      return Boolean(info.user?.is_admin || info.user?.is_owner || info.user?.is_primary_owner);
+    } catch {
+      return false;
+    }
+  }
+
+  /** `/signin-help pin TOPIC [note] [--for 24h]`, `pins`, `unpin TOPIC`; undefined for anything else. */
+  async function pinCommand(
+    client: WebClient,
+    text: string,
+    channel: string,
+    user: string,
+    name: string | undefined,
+    locale: string | null,
+  ) {
+    if (!/^\s*(pin|pins|unpin)\b/i.test(text)) return undefined;
+    const outcome = await bot.pinCommand({
+      platform: 'slack',
+      channel: channel.startsWith('D') ? undefined : channel,
+      actor: { id: user, ...(name ? { name } : {}) },
+      admin: await isAdmin(client, user),
+      text,
+      locale,
+    } as Parameters<Bot['pinCommand']>[0]);
+    if (!outcome) return undefined;
+    for (const ended of outcome.ended) await publisher.end(ended.pin, ended.card, client);
+    if (outcome.publish) {
+      const { pin, card } = outcome.publish;
+      const posted = await client.chat.postMessage({ channel, ...render(card) });
+      const ts = posted.ts!;
+      try {
+        await client.pins.add({ channel, timestamp: ts });
+      } catch (e) {
+        // already_pinned, not_pinnable: the post still stands, and answers in the channel lead with it.
+        options.log?.(
+          `pins.add failed: ${(e as { data?: { error?: string } }).data?.error ?? (e as Error).message}`,
+        );
+      }
+      let permalink: string | undefined;
+      try {
+        permalink = (await client.chat.getPermalink({ channel, message_ts: ts })).permalink;
+      } catch {
+        permalink = undefined;
+      }
+      await bot.pins.setMessage(pin.id, { channel, ts, ...(permalink ? { permalink } : {}) });
+    }
+    return outcome.reply;
+  }
 
   function shareButton(card: Card & { kind: 'topic' }): Block {
     return {

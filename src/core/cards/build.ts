@@ -6,6 +6,7 @@ import type { Lang } from '../i18n/languages.js';
 import type { KnowledgePack } from '../knowledge/pack.js';
 import { Helpdesk, humanSize } from '../helpdesk/service.js';
 import type { Ticket } from '../helpdesk/types.js';
+import type { Pin } from '../pins/types.js';
 import type {
   ActionPayload,
   Choice,
@@ -333,6 +334,37 @@ export class CardBuilder {
         payload: { action: 'ticket', value: `${op}:${ticket.ref}`, token },
         ...(op === 'resolve' ? { style: 'positive' as const } : {}),
       })),
+    };
+  }
+
+  /** A pinned quick fix: the topic's first stage, without dialog buttons, with the pin's details. */
+  pinned(pin: Pin, lang: Lang, options: { withPostLink?: boolean } = {}): TopicCard {
+    const card = this.topic(pin.topic, 0, lang, '0');
+    const at = (iso: string) => iso.replace('T', ' ').slice(0, 16) + ' UTC';
+    const user = pin.pinnedBy.name ?? pin.pinnedBy.id;
+    let status: string | undefined;
+    if (pin.endReason === 'expired')
+      status = this.t('pins.expired', lang, { at: at(pin.endedAt ?? pin.expiresAt) });
+    else if (pin.endReason === 'removed' || pin.endReason === 'replaced')
+      status = this.t('pins.removed', lang, { user: pin.endedBy ?? '', at: at(pin.endedAt ?? pin.pinnedAt) });
+    const permalink = typeof pin.message?.permalink === 'string' ? pin.message.permalink : undefined;
+    return {
+      ...card,
+      ...(options.withPostLink && permalink
+        ? { note: this.t('pins.seePinned', lang, { link: '' }).replace(/[:：]\s*$/, '') }
+        : {}),
+      question: '',
+      choices: [],
+      links: [
+        ...(options.withPostLink && permalink ? [{ label: this.t('pins.title', lang), url: permalink }] : []),
+        ...card.links,
+      ],
+      pin: {
+        label: this.t('pins.title', lang),
+        byline: this.t('pins.pinnedBy', lang, { user, at: at(pin.pinnedAt), until: at(pin.expiresAt) }),
+        ...(pin.note ? { noteLabel: this.t('pins.note', lang), note: pin.note } : {}),
+        ...(status ? { status } : {}),
+      },
     };
   }
 }

@@ -47,6 +47,8 @@ export interface TopicCard extends CardBase {
   stage: { label: string; title: string; intro?: string; steps: string[] };
   linksLabel: string;
   question: string;
+  /** When the card is a pinned quick fix: who pinned it, until when, the admin's note, and its end. */
+  pin?: { label: string; byline: string; noteLabel?: string; note?: string; status?: string };
 }
 
 export interface QuestionCard extends CardBase {

@@ -54,7 +54,19 @@ export function templateData(card: Card): Record<string, unknown> {
   };
   switch (card.kind) {
     case 'topic':
-      return { ...base, error: card.error ?? '', stage: { ...card.stage, intro: card.stage.intro ?? '' } };
+      return {
+        ...base,
+        error: card.error ?? '',
+        stage: { ...card.stage, intro: card.stage.intro ?? '' },
+        pin: {
+          label: card.pin?.label ?? '',
+          byline: card.pin?.byline ?? '',
+          status: card.pin?.status ?? '',
+          noteLabel: card.pin?.noteLabel ?? '',
+          // The admin's note is user text: plain TextRun, links and mentions defanged.
+          note: card.pin?.note ? safeUserText(card.pin.note) : '',
+        },
+      };
     case 'question':
       return { ...base, text: card.text ?? '', hint: card.hint ?? '' };
     case 'triage':

@@ -106,6 +106,28 @@ export function renderBlockKit(card: Card, options: BlockKitOptions): SlackMessa
     });
   switch (card.kind) {
     case 'topic':
+      if (card.pin) {
+        const lines = [`📌 *${escapeSlack(card.pin.label)}*`, escapeSlack(card.pin.byline)];
+        if (card.pin.status) lines.push(`*${escapeSlack(card.pin.status)}*`);
+        blocks.push({
+          type: 'context',
+          elements: [{ type: 'mrkdwn', text: clip(lines.join('\n'), LIMITS.section) }],
+        });
+        if (card.pin.note)
+          blocks.push({
+            type: 'context',
+            elements: [
+              {
+                type: 'mrkdwn',
+                text: clip(
+                  `${escapeSlack(card.pin.noteLabel ?? '')}: ${escapeSlack(card.pin.note)}`,
+                  LIMITS.section,
+                ),
+                verbatim: true,
+              },
+            ],
+          });
+      }
       if (card.symptom) blocks.push(section(mrkdwn(card.symptom)));
       if (card.error) blocks.push(section(`*${escapeSlack(card.errorLabel)}*\n> ${escapeSlack(card.error)}`));
       if (card.cause) blocks.push(section(`*${escapeSlack(card.causeLabel)}*\n${mrkdwn(card.cause)}`));

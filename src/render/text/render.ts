@@ -20,6 +20,12 @@ export function renderText(card: Card, options: TextOptions = {}): string {
   if (card.title) push(`== ${card.title} ==`);
   switch (card.kind) {
     case 'topic':
+      if (card.pin) {
+        push(`[${card.pin.label}] ${card.pin.byline}`);
+        if (card.pin.status) push(card.pin.status);
+        if (card.pin.note) push(`${card.pin.noteLabel}: ${card.pin.note}`);
+        push('');
+      }
       if (card.symptom) push(card.symptom);
       if (card.error) push(`${card.errorLabel}: "${card.error}"`);
       if (card.cause) push('', `${card.causeLabel}: ${card.cause}`);
@@ -30,7 +36,7 @@ export function renderText(card: Card, options: TextOptions = {}): string {
         push('', `${card.linksLabel}:`);
         card.links.forEach((l) => push(`  - ${l.label}: ${l.url}`));
       }
-      push('', card.question);
+      if (card.question) push('', card.question);
       break;
     case 'question':
       if (card.text) push(card.text, '');
