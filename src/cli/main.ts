@@ -7,6 +7,7 @@
  *   validate                               check the knowledge pack and report every problem
  *   package-teams [--out FILE]             the Teams app zip for MicrosoftAppId and BOT_DOMAIN
  *   tickets list|show REF|export           the helpdesk's tickets (DATA_DIR or DATABASE_URL)
+ *   pins audit                             every pin, unpin, expiry and refused attempt
  */
 import { parseArgs } from 'node:util';
 import { Bot } from '../core/bot.js';
@@ -27,7 +28,8 @@ const USAGE = `usage: cli <command>
   package-teams [--out FILE]             build the Teams app zip (needs MicrosoftAppId, BOT_DOMAIN)
   tickets list [--status S]              the helpdesk's tickets
   tickets show REF                       one ticket, with its form, files and history
-  tickets export --format csv|json       every ticket, for reporting (--out FILE)`;
+  tickets export --format csv|json       every ticket, for reporting (--out FILE)
+  pins audit                             every pin, unpin, expiry and refused attempt`;
 
 export async function main(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -48,6 +50,24 @@ export async function main(argv: string[]): Promise<number> {
     return command || values.help ? 0 : 2;
   }
   if (command === 'package-teams') return packageTeamsCommand(values.out);
+  if (command === 'pins') {
+    if (rest[0] !== 'audit') {
+      process.stderr.write('usage: cli pins audit\n');
+      return 2;
+    }
+    const storage = await openStorage(process.env);
+    try {
+      const log = await storage.pins.auditLog();
+      if (!log.length) process.stdout.write('no pin activity\n');
+      for (const e of log)
+        process.stdout.write(
+          `${e.at}  ${e.action.padEnd(7)} ${e.platform.padEnd(6)} ${e.channel}  ${e.topic ?? '-'}  by ${e.actor}${e.detail ? `  (${e.detail})` : ''}\n`,
+        );
+      return 0;
+    } finally {
+      await storage.close();
+    }
+  }
   if (command === 'tickets') {
     const storage = await openStorage(process.env);
     try {

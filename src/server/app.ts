@@ -32,7 +32,7 @@ import { SlackPinPublisher } from '../adapters/slack/slack-bot.js';
 import { Resolver } from '../core/resolver/resolver.js';
 import { PinService } from '../core/pins/service.js';
 import { MemoryPinStore } from '../core/pins/memory.js';
-import { TeamsHelpdeskChannel, TeamsNotifier } from '../adapters/teams/helpdesk.js';
+import { TeamsHelpdeskChannel, TeamsNotifier, TeamsPinPublisher } from '../adapters/teams/helpdesk.js';
 import type { KnowledgePack } from '../core/knowledge/pack.js';
 import type { Pin } from '../core/pins/types.js';
 import type { Card } from '../core/cards/model.js';
@@ -118,6 +118,7 @@ export function createApp(options: AppOptions): App {
       );
     const endpoint = (teamsEndpoint = createTeamsEndpoint({
       helpdeskLang,
+      admins,
       bot,
       settings: teams,
       log,
@@ -166,6 +167,8 @@ export function createApp(options: AppOptions): App {
     throw new ConfigError('HELPDESK_SLACK_CHANNEL is set but Slack is not configured (SLACK_BOT_TOKEN).');
   if (teamsEndpoint) {
     notifiers.push(new TeamsNotifier(teamsEndpoint.proactive));
+    const publisher = new TeamsPinPublisher(teamsEndpoint.proactive);
+    pinPublishers.set('teams', (pin, card) => publisher.end(pin, card));
     if (teamsHelpdesk)
       channels.push(
         new TeamsHelpdeskChannel(teamsEndpoint.proactive, {

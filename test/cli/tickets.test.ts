@@ -63,3 +63,38 @@ describe('tickets from the terminal', () => {
     expect(csv).toContain(`"'=HYPERLINK(""http://evil"")"`);
   });
 });
+
+describe('pins audit', () => {
+  it('prints every pin, unpin, expiry and refused attempt kept in the storage', async () => {
+    const { mkdtempSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { openStorage } = await import('../../src/storage/open.js');
+    const dataDir = mkdtempSync(join(tmpdir(), 'signin-pins-'));
+    const storage = await openStorage({ DATA_DIR: dataDir });
+    await storage.pins.audit({
+      at: '2026-11-22T04:00:00.000Z',
+      actor: 'Nestor',
+      action: 'pin',
+      platform: 'teams',
+      channel: '19:a@thread.tacv2',
+      topic: 'clock-skew',
+    });
+    await storage.pins.audit({
+      at: '2026-11-22T04:01:00.000Z',
+      actor: 'megan',
+      action: 'refused',
+      platform: 'slack',
+      channel: 'C1',
+      detail: 'pin clock-skew',
+    });
+    await storage.close();
+    const run = cli(dataDir, ['pins', 'audit']);
+    expect(run.status).toBe(0);
+    expect(run.stdout.trim().split('\n')).toEqual([
+      expect.stringMatching(
+        /^2026-11-22T04:00:00.000Z\s+pin\s+teams\s+19:a@thread.tacv2\s+clock-skew\s+by Nestor$/,
+      ),
+      expect.stringMatching(/refused\s+slack\s+C1\s+-\s+by megan\s+\(pin clock-skew\)$/),
+    ]);
+  }, 60_000);
+});

@@ -18,7 +18,7 @@ import { AdaptiveCardRenderer } from '../../render/adaptive/render.js';
 import type { TeamsSettings } from './config.js';
 import type { RetryPolicy } from './retry.js';
 import { SigninTeamsBot } from './teams-bot.js';
-import type { TeamsProactive } from './helpdesk.js';
+import { type TeamsProactive, TeamsPinPublisher } from './helpdesk.js';
 import { CardBuilder } from '../../core/cards/build.js';
 import { type Lang, langFromLocale } from '../../core/i18n/languages.js';
 
@@ -34,6 +34,8 @@ export interface TeamsEndpointOptions {
   credentialsFactory?: ServiceClientCredentialsFactory;
   /** The language of the helpdesk channel's messages. */
   helpdeskLang?: Lang;
+  /** AAD object ids of the users allowed to pin (BOT_ADMINS). */
+  admins?: string[];
 }
 
 export interface TeamsEndpoint {
@@ -115,12 +117,15 @@ export function createTeamsEndpoint(options: TeamsEndpointOptions): TeamsEndpoin
       // Nothing more to do: the error is logged.
     }
   };
+  const pinPublisher = new TeamsPinPublisher({ adapter, appId: settings.appId, renderer });
   const teamsBot = new SigninTeamsBot({
     bot,
     renderer,
     log,
     ...(options.retry ? { retry: options.retry } : {}),
     ...(options.helpdeskLang ? { helpdeskLang: options.helpdeskLang } : {}),
+    ...(options.admins ? { admins: options.admins } : {}),
+    pinPublisher: (pin, card) => pinPublisher.end(pin, card),
   });
   return {
     proactive: { adapter, appId: settings.appId, renderer },

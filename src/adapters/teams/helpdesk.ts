@@ -89,3 +89,27 @@ export class TeamsNotifier implements UserNotifier {
     );
   }
 }
+
+/** Updates the post of a pinned quick fix that ended (expired, unpinned, replaced). */
+export class TeamsPinPublisher {
+  constructor(private readonly teams: TeamsProactive) {}
+
+  async end(pin: { message?: Record<string, unknown> }, card: Card): Promise<void> {
+    const m = pin.message as
+      { conversationId?: string; serviceUrl?: string; activityId?: string } | undefined;
+    if (!m?.conversationId || !m.serviceUrl || !m.activityId) return;
+    const reference: Partial<ConversationReference> = {
+      channelId: 'msteams',
+      serviceUrl: m.serviceUrl,
+      conversation: { id: m.conversationId, isGroup: true, conversationType: 'channel', name: '' },
+      bot: { id: this.teams.appId ? `28:${this.teams.appId}` : 'bot', name: 'Sign-in Helper' },
+    };
+    await this.teams.adapter.continueConversationAsync(this.teams.appId, reference, async (context) => {
+      await context.updateActivity({
+        id: m.activityId!,
+        type: 'message',
+        attachments: [CardFactory.adaptiveCard(this.teams.renderer.render(card))],
+      });
+    });
+  }
+}

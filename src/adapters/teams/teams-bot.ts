@@ -22,6 +22,7 @@ import {
 } from 'botbuilder';
 import type { Bot, Incoming, IncomingFile } from '../../core/bot.js';
 import type { TicketOperation } from '../../core/helpdesk/types.js';
+import type { Pin } from '../../core/pins/types.js';
 import type { Lang } from '../../core/i18n/languages.js';
 import type { ActionPayload, Card } from '../../core/cards/model.js';
 import { CardBuilder } from '../../core/cards/build.js';
@@ -35,8 +36,12 @@ const SEARCH_RESULTS = 10;
 
 export interface TeamsBotOptions {
   bot: Bot;
+  /** AAD object ids of the users allowed to pin (BOT_ADMINS). */
+  admins?: string[];
   /** The language of the helpdesk channel's messages. */
   helpdeskLang?: Lang;
+  /** Updates the post of a pin that ended (unpinned, replaced). */
+  pinPublisher?: (pin: Pin, card: Card) => Promise<void>;
   renderer: AdaptiveCardRenderer;
   retry?: RetryPolicy;
   log?: (message: string) => void;
@@ -46,6 +51,13 @@ export interface TeamsBotOptions {
 export function conversationKey(activity: Partial<Activity>): string {
   const user = activity.from?.aadObjectId ?? activity.from?.id ?? 'unknown';
   return `teams:${activity.conversation?.id ?? 'unknown'}:${user}`;
+}
+
+/** The channel (or group chat) a message belongs to, without the thread part. */
+export function channelOf(activity: Partial<Activity>): string | undefined {
+  if (!isGroup(activity)) return undefined;
+  const data = activity.channelData as { teamsChannelId?: string; channel?: { id?: string } } | undefined;
+  return data?.teamsChannelId ?? data?.channel?.id ?? activity.conversation?.id?.split(';')[0];
 }
 
 function isGroup(activity: Partial<Activity>): boolean {
@@ -102,6 +114,7 @@ export class SigninTeamsBot extends TeamsActivityHandler {
         await this.ticketAction(context, input.action);
         return next();
       }
+      if (!submitted && input.text && (await this.pinCommand(context, input.text))) return next();
       const files = fileAttachments(activity);
       if (files.length) await this.answer(context, { files });
       if (files.length && !input.text?.trim() && !submitted) return next();
@@ -113,7 +126,11 @@ export class SigninTeamsBot extends TeamsActivityHandler {
     this.onMembersAdded(async (context, next) => {
       const added = context.activity.membersAdded ?? [];
       if (added.some((m) => m.id === context.activity.recipient.id)) {
-        await this.send(context, [this.options.bot.welcome(context.activity.locale)]);
+        const channel = channelOf(context.activity);
+        await this.send(
+          context,
+          await this.options.bot.welcomeCards(context.activity.locale, 'teams', channel),
+        );
       }
       await next();
     });
@@ -155,6 +172,10 @@ export class SigninTeamsBot extends TeamsActivityHandler {
       });
       topics = result.candidates.filter((c) => c.score >= 0.15).map((c) => c.topic);
     }
+    // The channel's pinned quick fixes lead the results.
+    const channel = channelOf(context.activity) ?? context.activity.conversation?.id?.split(';')[0];
+    const pinned = channel ? (await bot.pins.active('teams', channel)).map((p) => p.topic) : [];
+    topics = [...new Set([...pinned, ...topics])];
     const attachments = topics.slice(0, SEARCH_RESULTS).flatMap((id) => {
       const structure = bot.pack.topic(id);
       if (!structure.stages.length) return [];
@@ -179,6 +200,7 @@ export class SigninTeamsBot extends TeamsActivityHandler {
       conversation: conversationKey(activity),
       locale: activity.locale ?? null,
       platform: 'teams',
+      ...(channelOf(activity) ? { channel: channelOf(activity)! } : {}),
       user: {
         id: activity.from?.aadObjectId ?? activity.from?.id ?? 'unknown',
         ...(activity.from?.name ? { name: activity.from.name } : {}),
@@ -207,6 +229,49 @@ export class SigninTeamsBot extends TeamsActivityHandler {
       );
       this.memory.remember(response?.id, card);
     }
+  }
+
+  /**
+   * `pin TOPIC [note] [--for 24h]`, `pins`, `unpin TOPIC` in a channel. Teams has no API for a
+   * bot to pin a post: the bot posts the card, keeps it as the channel's active quick fix, and
+   * tells the admin how to pin it by hand.
+   */
+  private async pinCommand(context: TurnContext, text: string): Promise<boolean> {
+    const activity = context.activity;
+    const aad = activity.from?.aadObjectId ?? activity.from?.id ?? '';
+    const channel = channelOf(activity);
+    const outcome = await this.options.bot.pinCommand({
+      platform: 'teams',
+      ...(channel ? { channel } : {}),
+      actor: { id: aad, ...(activity.from?.name ? { name: activity.from.name } : {}) },
+      admin: Boolean(this.options.admins?.includes(aad)),
+      text,
+      locale: activity.locale ?? null,
+    });
+    if (!outcome) return false;
+    for (const ended of outcome.ended) await this.options.pinPublisher?.(ended.pin, ended.card);
+    if (outcome.publish && channel) {
+      const { pin, card } = outcome.publish;
+      const res = await withRetry(
+        () =>
+          context.sendActivity({
+            type: 'message',
+            attachments: [this.attachment(card)],
+            summary: card.title,
+          }),
+        this.options.retry ?? TEAMS_RETRY,
+      );
+      const activityId = res?.id ?? '';
+      await this.options.bot.pins.setMessage(pin.id, {
+        conversationId: activity.conversation.id,
+        serviceUrl: activity.serviceUrl,
+        activityId,
+        permalink: `https://teams.microsoft.com/l/message/${encodeURIComponent(channel)}/${activityId}`,
+      });
+      outcome.reply.push(this.builder.notice('pins.teamsHowTo', card.lang));
+    }
+    await this.send(context, outcome.reply);
+    return true;
   }
 
   private async ticketAction(context: TurnContext, action: ActionPayload): Promise<void> {
