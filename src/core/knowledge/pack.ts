@@ -15,6 +15,13 @@ import type {
 } from './types.js';
 
 export class KnowledgePack {
+  /**
+   * Resolved texts, kept because the pack never changes once loaded: asking i18next for a whole
+   * topic with `returnObjects` walks and copies it on every call, which the load benchmark showed
+   * to be the largest cost of answering a message.
+   */
+  private readonly resolved = new Map<string, unknown>();
+
   private constructor(
     readonly topics: ReadonlyMap<string, TopicStructure>,
     readonly i18n: I18n,
@@ -47,17 +54,35 @@ export class KnowledgePack {
     return topic;
   }
 
+  /** Read-only: the same object is handed to every caller. */
   text(id: string, lang: Lang): TopicText {
-    return this.i18n.t(id, { lng: lang, ns: 'topics', returnObjects: true }) as unknown as TopicText;
+    return this.cached(`topics\0${lang}\0${id}`, () =>
+      Object.freeze(
+        this.i18n.t(id, { lng: lang, ns: 'topics', returnObjects: true }) as unknown as TopicText,
+      ),
+    );
   }
 
-  phrasings(id: string, lang: Lang): string[] {
-    return this.i18n.t(id, { lng: lang, ns: 'phrasings', returnObjects: true }) as unknown as string[];
+  /** Read-only: the same array is handed to every caller. */
+  phrasings(id: string, lang: Lang): readonly string[] {
+    return this.cached(`phrasings\0${lang}\0${id}`, () =>
+      Object.freeze(
+        this.i18n.t(id, { lng: lang, ns: 'phrasings', returnObjects: true }) as unknown as string[],
+      ),
+    );
   }
 
   /** A user-visible message from `locales/<lang>/common.json`. */
-  message(key: string, lang: Lang, values: Record<string, string | number> = {}): string {
-    return this.i18n.t(key, { lng: lang, ns: 'common', ...values });
+  message(key: string, lang: Lang, values?: Record<string, string | number>): string {
+    if (values && Object.keys(values).length) return this.i18n.t(key, { lng: lang, ns: 'common', ...values });
+    return this.cached(`common\0${lang}\0${key}`, () => this.i18n.t(key, { lng: lang, ns: 'common' }));
+  }
+
+  private cached<T>(key: string, make: () => T): T {
+    if (this.resolved.has(key)) return this.resolved.get(key) as T;
+    const value = make();
+    this.resolved.set(key, value);
+    return value;
   }
 
   /** The phrases users type for commands (yes, no, help, cancel, ...) in one language. */

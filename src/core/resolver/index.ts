@@ -78,7 +78,9 @@ export class ResolverIndex {
         this.addDoc(s.topic, s.field, s.weight ?? FIELD_WEIGHT[s.field], termsBySource[i]!);
     });
     for (const [topic, terms] of bags) this.addDoc(topic, 'bag', FIELD_WEIGHT.bag, terms);
-    this.commonPostings = Math.max(64, Math.ceil(this.docs.length / 8));
+    // A term in more documents than this only adds to documents a rarer term found. Capped, so
+    // that at thousands of topics a message's everyday words do not make it score every document.
+    this.commonPostings = Math.min(256, Math.max(64, Math.ceil(this.docs.length / 8)));
 
     const latinWords = [...this.idf.keys()].filter((t) => /^[a-z][a-z0-9]{3,}$/.test(t));
     this.fuzzy = new FuzzyVocabulary(latinWords);

@@ -55,6 +55,13 @@ interface Scored {
   evidence: number;
 }
 
+/** A message whose rarest word is in more documents than this is too general to answer. */
+const GENERIC_ABOVE = 1024;
+/** Above this many candidate documents, the weakest are dropped before scoring... */
+const PRUNE_ABOVE = 256;
+/** ...those sharing less than this share of the best document's weight. */
+const PRUNE_SHARE = 0.34;
+
 const round = (n: number) => Math.round(n * 1000) / 1000;
 
 /** A clarifying topic, its options, and the words of its own error message and title. */
@@ -170,10 +177,24 @@ export class Resolver {
       if (list.length > index.commonPostings) common.push([term, w]);
       else for (const doc of list) matched.set(doc, (matched.get(doc) ?? 0) + w);
     }
-    if (matched.size === 0) {
-      for (const [term, w] of common)
-        for (const doc of index.postings.get(term)!) matched.set(doc, (matched.get(doc) ?? 0) + w);
-    } else if (common.length) {
+    if (matched.size === 0 && common.length) {
+      // Only everyday words: the rarest of them finds the candidates, the others add to them.
+      common.sort((a, b) => index.postings.get(a[0])!.length - index.postings.get(b[0])!.length);
+      const [term, w] = common.shift()!;
+      const list = index.postings.get(term)!;
+      // In a pack of thousands of topics, a message whose rarest word is in thousands of
+      // documents ("user server") points at none of them; the bot asks for more instead.
+      if (list.length > GENERIC_ABOVE) return [];
+      for (const doc of list) matched.set(doc, w);
+    }
+    if (matched.size > PRUNE_ABOVE) {
+      // At thousands of topics, a document that shares only a small part of what the best one
+      // shares cannot win; dropping it early keeps the cost per message flat as the pack grows.
+      let best = 0;
+      for (const sum of matched.values()) if (sum > best) best = sum;
+      for (const [doc, sum] of matched) if (sum < best * PRUNE_SHARE) matched.delete(doc);
+    }
+    if (common.length) {
       for (const [doc, sum] of matched) {
         let extra = 0;
         for (const [term, w] of common) if (index.docs[doc]!.terms.has(term)) extra += w;
