@@ -1,15 +1,31 @@
 /**
- * `npm run bench`: the resolver against a plain fuse.js baseline, in the same run, on the same
- * knowledge pack and the same messages. Accuracy on the shared dev set and on the held-out set,
- * latency per message (median, p99), index build time and heap. Results go to
- * bench/results/resolver.{json,md} and to the terminal.
+ * `npm run bench`, three parts, each side by side with its baseline in the same run:
+ * 1. the resolver against a plain fuse.js baseline on the real knowledge pack: accuracy on the
+ *    shared dev set and the held-out set, latency per message (median, p99), build time, heap;
+ * 2. both again on generated packs of 1,000 and 5,000 topics (bench/synthetic.ts), to show how
+ *    each cost grows with the knowledge base;
+ * 3. end to end over HTTP (bench/e2e.ts): the product against bare Bolt and botbuilder echo
+ *    bots, with resident memory, and a CPU profile of the product under load.
+ * Results go to bench/results/*.{json,md} and to the terminal; `--quick` skips parts 2 and 3.
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadKnowledgePack, projectRoot } from '../src/core/knowledge/load.js';
 import { Resolver } from '../src/core/resolver/resolver.js';
 import { type LabelledQuestion, OUT_OF_SCOPE, parseDataset } from '../src/evaluation/dataset.js';
 import { FuseBaseline } from './baseline-fuse.js';
+import { e2e } from './e2e.js';
+import { byPackage } from './profile.js';
+import { syntheticPack } from './synthetic.js';
 
 interface Answerer {
   name: string;
@@ -82,7 +98,54 @@ function latency(a: Answerer, texts: string[]) {
   return { messages: samples.length, medianMs: q(0.5), p99Ms: q(0.99) };
 }
 
-function main(): void {
+const pct1 = (x: number) => Math.round(x * 1000) / 10;
+
+/** Part 2: the same two resolvers on generated packs. Fuse is slow at this size: it answers a sample. */
+function scale(sizes: number[]) {
+  const real = loadKnowledgePack(ROOT);
+  const rows = [];
+  for (const topics of sizes) {
+    const { pack, queries } = syntheticPack(real, topics);
+    const product = timed(() => new Resolver(pack));
+    const fuse = timed(() => new FuseBaseline(pack));
+    const sample = queries.filter((_, i) => i % Math.ceil(queries.length / (topics >= 5000 ? 4 : 8)) === 0);
+    const measure = (answer: (t: string) => string | null, qs: typeof queries, rounds: number) => {
+      const samples: number[] = [];
+      let hits = 0;
+      for (let r = 0; r < rounds; r++)
+        for (const q of qs) {
+          const start = process.hrtime.bigint();
+          const got = answer(q.text);
+          samples.push(Number(process.hrtime.bigint() - start) / 1e6);
+          if (r === 0 && got === q.topic) hits++;
+        }
+      samples.sort((x, y) => x - y);
+      const q = (p: number) =>
+        Math.round(samples[Math.min(samples.length - 1, Math.floor(samples.length * p))]! * 1000) / 1000;
+      return { messages: qs.length, top1: pct1(hits / qs.length), medianMs: q(0.5), p99Ms: q(0.99) };
+    };
+    rows.push({
+      topics,
+      documents: product.value.index.docs.length,
+      resolver: {
+        buildMs: Math.round(product.ms),
+        heapMb: Math.round(product.heapMb),
+        ...measure((t) => product.value.resolve(t).topic, queries, 3),
+      },
+      resolverOnFuseSample: measure((t) => product.value.resolve(t).topic, sample, 1),
+      fuse: {
+        buildMs: Math.round(fuse.ms),
+        heapMb: Math.round(fuse.heapMb),
+        ...measure((t) => fuse.value.resolve(t).topic, sample, 1),
+      },
+    });
+    process.stderr.write(`  scale ${topics} topics done\n`);
+  }
+  return rows;
+}
+
+async function main(): Promise<void> {
+  const quick = process.argv.includes('--quick');
   const pack = loadKnowledgePack(ROOT);
   const product = timed(() => new Resolver(pack));
   const baseline = timed(() => new FuseBaseline(pack));
@@ -138,7 +201,58 @@ function main(): void {
     JSON.stringify({ node: process.version, results }, null, 2) + '\n',
   );
   writeFileSync(join(out, 'resolver.md'), lines.join('\n') + '\n');
-  process.stdout.write(lines.join('\n') + '\n');
+  process.stdout.write(lines.join('\n') + '\n\n');
+  if (quick) return;
+
+  const scaleRows = scale([1000, 5000]);
+  const scaleLines = [
+    'Resolver on generated knowledge packs (4 languages; queries are generated aliases and error messages, some with a typo; fuse.js answers an evenly spread sample because it takes seconds per message at this size):',
+    '',
+    '| topics | documents | | build ms | heap MB | messages | top-1 | median ms/msg | p99 ms/msg |',
+    '|---:|---:|---|---:|---:|---:|---:|---:|---:|',
+    ...scaleRows.flatMap((r) => [
+      `| ${r.topics} | ${r.documents} | resolver | ${r.resolver.buildMs} | ${r.resolver.heapMb} | ${r.resolver.messages} | ${r.resolver.top1}% | ${r.resolver.medianMs} | ${r.resolver.p99Ms} |`,
+      `| | | resolver, fuse.js's sample | | | ${r.resolverOnFuseSample.messages} | ${r.resolverOnFuseSample.top1}% | ${r.resolverOnFuseSample.medianMs} | ${r.resolverOnFuseSample.p99Ms} |`,
+      `| | | fuse.js baseline | ${r.fuse.buildMs} | ${r.fuse.heapMb} | ${r.fuse.messages} | ${r.fuse.top1}% | ${r.fuse.medianMs} | ${r.fuse.p99Ms} |`,
+    ]),
+  ];
+  writeFileSync(
+    join(out, 'scale.json'),
+    JSON.stringify({ node: process.version, rows: scaleRows }, null, 2) + '\n',
+  );
+  writeFileSync(join(out, 'scale.md'), scaleLines.join('\n') + '\n');
+  process.stdout.write(scaleLines.join('\n') + '\n\n');
+
+  const profileDir = mkdtempSync(join(tmpdir(), 'signin-bot-profile-'));
+  const e2eRows = await e2e({ seconds: 8, connections: 10, profileDir });
+  const profiles = Object.fromEntries(
+    readdirSync(profileDir).map((f) => [
+      f.replace('.cpuprofile', ''),
+      byPackage(join(profileDir, f)).slice(0, 8),
+    ]),
+  );
+  rmSync(profileDir, { recursive: true, force: true });
+  const e2eLines = [
+    `End to end over HTTP on loopback (autocannon in its own process, 10 connections, 8 s after a 2 s warm-up; the cloud APIs are local fakes; ${cpus().length} cores shared by the bot, the load generator and the fakes):`,
+    '',
+    '| platform | bot | requests/s | replies posted/s | latency median ms | p99 ms | errors | non-2xx | RSS after start MB | RSS after load MB |',
+    '|---|---|---:|---:|---:|---:|---:|---:|---:|---:|',
+    ...e2eRows.map(
+      (r) =>
+        `| ${r.platform} | ${r.name} | ${Math.round(r.load.requestsPerSecond)} | ${Math.round(r.repliesPerSecond)} | ${r.load.latencyMedianMs} | ${r.load.latencyP99Ms} | ${r.load.errors} | ${r.load.non2xx} | ${r.rssStartMb} | ${r.rssAfterMb} |`,
+    ),
+    '',
+    'CPU self time of the product under that load, by package or folder (top 8):',
+    ...Object.entries(profiles).map(
+      ([name, rows]) => `- ${name}: ` + rows.map((r) => `${r.pkg} ${r.selfPct}%`).join(', '),
+    ),
+  ];
+  writeFileSync(
+    join(out, 'e2e.json'),
+    JSON.stringify({ node: process.version, rows: e2eRows, profiles }, null, 2) + '\n',
+  );
+  writeFileSync(join(out, 'e2e.md'), e2eLines.join('\n') + '\n');
+  process.stdout.write(e2eLines.join('\n') + '\n');
 }
 
-main();
+await main();

@@ -63,7 +63,7 @@ class FailClosedAuthentication extends ConfigurationBotFrameworkAuthentication {
 }
 
 /** botbuilder's Response interface over a Node response. */
-function botResponse(res: ServerResponse) {
+export function botResponse(res: ServerResponse) {
   let payload: unknown;
   return {
     socket: res.socket,

@@ -1,0 +1,40 @@
+/**
+ * Reads a V8 .cpuprofile and sums self time by package (or by folder of this project), to say
+ * what dominates the cost of a message. Idle time is left out, so shares are of busy time.
+ */
+import { readFileSync } from 'node:fs';
+
+interface ProfileNode {
+  id: number;
+  callFrame: { functionName: string; url: string };
+}
+
+export function byPackage(file: string): { pkg: string; selfPct: number }[] {
+  const profile = JSON.parse(readFileSync(file, 'utf8')) as {
+    nodes: ProfileNode[];
+    samples: number[];
+    timeDeltas: number[];
+  };
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const self = new Map<string, number>();
+  profile.samples.forEach((id, i) => {
+    const { functionName, url } = byId.get(id)!.callFrame;
+    if (functionName === '(idle)') return;
+    const dependency = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(url);
+    const own = /\/(src\/[^/]+(?:\/[^/]+)?)\//.exec(url);
+    const pkg = dependency
+      ? dependency[1]!
+      : own
+        ? own[1]!
+        : url.startsWith('node:')
+          ? 'node internals'
+          : functionName.startsWith('(')
+            ? functionName
+            : 'V8/native';
+    self.set(pkg, (self.get(pkg) ?? 0) + (profile.timeDeltas[i] ?? 0));
+  });
+  const busy = [...self.values()].reduce((a, b) => a + b, 0);
+  return [...self.entries()]
+    .sort((a, b) => b[1] - a[1])
+    .map(([pkg, v]) => ({ pkg, selfPct: Math.round((v / busy) * 1000) / 10 }));
+}
