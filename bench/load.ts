@@ -14,14 +14,15 @@ const [kind, url, seconds, connections, serviceUrl] = process.argv.slice(2) as [
   string,
   string,
 ];
+// Questions written for the benchmark (not from the dev set), one per language at least.
 const QUESTIONS = [
-  'Sign-in address not found',
-  'I forgot my password for Skype',
-  'サーバーが一時的に利用できません',
-  '取得登入所需的個人憑證時發生問題',
-  'the authentication service may be incompatible with this version of the program',
+  'Lync keeps saying it cannot find my sign-in address',
+  'I no longer remember my Skype for Business password',
+  'サインインしようとするとサーバーが使えないと出ます',
+  '登入時顯示無法取得個人憑證',
+  'error: authentication service not compatible with my Lync version',
   '电脑时间不对导致无法登录',
-  'User is not SIP enabled',
+  'my account is apparently not enabled for SIP',
   'we just set up our custom domain and nobody can sign in',
 ];
 let n = 0;
