@@ -19,7 +19,10 @@ beforeAll(() => api.start());
 afterAll(() => api.stop());
 
 function startBot(env: Record<string, string>): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(join(ROOT, 'node_modules', '.bin', 'tsx'), [join(ROOT, 'src', 'server', 'main.ts')], {
+  // Node itself with tsx's loader, not the `tsx` command: that one runs the bot in a child
+  // process, so SIGKILL would end the wrapper and leave the bot running.
+  const loader = join(ROOT, 'node_modules', 'tsx', 'dist', 'loader.mjs');
+  const child = spawn(process.execPath, ['--import', loader, join(ROOT, 'src', 'server', 'main.ts')], {
     cwd: ROOT,
     env: {
       ...process.env,
