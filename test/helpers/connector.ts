@@ -70,3 +70,18 @@ export class FakeConnector {
     return new Promise((resolve) => this.server.close(() => resolve()));
   }
 }
+
+/**
+ * POSTs an activity to the bot's /api/messages, as the Bot Connector service does, and returns
+ * the status and the JSON body (invoke responses, error details), if any.
+ */
+export async function postActivity(base: string, activity: object, headers: Record<string, string> = {}) {
+  const res = await fetch(`${base}/api/messages`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify(activity),
+  });
+  const text = await res.text();
+  const json = res.headers.get('content-type')?.includes('json') && text;
+  return { status: res.status, body: json ? JSON.parse(text) : undefined, text };
+}

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ServiceClientCredentialsFactory } from 'botframework-connector';
 import { Bot } from '../../../src/core/bot.js';
 import { createApp, type App } from '../../../src/server/app.js';
-import { FakeConnector } from '../../helpers/connector.js';
+import { FakeConnector, postActivity } from '../../helpers/connector.js';
 import { LocalIssuer } from '../../helpers/openid.js';
 import { realPack, realResolver } from '../../helpers/pack.js';
 import * as A from './activities.js';
@@ -71,12 +71,7 @@ beforeEach(() => {
 
 async function send(authorization?: string) {
   const activity = A.message(connector.url, 'Sign-in address not found');
-  const res = await fetch(`${base}/api/messages`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(authorization ? { authorization } : {}) },
-    body: JSON.stringify(activity),
-  });
-  return res.status;
+  return (await postActivity(base, activity, authorization ? { authorization } : {})).status;
 }
 
 const claims = () => ({ aud: APP_ID, serviceurl: connector.url });

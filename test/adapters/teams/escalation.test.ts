@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp, type App } from '../../../src/server/app.js';
-import { FakeConnector } from '../../helpers/connector.js';
+import { FakeConnector, postActivity } from '../../helpers/connector.js';
 import { realPack } from '../../helpers/pack.js';
 import * as A from './activities.js';
 
@@ -18,12 +18,7 @@ let app: App;
 let base = '';
 
 async function post(activity: object) {
-  const res = await fetch(`${base}/api/messages`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(activity),
-  });
-  expect(res.status).toBe(200);
+  expect((await postActivity(base, activity)).status).toBe(200);
 }
 
 const inConversation = (id: string, method = 'POST') =>

@@ -1,7 +1,7 @@
 /** Admins pin quick fixes in a Teams channel: posted, kept as the channel's quick fix, shown first. */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createApp, type App } from '../../../src/server/app.js';
-import { FakeConnector } from '../../helpers/connector.js';
+import { FakeConnector, postActivity } from '../../helpers/connector.js';
 import { realPack } from '../../helpers/pack.js';
 import * as A from './activities.js';
 
@@ -13,13 +13,9 @@ let app: App;
 let base = '';
 
 async function post(activity: object) {
-  const res = await fetch(`${base}/api/messages`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(activity),
-  });
-  expect(res.status).toBe(200);
-  return res.status === 200 && res.headers.get('content-type')?.includes('json') ? res.json() : undefined;
+  const { status, body } = await postActivity(base, activity);
+  expect(status).toBe(200);
+  return body;
 }
 const say = (text: string, from = A.USER) => ({ ...A.channelMention(connector.url, text), from });
 const cards = () =>

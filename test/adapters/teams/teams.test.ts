@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createApp, type App } from '../../../src/server/app.js';
-import { FakeConnector } from '../../helpers/connector.js';
+import { FakeConnector, postActivity } from '../../helpers/connector.js';
 import { realPack } from '../../helpers/pack.js';
 import * as A from './activities.js';
 
@@ -14,15 +14,7 @@ let app: App;
 let base = '';
 const noWait = { retries: 4, baseMs: 1, maxMs: 5, statuses: [412], sleep: async () => {}, random: () => 0.5 };
 
-async function post(activity: object) {
-  const res = await fetch(`${base}/api/messages`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(activity),
-  });
-  const text = await res.text();
-  return { status: res.status, body: text ? JSON.parse(text) : undefined };
-}
+const post = (activity: object) => postActivity(base, activity);
 
 const cardOf = (posted: any) => posted.attachments?.[0]?.content;
 const textOf = (card: any) => JSON.stringify(card?.body ?? []);
