@@ -38,16 +38,18 @@ export function createSlackEndpoint(options: SlackEndpointOptions): SlackEndpoin
     // Rate-limited calls are retried after Retry-After, not rejected.
     rejectRateLimitedCalls: false,
   };
+  // Conversation state lives in the bot's own store; Bolt's conversation store is left off, as
+  // its default looks up every event and builds an Error (with a stack) for each one not found.
+  const shared = {
+    token: settings.botToken,
+    clientOptions,
+    convoStore: false as const,
+    logLevel: LogLevel.WARN,
+  };
   let app: App;
   let receiver: SlackHttpReceiver | undefined;
   if (settings.appToken) {
-    app = new App({
-      token: settings.botToken,
-      appToken: settings.appToken,
-      socketMode: true,
-      clientOptions,
-      logLevel: LogLevel.WARN,
-    });
+    app = new App({ ...shared, appToken: settings.appToken, socketMode: true });
   } else {
     receiver = new SlackHttpReceiver({
       signingSecret: settings.signingSecret,
@@ -55,7 +57,7 @@ export function createSlackEndpoint(options: SlackEndpointOptions): SlackEndpoin
       log,
       ...(options.now ? { now: options.now } : {}),
     });
-    app = new App({ token: settings.botToken, receiver, clientOptions, logLevel: LogLevel.WARN });
+    app = new App({ ...shared, receiver });
   }
   app.error(async (error) => log(`slack listener failed: ${error.stack ?? error.message}`));
   registerSlackListeners(app, {
