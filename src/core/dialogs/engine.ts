@@ -275,7 +275,7 @@ export class DialogEngine {
     if (fixed) {
       out.events.push({ type: 'fixed', topic: flow.topic, stage, lang: state.lang });
       delete state.flow;
-      state.choices = [];
+      clearChoices(state);
       this.send(out, this.cards.closing(state.lang));
       return;
     }
@@ -417,7 +417,8 @@ export class DialogEngine {
       topic: flow.topic,
     });
     state.flow = { topic: flow.topic, stage: 0, queue: [], visited: [], awaiting: 'upload' };
-    state.choices = [];
+    state.ticketed = true;
+    clearChoices(state);
   }
 
   private restart(out: StepResult): void {
@@ -437,20 +438,34 @@ export class DialogEngine {
 
   private send(out: StepResult, card: Card): void {
     out.cards.push(card);
-    if (card.choices.length) out.state.choices = card.choices.map((c) => c.payload);
+    if (!card.choices.length) return;
+    out.state.choices = card.choices.map((c) => c.payload);
+    out.state.labels = card.choices.map((c) => normalizeTyped(c.label));
   }
 
   /** A typed answer that is (or is contained in) the label of one button of the last card. */
   private matchChoiceLabel(state: ConversationState, typed: string): ActionPayload | undefined {
     if (!typed || !state.flow) return undefined;
     const token = String(state.token);
-    const current = state.choices.filter((c) => c.token === token);
+    const { choices, labels } = state;
+    const current =
+      labels?.length === choices.length
+        ? choices
+            .map((payload, i) => ({ payload, label: labels[i]! }))
+            .filter((c) => c.payload.token === token)
+        : this.rebuiltLabels(state, token);
+    const hits = current.filter(
+      ({ label }) => label !== undefined && (label === typed || (typed.length >= 4 && label.includes(typed))),
+    );
+    return hits.length === 1 ? hits[0]!.payload : undefined;
+  }
+
+  /** The labels of the last card, rebuilt, for a state saved before states carried them. */
+  private rebuiltLabels(state: ConversationState, token: string) {
     const labels = this.choiceLabels(state);
-    const hits = current.filter((_, i) => {
-      const label = labels[i];
-      return label !== undefined && (label === typed || (typed.length >= 4 && label.includes(typed)));
-    });
-    return hits.length === 1 ? hits[0] : undefined;
+    return state.choices
+      .filter((c) => c.token === token)
+      .map((payload, i) => ({ payload, label: labels[i] }));
   }
 
   private choiceLabels(state: ConversationState): string[] {
@@ -459,6 +474,11 @@ export class DialogEngine {
     this.prompt(scratch);
     return (scratch.cards[0]?.choices ?? []).map((c) => normalizeTyped(c.label));
   }
+}
+
+function clearChoices(state: ConversationState): void {
+  state.choices = [];
+  delete state.labels;
 }
 
 function previousTurns(state: ConversationState): boolean {

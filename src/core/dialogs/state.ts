@@ -36,10 +36,21 @@ export interface ConversationState {
   token: number;
   /** The buttons of the last card, in order: typing "2" presses the second. */
   choices: ActionPayload[];
+  /**
+   * The same buttons' labels, normalized as typed text is, so that typing a label presses its
+   * button without rebuilding the card. Absent in states saved before it existed.
+   */
+  labels?: string[];
+  /**
+   * Whether this conversation ever filed a ticket. Only then can a message be the answer the
+   * helpdesk is waiting for, so only then is the ticket looked up. States saved before this
+   * existed lack it and are looked up as before.
+   */
+  ticketed?: boolean;
   /** Stages shown in this conversation and whether they fixed it, for the helpdesk hand-over. */
   attempts: Attempt[];
 }
 
 export function initialState(lang: Lang): ConversationState {
-  return { lang, token: 0, choices: [], attempts: [] };
+  return { lang, token: 0, choices: [], attempts: [], ticketed: false };
 }

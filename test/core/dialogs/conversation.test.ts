@@ -2,7 +2,7 @@
  * One conversation per topic and language through Bot.handle, the entry point every adapter
  * uses: the steps and links shown, and where Yes and No lead.
  */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { Card, TopicCard } from '../../../src/core/cards/model.js';
 import { LANGUAGES } from '../../../src/core/i18n/languages.js';
 import { Conversation } from '../../helpers/conversation.js';
@@ -188,6 +188,28 @@ describe('answers and buttons', () => {
     await other.say('Server is temporarily unavailable');
     await other.say('not sure');
     expectTopicCard(other.card, 'server-unavailable-dns', 0, 'en');
+
+    const third = new Conversation('typed-label-2');
+    await third.say('Server is temporarily unavailable');
+    const resolve = vi.spyOn(third.bot.resolver, 'resolve');
+    await third.say('single sign-on with adfs');
+    expect(third.card).toMatchObject({ kind: 'topic', topic: 'server-unavailable-adfs' });
+    expect(resolve).not.toHaveBeenCalled();
+    resolve.mockRestore(); // the resolver is shared by the tests
+  });
+
+  it('takes a typed button label in a conversation saved before states kept the labels', async () => {
+    const chat = new Conversation('typed-label-old-state');
+    await chat.say('Server is temporarily unavailable');
+    const saved = await chat.bot.states.get('typed-label-old-state');
+    expect(saved!.value.labels).toHaveLength(saved!.value.choices.length);
+    delete saved!.value.labels;
+    await chat.bot.states.put('typed-label-old-state', saved!.value, saved!.version);
+    const resolve = vi.spyOn(chat.bot.resolver, 'resolve');
+    await chat.say('single sign-on with adfs');
+    expect(chat.card).toMatchObject({ kind: 'topic', topic: 'server-unavailable-adfs' });
+    expect(resolve).not.toHaveBeenCalled(); // a button press, not a new question
+    resolve.mockRestore();
   });
 
   it('refuses an old button after the conversation moved on, and shows where it is', async () => {
