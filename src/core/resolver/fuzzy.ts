@@ -14,12 +14,16 @@ export interface Correction {
   similarity: number;
 }
 
+/** Corrections remembered (misses too): chat repeats its unknown words ("please", "keeps"). */
+const REMEMBERED = 10_000;
+
 const FUSE_OPTIONS = { includeScore: true, threshold: 0.34, ignoreLocation: true, isCaseSensitive: true };
 const MAX_SCORE = 0.3;
 
 export class FuzzyVocabulary {
   private readonly buckets = new Map<string, string[]>();
   private readonly indexes = new Map<string, Fuse<string>>();
+  private readonly remembered = new Map<string, Correction | null>();
 
   constructor(words: Iterable<string>) {
     for (const word of words) {
@@ -47,6 +51,16 @@ export class FuzzyVocabulary {
 
   /** The closest known word to a misspelt one, or undefined when nothing is close enough. */
   correct(word: string): Correction | undefined {
+    const known = this.remembered.get(word);
+    if (known !== undefined) return known ?? undefined;
+    const found = this.search(word);
+    // Oldest first out: a Map iterates in insertion order.
+    if (this.remembered.size >= REMEMBERED) this.remembered.delete(this.remembered.keys().next().value!);
+    this.remembered.set(word, found ? Object.freeze(found) : null);
+    return found;
+  }
+
+  private search(word: string): Correction | undefined {
     let best: { item: string; score: number } | undefined;
     for (const length of [word.length, word.length - 1, word.length + 1]) {
       const index = this.fuse(this.key(word[0] ?? '', length));

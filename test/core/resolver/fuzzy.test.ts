@@ -16,6 +16,17 @@ describe('FuzzyVocabulary', () => {
     expect(fix?.similarity).toBeGreaterThan(0.5);
   });
 
+  it('answers a word it has seen from memory, the same as the first time, misses too', () => {
+    const fresh = new FuzzyVocabulary(['certif', 'propag', 'address']);
+    const first = fresh.correct('adress');
+    expect(fresh.correct('adress')).toEqual(first);
+    expect(fresh.correct('printer')).toBeUndefined();
+    expect(fresh.correct('printer')).toBeUndefined();
+    // Past its bound the memory lets the oldest words go, and answers stay the same.
+    for (let i = 0; i < 10_050; i++) fresh.correct(`word${i}`);
+    expect(fresh.correct('adress')).toEqual(first);
+  });
+
   it('leaves unrelated words alone', () => {
     expect(vocab.correct('printer')).toBeUndefined();
     expect(vocab.correct('zzzzzz')).toBeUndefined();
