@@ -1,19 +1,23 @@
 /** In-memory stores: the default for a single process and for tests. Values are copied in and out. */
 import type { DedupeStore, FeedbackRecord, FeedbackStore, StateStore, Versioned } from './types.js';
 
+/**
+ * Values are kept as JSON text, as the SQL stores keep them: a value that would not survive
+ * PostgreSQL fails here too, and copying through JSON is cheaper than structuredClone.
+ */
 export class MemoryStateStore<T> implements StateStore<T> {
-  private readonly data = new Map<string, Versioned<T>>();
+  private readonly data = new Map<string, { json: string; version: number }>();
 
   async get(key: string): Promise<Versioned<T> | undefined> {
     const entry = this.data.get(key);
-    return entry && { value: structuredClone(entry.value), version: entry.version };
+    return entry && { value: JSON.parse(entry.json) as T, version: entry.version };
   }
 
   async put(key: string, value: T, expectedVersion: number): Promise<number | undefined> {
     const current = this.data.get(key)?.version ?? 0;
     if (current !== expectedVersion) return undefined;
     const version = current + 1;
-    this.data.set(key, { value: structuredClone(value), version });
+    this.data.set(key, { json: JSON.stringify(value), version });
     return version;
   }
 }
