@@ -6,6 +6,8 @@
 import { resolve } from 'node:path';
 import { ConfigError } from '../core/errors.js';
 import type { ConversationState } from '../core/dialogs/state.js';
+import { CachedStateStore } from '../core/storage/cached.js';
+import type { StateStore } from '../core/storage/types.js';
 import { migrate } from './migrations.js';
 import { openPglite } from './pglite.js';
 import { openPostgres } from './postgres.js';
@@ -16,7 +18,8 @@ import { SqlPinStore } from './pins.js';
 
 export interface Storage {
   db: SqlDatabase;
-  states: SqlStateStore<ConversationState>;
+  /** Conversation state, read through this process's cache (see CachedStateStore). */
+  states: StateStore<ConversationState>;
   feedback: SqlFeedbackStore;
   dedupe: SqlDedupeStore;
   outbox: SqlOutbox;
@@ -29,7 +32,7 @@ export async function storageOn(db: SqlDatabase): Promise<Storage> {
   await migrate(db);
   return {
     db,
-    states: new SqlStateStore<ConversationState>(db),
+    states: new CachedStateStore(new SqlStateStore<ConversationState>(db)),
     feedback: new SqlFeedbackStore(db),
     dedupe: new SqlDedupeStore(db),
     outbox: new SqlOutbox(db),
