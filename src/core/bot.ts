@@ -139,12 +139,15 @@ export class Bot {
 
   private async step(incoming: Incoming): Promise<Outgoing> {
     if (incoming.files?.length) return this.receiveFiles(incoming);
-    const relayed = await this.relayAnswer(incoming);
-    if (relayed) return relayed;
     const { conversation, platform: _p, user: _u, address: _a, files: _f, ...input } = incoming;
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
       const stored = await this.states.get(conversation);
       const state = stored?.value ?? initialState(langFromLocale(input.locale) ?? DEFAULT_LANG);
+      // A conversation that never filed a ticket cannot owe the helpdesk an answer: no lookup.
+      if (state.ticketed !== false) {
+        const relayed = await this.relayAnswer(incoming);
+        if (relayed) return relayed;
+      }
       const result = this.engine.step(state, input);
       const saved = await this.states.put(conversation, result.state, stored?.version ?? 0);
       if (saved === undefined) continue; // another process got there first: run again on its state

@@ -1,5 +1,5 @@
 /** The hand-over to the helpdesk through Bot.handle: form, ticket, files, and the helpdesk's actions. */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { Card } from '../../../src/core/cards/model.js';
 import { Helpdesk } from '../../../src/core/helpdesk/service.js';
 import { MemoryOutbox, MemoryTicketStore } from '../../../src/core/helpdesk/memory.js';
@@ -223,6 +223,32 @@ describe('escalation', () => {
     expect(JSON.stringify(ticket)).not.toContain('Secret99');
     expect(ticket).toMatchObject({ status: 'claimed', claimedBy: 'Alex' });
     expect(await helpdesk.act('SI-1001', 'reopen', 'Alex')).toMatchObject({ ok: false, reason: 'invalid' });
+  });
+});
+
+describe('answers the helpdesk waits for', () => {
+  it('looks tickets up only for a conversation that filed one, or whose state predates knowing it', async () => {
+    const { chat, helpdesk } = setup();
+    const lookups = vi.spyOn(helpdesk, 'openTicket');
+    await chat.say(pack.text('personal-certificate', 'en').title);
+    await chat.say('still not working after the restart');
+    expect(lookups).not.toHaveBeenCalled();
+
+    await fillForm(chat);
+    expect((await chat.bot.states.get(chat.id))!.value.ticketed).toBe(true);
+    await chat.bot.helpdeskAction({ ref: 'SI-1001', op: 'ask', actor: 'Alex', text: 'Which domain?' });
+    await chat.say('contoso.com');
+    expect(texts(chat.last)).toContain(pack.message('ticket.answerRelayed', 'en', { ref: 'SI-1001' }));
+
+    // A state saved before states said whether a ticket was filed: looked up, and relayed.
+    const saved = (await chat.bot.states.get(chat.id))!;
+    delete saved.value.ticketed;
+    await chat.bot.states.put(chat.id, saved.value, saved.version);
+    await chat.bot.helpdeskAction({ ref: 'SI-1001', op: 'ask', actor: 'Alex', text: 'Since when?' });
+    lookups.mockClear();
+    await chat.say('since Monday');
+    expect(lookups).toHaveBeenCalled();
+    expect(texts(chat.last)).toContain(pack.message('ticket.answerRelayed', 'en', { ref: 'SI-1001' }));
   });
 });
 
