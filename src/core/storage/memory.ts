@@ -34,16 +34,29 @@ export class MemoryFeedbackStore implements FeedbackStore {
   }
 }
 
+/**
+ * Deliveries seen, each until its claim expires. Claims are kept in the order they were made
+ * (a Map iterates in insertion order), so expired ones are swept from the front in time
+ * proportional to what expired, not to how many are kept. A hard bound keeps memory flat under
+ * any load; past it the oldest claims go first.
+ */
 export class MemoryDedupeStore implements DedupeStore {
   private readonly seen = new Map<string, number>();
 
-  constructor(private readonly now: () => number = Date.now) {}
+  constructor(
+    private readonly now: () => number = Date.now,
+    private readonly capacity = 200_000,
+  ) {}
 
   async claim(id: string, ttlMs: number): Promise<boolean> {
     const now = this.now();
-    if (this.seen.size > 10_000) for (const [k, exp] of this.seen) if (exp <= now) this.seen.delete(k);
+    for (const [key, expires] of this.seen) {
+      if (expires > now && this.seen.size < this.capacity) break;
+      this.seen.delete(key);
+    }
     const expires = this.seen.get(id);
     if (expires !== undefined && expires > now) return false;
+    this.seen.delete(id); // an expired claim made again goes to the back
     this.seen.set(id, now + ttlMs);
     return true;
   }

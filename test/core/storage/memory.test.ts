@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { KeyedQueue } from '../../../src/core/storage/keyed-queue.js';
-import { MemoryStateStore } from '../../../src/core/storage/memory.js';
+import { MemoryDedupeStore, MemoryStateStore } from '../../../src/core/storage/memory.js';
 
 describe('MemoryStateStore', () => {
   it('writes only over the version it read (compare-and-set)', async () => {
@@ -47,5 +47,32 @@ describe('KeyedQueue', () => {
     const queue = new KeyedQueue();
     await expect(queue.run('a', async () => Promise.reject(new Error('boom')))).rejects.toThrow('boom');
     await expect(queue.run('a', async () => 'next')).resolves.toBe('next');
+  });
+});
+
+describe('MemoryDedupeStore', () => {
+  it('claims a delivery once until it expires, and gives it back on release', async () => {
+    let now = 0;
+    const store = new MemoryDedupeStore(() => now);
+    expect(await store.claim('e1', 1000)).toBe(true);
+    expect(await store.claim('e1', 1000)).toBe(false);
+    await store.release('e1');
+    expect(await store.claim('e1', 1000)).toBe(true);
+    now = 1001;
+    expect(await store.claim('e1', 1000)).toBe(true);
+    expect(await store.claim('e1', 1000)).toBe(false);
+  });
+
+  it('lets expired claims go as time passes and stays within its bound', async () => {
+    let now = 0;
+    const store = new MemoryDedupeStore(() => now, 1000);
+    for (let i = 0; i < 500; i++) expect(await store.claim(`old${i}`, 100)).toBe(true);
+    now = 200;
+    for (let i = 0; i < 1500; i++) expect(await store.claim(`new${i}`, 60_000)).toBe(true);
+    const size = (store as unknown as { seen: Map<string, number> }).seen.size;
+    expect(size).toBeLessThanOrEqual(1000);
+    // The newest claims are the ones kept.
+    expect(await store.claim('new1499', 60_000)).toBe(false);
+    expect(await store.claim('old0', 100)).toBe(true);
   });
 });
