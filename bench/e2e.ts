@@ -9,11 +9,12 @@
  */
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { projectRoot } from '../src/core/knowledge/load.js';
+import { openPostgres } from '../src/storage/postgres.js';
 
 const ROOT = projectRoot();
 const TSX = join(ROOT, 'node_modules', 'tsx', 'dist', 'loader.mjs');
@@ -34,6 +35,12 @@ export interface E2eRow {
   repliesPerSecond: number;
   rssStartMb: number;
   rssAfterMb: number;
+  /** The CPU profile taken of this case (`<platform>-<kind>`), if any. */
+  profile?: string;
+  /** Calls the bot made to the (fake) platform API during the measured load, by path. */
+  apiCalls: Record<string, number>;
+  /** CPU time (user + system) the bot process spent per request of the measured load. */
+  cpuMsPerRequest: number;
 }
 
 /** A fake cloud API that answers every call and counts the replies the bot posts. */
@@ -41,14 +48,21 @@ async function fakeCloud(): Promise<{
   server: Server;
   url: string;
   replies: () => number;
+  /** Calls received since the last reset, by path. */
+  calls: () => Record<string, number>;
   reset: () => void;
 }> {
   let replies = 0;
+  const calls = new Map<string, number>();
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
       const path = req.url ?? '';
+      const name = path
+        .replace(/\?.*$/, '')
+        .replace(/\/v3\/conversations\/[^/]+\/activities(\/[^/]+)?$/, '/v3/conversations/:id/activities');
+      calls.set(name, (calls.get(name) ?? 0) + 1);
       if (path.includes('chat.postMessage') || /\/v3\/conversations\/[^/]+\/activities/.test(path)) replies++;
       res.setHeader('content-type', 'application/json');
       if (path.startsWith('/api/'))
@@ -66,7 +80,38 @@ async function fakeCloud(): Promise<{
   server.listen(0, '127.0.0.1');
   await once(server, 'listening');
   const { port } = server.address() as { port: number };
-  return { server, url: `http://127.0.0.1:${port}`, replies: () => replies, reset: () => (replies = 0) };
+  return {
+    server,
+    url: `http://127.0.0.1:${port}`,
+    replies: () => replies,
+    calls: () => Object.fromEntries(calls),
+    reset: () => {
+      replies = 0;
+      calls.clear();
+    },
+  };
+}
+
+/** CPU time a process has used so far, in ms (Linux /proc; user + system). */
+function cpuMs(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  // Fields after the command name (which may contain spaces), which ends with ')'.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  const ticks = Number(fields[11]) + Number(fields[12]); // utime, stime
+  return (ticks * 1000) / CLOCK_TICKS;
+}
+const CLOCK_TICKS = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
+
+/** Whether the PostgreSQL for the scale-out row answers; the row is skipped when it does not. */
+async function postgresReachable(url: string): Promise<boolean> {
+  try {
+    const db = await openPostgres({ connectionString: url, max: 1 });
+    await db.query('select 1');
+    await db.close();
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function rssMb(pid: number): number {
@@ -132,7 +177,11 @@ export async function e2e(options: {
   seconds: number;
   connections: number;
   profileDir?: string;
-}): Promise<E2eRow[]> {
+  /** Runs only the cases whose "platform: name" matches (all of them when absent). */
+  only?: RegExp;
+  /** PostgreSQL for the scale-out rows (a schema of its own, dropped afterwards). */
+  postgresUrl?: string;
+}): Promise<{ rows: E2eRow[]; notes: string[] }> {
   const cloud = await fakeCloud();
   const dataDir = mkdtempSync(join(tmpdir(), 'signin-bot-bench-'));
   const env: NodeJS.ProcessEnv = {
@@ -145,22 +194,55 @@ export async function e2e(options: {
     DATA_DIR: dataDir,
     OUTBOX_DISABLED: 'true',
   };
+  const notes: string[] = [];
+  const schema = `bench_${process.pid}`;
+  const postgres =
+    options.postgresUrl && (await postgresReachable(options.postgresUrl)) ? options.postgresUrl : undefined;
+  if (options.postgresUrl && !postgres)
+    notes.push(`PostgreSQL at ${options.postgresUrl} did not answer: its rows were left out.`);
   const baselines = { slack: 'bare Bolt echo (baseline)', teams: 'bare botbuilder echo (baseline)' };
-  const cases = (['slack', 'teams'] as const).flatMap((platform) => [
-    { name: 'product, embedded PGlite storage', platform, script: 'product.ts' },
-    { name: 'product, state in memory', platform, script: 'product.ts', env: { BENCH_STORAGE: 'memory' } },
+  interface Case {
+    name: string;
+    platform: 'slack' | 'teams';
+    script: string;
+    env?: NodeJS.ProcessEnv;
+    /** Name of the CPU profile taken of this case, if any. */
+    profile?: string;
+  }
+  const cases = (['slack', 'teams'] as const).flatMap((platform): Case[] => [
+    { name: 'product, embedded PGlite storage', platform, script: 'product.ts', profile: 'pglite' },
+    ...(postgres
+      ? [
+          {
+            name: 'product, PostgreSQL storage',
+            platform,
+            script: 'product.ts',
+            env: { DATABASE_URL: postgres, DATABASE_SCHEMA: schema },
+            profile: 'postgres',
+          },
+        ]
+      : []),
+    {
+      name: 'product, state in memory',
+      platform,
+      script: 'product.ts',
+      env: { BENCH_STORAGE: 'memory' },
+      profile: 'memory',
+    },
     {
       name: baselines[platform],
       platform,
       script: `${platform === 'slack' ? 'bolt' : 'botbuilder'}-echo.ts`,
+      profile: 'baseline',
     },
-  ]) as { name: string; platform: 'slack' | 'teams'; script: string; env?: NodeJS.ProcessEnv }[];
+  ]);
   const rows: E2eRow[] = [];
   try {
     for (const c of cases) {
+      if (options.only && !options.only.test(`${c.platform}: ${c.name}`)) continue;
       const profile =
-        options.profileDir && c.script === 'product.ts'
-          ? join(options.profileDir, `${c.platform}-${c.env ? 'memory' : 'pglite'}.cpuprofile`)
+        options.profileDir && c.profile
+          ? join(options.profileDir, `${c.platform}-${c.profile}.cpuprofile`)
           : undefined;
       const { child, url } = await startServer(c.script, {
         ...env,
@@ -174,11 +256,18 @@ export async function e2e(options: {
         await runLoad(c.platform, url, 2, options.connections, cloud.url, env);
         await sleep(500);
         cloud.reset();
-        if (profile) child.kill('SIGUSR2');
+        const cpuBefore = cpuMs(child.pid!);
         const load = await runLoad(c.platform, url, options.seconds, options.connections, cloud.url, env);
         const counted = cloud.replies();
+        const apiCalls = cloud.calls();
         await sleep(1000); // replies still in flight when the load stopped
+        const cpuUsed = cpuMs(child.pid!) - cpuBefore;
         const rssAfterMb = rssMb(child.pid!);
+        if (profile) {
+          // Profiled in a pass of its own: the profiler's overhead stays out of the figures above.
+          child.kill('SIGUSR2');
+          await runLoad(c.platform, url, 3, options.connections, cloud.url, env);
+        }
         rows.push({
           name: c.name,
           platform: c.platform,
@@ -186,6 +275,9 @@ export async function e2e(options: {
           repliesPerSecond: Math.round((counted / options.seconds) * 10) / 10,
           rssStartMb,
           rssAfterMb,
+          apiCalls,
+          ...(profile ? { profile: `${c.platform}-${c.profile}` } : {}),
+          cpuMsPerRequest: Math.round((cpuUsed / Math.max(1, load.requests)) * 1000) / 1000,
         });
         process.stderr.write(`  ${c.name}: ${Math.round(load.requestsPerSecond)} req/s\n`);
       } finally {
@@ -196,6 +288,11 @@ export async function e2e(options: {
   } finally {
     cloud.server.close();
     rmSync(dataDir, { recursive: true, force: true });
+    if (postgres) {
+      const db = await openPostgres({ connectionString: postgres, max: 1 });
+      await db.exec(`drop schema if exists ${schema} cascade`);
+      await db.close();
+    }
   }
-  return rows;
+  return { rows, notes };
 }

@@ -6,7 +6,11 @@
  *    each cost grows with the knowledge base;
  * 3. end to end over HTTP (bench/e2e.ts): the product against bare Bolt and botbuilder echo
  *    bots, with resident memory, and a CPU profile of the product under load.
- * Results go to bench/results/*.{json,md} and to the terminal; `--quick` skips parts 2 and 3.
+ * Results go to bench/results/*.{json,md} and to the terminal; `--quick` runs part 1 only,
+ * `--e2e` part 3 only (each part rewrites only its own files).
+ *
+ * Part 3 adds PostgreSQL rows (the scale-out deployment) when BENCH_DATABASE_URL, or the
+ * PostgreSQL the tests use (postgres://postgres@127.0.0.1:5432/test), answers.
  */
 import {
   existsSync,
@@ -146,6 +150,7 @@ function scale(sizes: number[]) {
 
 async function main(): Promise<void> {
   const quick = process.argv.includes('--quick');
+  if (process.argv.includes('--e2e')) return endToEnd();
   const pack = loadKnowledgePack(ROOT);
   const product = timed(() => new Resolver(pack));
   const baseline = timed(() => new FuseBaseline(pack));
@@ -223,8 +228,15 @@ async function main(): Promise<void> {
   writeFileSync(join(out, 'scale.md'), scaleLines.join('\n') + '\n');
   process.stdout.write(scaleLines.join('\n') + '\n\n');
 
+  await endToEnd();
+}
+
+async function endToEnd(): Promise<void> {
+  const out = join(ROOT, 'bench', 'results');
+  mkdirSync(out, { recursive: true });
   const profileDir = mkdtempSync(join(tmpdir(), 'signin-bot-profile-'));
-  const e2eRows = await e2e({ seconds: 8, connections: 10, profileDir });
+  const postgresUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+  const { rows: e2eRows, notes } = await e2e({ seconds: 8, connections: 10, profileDir, postgresUrl });
   const profiles = Object.fromEntries(
     readdirSync(profileDir).map((f) => [
       f.replace('.cpuprofile', ''),
@@ -232,24 +244,39 @@ async function main(): Promise<void> {
     ]),
   );
   rmSync(profileDir, { recursive: true, force: true });
+  const baselineOf = (platform: string) =>
+    e2eRows.find((r) => r.platform === platform && r.name.includes('baseline'));
+  const share = (r: (typeof e2eRows)[number]) => {
+    const base = baselineOf(r.platform);
+    return base && base !== r
+      ? `${Math.round((r.load.requestsPerSecond / base.load.requestsPerSecond) * 100)}%`
+      : '';
+  };
   const e2eLines = [
-    `End to end over HTTP on loopback (autocannon in its own process, 10 connections, 8 s after a 2 s warm-up; the cloud APIs are local fakes; ${cpus().length} cores shared by the bot, the load generator and the fakes):`,
+    `End to end over HTTP on loopback (autocannon in its own process, 10 connections, 8 s after a 2 s warm-up; the cloud APIs are local fakes; ${cpus().length} cores shared by the bot, the load generator, the fakes and PostgreSQL). "of baseline" is the product's requests/s as a share of the bare framework's; CPU is the bot process's own (user + system) per request:`,
     '',
-    '| platform | bot | requests/s | replies posted/s | latency median ms | p99 ms | errors | non-2xx | RSS after start MB | RSS after load MB |',
-    '|---|---|---:|---:|---:|---:|---:|---:|---:|---:|',
+    '| platform | bot | requests/s | of baseline | replies posted/s | latency median ms | p99 ms | errors | non-2xx | CPU ms/request | RSS after start MB | RSS after load MB |',
+    '|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
     ...e2eRows.map(
       (r) =>
-        `| ${r.platform} | ${r.name} | ${Math.round(r.load.requestsPerSecond)} | ${Math.round(r.repliesPerSecond)} | ${r.load.latencyMedianMs} | ${r.load.latencyP99Ms} | ${r.load.errors} | ${r.load.non2xx} | ${r.rssStartMb} | ${r.rssAfterMb} |`,
+        `| ${r.platform} | ${r.name} | ${Math.round(r.load.requestsPerSecond)} | ${share(r)} | ${Math.round(r.repliesPerSecond)} | ${r.load.latencyMedianMs} | ${r.load.latencyP99Ms} | ${r.load.errors} | ${r.load.non2xx} | ${r.cpuMsPerRequest} | ${r.rssStartMb} | ${r.rssAfterMb} |`,
     ),
+    ...notes.map((n) => `\n${n}`),
     '',
-    'CPU self time of the product under that load, by package or folder (top 8):',
-    ...Object.entries(profiles).map(
-      ([name, rows]) => `- ${name}: ` + rows.map((r) => `${r.pkg} ${r.selfPct}%`).join(', '),
-    ),
+    'Where the CPU of a request goes, in ms per request by package or folder (its share of self time in a separate 3 s pass with the profiler on, times the CPU per request above; top 8):',
+    ...e2eRows
+      .filter((r) => r.profile && profiles[r.profile])
+      .map(
+        (r) =>
+          `- ${r.platform}, ${r.name} (${r.cpuMsPerRequest} ms): ` +
+          profiles[r.profile!]!.map(
+            (p) => `${p.pkg} ${((p.selfPct / 100) * r.cpuMsPerRequest).toFixed(2)}`,
+          ).join(', '),
+      ),
   ];
   writeFileSync(
     join(out, 'e2e.json'),
-    JSON.stringify({ node: process.version, rows: e2eRows, profiles }, null, 2) + '\n',
+    JSON.stringify({ node: process.version, rows: e2eRows, notes, profiles }, null, 2) + '\n',
   );
   writeFileSync(join(out, 'e2e.md'), e2eLines.join('\n') + '\n');
   process.stdout.write(e2eLines.join('\n') + '\n');

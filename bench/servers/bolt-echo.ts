@@ -3,6 +3,7 @@ import { App, LogLevel } from '@slack/bolt';
 import { SlackHttpReceiver } from '../../src/adapters/slack/receiver.js';
 import { MemoryDedupeStore } from '../../src/core/storage/memory.js';
 import { createHttpServer } from '../../src/server/http.js';
+import { onSignals } from './profiler.js';
 
 const receiver = new SlackHttpReceiver({
   signingSecret: process.env.SLACK_SIGNING_SECRET!,
@@ -24,4 +25,4 @@ const http = createHttpServer({
 });
 const port = await http.listen(0, '127.0.0.1');
 process.stdout.write(`listening on ${port}\n`);
-process.on('SIGTERM', () => void http.close().then(() => process.exit(0)));
+onSignals(() => http.close());

@@ -2,6 +2,7 @@
 import { ActivityHandler, CloudAdapter, ConfigurationBotFrameworkAuthentication } from 'botbuilder';
 import { botResponse } from '../../src/adapters/teams/endpoint.js';
 import { createHttpServer } from '../../src/server/http.js';
+import { onSignals } from './profiler.js';
 
 const adapter = new CloudAdapter(
   new ConfigurationBotFrameworkAuthentication({
@@ -33,4 +34,4 @@ const http = createHttpServer({
 });
 const port = await http.listen(0, '127.0.0.1');
 process.stdout.write(`listening on ${port}\n`);
-process.on('SIGTERM', () => void http.close().then(() => process.exit(0)));
+onSignals(() => http.close());
