@@ -13,6 +13,7 @@ import type { KnowledgePack } from '../knowledge/pack.js';
 import { detectLanguage } from '../text/detect-language.js';
 import { stripNoise } from '../text/noise.js';
 import { ResolverIndex } from './index.js';
+import { intersect } from './postings.js';
 import { combine, fieldScore, type Field } from './scoring.js';
 import type { Candidate, Resolution, ResolveOptions } from './types.js';
 
@@ -50,17 +51,24 @@ type Weights = Map<string, number>;
 interface Scored {
   topic: string;
   score: number;
-  fields: Map<Field, number>;
+  /** The best score of each kind of document of the topic (0: none matched). */
+  fields: Record<Field, number>;
+  /** Share of the message's weight the topic's whole text explains. */
+  coverage: number;
   /** Sum of the weights of the message's terms that the topic knows. */
   evidence: number;
 }
 
-/** A message whose rarest word is in more documents than this is too general to answer. */
+const noFields = (): Record<Field, number> => ({ error: 0, alias: 0, title: 0, description: 0, bag: 0 });
+
+/** A message of everyday words all found together in more documents than this is too general to answer. */
 const GENERIC_ABOVE = 1024;
 /** Above this many candidate documents, the weakest are dropped before scoring... */
 const PRUNE_ABOVE = 256;
 /** ...those sharing less than this share of the best document's weight. */
 const PRUNE_SHARE = 0.34;
+/** At most this many documents (and those tied with the last) are scored in full. */
+const SCORE_AT_MOST = 256;
 
 const round = (n: number) => Math.round(n * 1000) / 1000;
 
@@ -124,7 +132,7 @@ export class Resolver {
     const scored = this.score(weights, total);
     this.settleClarifications(scored, weights);
     return scored
-      .sort((a, b) => b.score - a.score || a.topic.localeCompare(b.topic))
+      .sort((a, b) => b.score - a.score || (a.topic < b.topic ? -1 : a.topic > b.topic ? 1 : 0))
       .map(({ topic, score }) => ({ topic, score: Math.min(1, score), raw: score }));
   }
 
@@ -178,59 +186,75 @@ export class Resolver {
       else for (const doc of list) matched.set(doc, (matched.get(doc) ?? 0) + w);
     }
     if (matched.size === 0 && common.length) {
-      // Only everyday words: the rarest of them finds the candidates, the others add to them.
+      // Only everyday words: the rarest of them (together, when one is not enough) find the
+      // candidates, the others add to them.
       common.sort((a, b) => index.postings.get(a[0])!.length - index.postings.get(b[0])!.length);
-      const [term, w] = common.shift()!;
-      const list = index.postings.get(term)!;
-      // In a pack of thousands of topics, a message whose rarest word is in thousands of
-      // documents ("user server") points at none of them; the bot asks for more instead.
-      if (list.length > GENERIC_ABOVE) return [];
-      for (const doc of list) matched.set(doc, w);
+      const [term, rarestWeight] = common.shift()!;
+      let w = rarestWeight;
+      let found: readonly number[] = index.postings.get(term)!;
+      // In a pack of thousands of topics, the rarest word of such a message may be in thousands
+      // of documents: the documents holding the rarest words together are the candidates then
+      // (an alias typed word for word holds them all). When even all the words together are in
+      // thousands of documents ("user server"), they point at none; the bot asks for more.
+      while (found.length > PRUNE_ABOVE && common.length) {
+        const [next, nextWeight] = common.shift()!;
+        const both: number[] = [];
+        intersect(found, index.postings.get(next)!, (doc) => both.push(doc));
+        found = both;
+        w += nextWeight;
+      }
+      if (found.length > GENERIC_ABOVE) return [];
+      for (const doc of found) matched.set(doc, w);
+    }
+    if (common.length) {
+      const candidates = [...matched.keys()].sort((a, b) => a - b);
+      for (const [term, w] of common)
+        intersect(candidates, index.postings.get(term)!, (doc) => matched.set(doc, matched.get(doc)! + w));
     }
     if (matched.size > PRUNE_ABOVE) {
       // At thousands of topics, a document that shares only a small part of what the best one
-      // shares cannot win; dropping it early keeps the cost per message flat as the pack grows.
+      // shares cannot win; dropping it before scoring keeps the cost per message flat as the
+      // pack grows. (After the common words are counted: candidates found by one rare word all
+      // weigh the same until then.)
       let best = 0;
       for (const sum of matched.values()) if (sum > best) best = sum;
       for (const [doc, sum] of matched) if (sum < best * PRUNE_SHARE) matched.delete(doc);
     }
-    if (common.length) {
-      for (const [doc, sum] of matched) {
-        let extra = 0;
-        for (const [term, w] of common) if (index.docs[doc]!.terms.has(term)) extra += w;
-        matched.set(doc, sum + extra);
-      }
+    if (matched.size > SCORE_AT_MOST) {
+      // Still hundreds of documents sharing much of what the best shares (a message of
+      // everyday words): the ones sharing the most are scored, ties with the last one included.
+      const sums = Float64Array.from(matched.values()).sort();
+      const floor = sums[sums.length - SCORE_AT_MOST]!;
+      for (const [doc, sum] of matched) if (sum < floor) matched.delete(doc);
     }
-    const perTopic = new Map<string, Map<Field, number>>();
-    const evidence = new Map<string, number>();
+    const perTopic = new Map<string, Scored>();
     for (const [docId, w] of matched) {
       const doc = index.docs[docId]!;
       const s = doc.weight * fieldScore(doc.field, Math.min(1, w / doc.norm), Math.min(1, w / total));
-      let fields = perTopic.get(doc.topic);
-      if (!fields) perTopic.set(doc.topic, (fields = new Map()));
-      if (s > (fields.get(doc.field) ?? 0)) fields.set(doc.field, s);
+      let tally = perTopic.get(doc.topic);
+      if (!tally)
+        perTopic.set(
+          doc.topic,
+          (tally = { topic: doc.topic, fields: noFields(), coverage: 0, evidence: 0, score: 0 }),
+        );
+      if (s > tally.fields[doc.field]) tally.fields[doc.field] = s;
       if (doc.field === 'bag') {
-        fields.set('coverage' as Field, Math.min(1, w / total));
-        evidence.set(doc.topic, w);
+        tally.coverage = Math.min(1, w / total);
+        tally.evidence = w;
       }
     }
     const { coverageNeeded, evidenceNeeded } = this.settings;
-    return [...perTopic].map(([topic, fields]) => {
-      const coverage = fields.get('coverage' as Field) ?? 0;
-      fields.delete('coverage' as Field);
+    const scored = [...perTopic.values()];
+    for (const t of scored) {
       // However well one phrase matches, a topic that explains little of the message, with
       // little specific evidence, is not trusted: "where is the Wi-Fi password" shares one word with
       // "forgotten password" and nothing else. A long message full of context words still counts
       // when the words the topic explains are specific enough (a KB number, "msoidsvc", "license").
-      const e = evidence.get(topic) ?? 0;
-      const trust = Math.min(1, Math.max(coverage / coverageNeeded, e / evidenceNeeded));
-      return {
-        topic,
-        fields,
-        evidence: e,
-        score: combine([...fields.values()]) * trust,
-      };
-    });
+      const trust = Math.min(1, Math.max(t.coverage / coverageNeeded, t.evidence / evidenceNeeded));
+      const f = t.fields;
+      t.score = combine([f.error, f.alias, f.title, f.description, f.bag]) * trust;
+    }
+    return scored;
   }
 
   /**
@@ -243,7 +267,7 @@ export class Resolver {
     const byTopic = new Map(scored.map((s) => [s.topic, s]));
     for (const parent of scored) {
       const familyOf = this.families.get(parent.topic);
-      if (!familyOf || !parent.fields.has('error')) continue;
+      if (!familyOf || !(parent.fields.error > 0)) continue;
       const { options: family, errorTerms } = familyOf;
       // Words that half the topics use (the product's name, "sign in") cannot pick an option.
       const commonIdf = Math.log(3);
