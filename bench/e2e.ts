@@ -179,6 +179,8 @@ export async function e2e(options: {
   profileDir?: string;
   /** Runs only the cases whose "platform: name" matches (all of them when absent). */
   only?: RegExp;
+  /** Measured passes per bot, the best one reported (2 when absent). */
+  passes?: number;
   /** PostgreSQL for the scale-out rows (a schema of its own, dropped afterwards). */
   postgresUrl?: string;
 }): Promise<{ rows: E2eRow[]; notes: string[] }> {
@@ -254,14 +256,24 @@ export async function e2e(options: {
         const rssStartMb = rssMb(child.pid!);
         // A short warm-up, so the JIT and the caches are in the state a running bot is in.
         await runLoad(c.platform, url, 2, options.connections, cloud.url, env);
-        await sleep(500);
-        cloud.reset();
-        const cpuBefore = cpuMs(child.pid!);
-        const load = await runLoad(c.platform, url, options.seconds, options.connections, cloud.url, env);
-        const counted = cloud.replies();
-        const apiCalls = cloud.calls();
-        await sleep(1000); // replies still in flight when the load stopped
-        const cpuUsed = cpuMs(child.pid!) - cpuBefore;
+        // The machine's other work moves a single pass by 10-20%: the best of a few passes is
+        // the closest to what the bot itself can do.
+        let best:
+          | { load: LoadResult; counted: number; apiCalls: Record<string, number>; cpuUsed: number }
+          | undefined;
+        for (let pass = 0; pass < (options.passes ?? 2); pass++) {
+          await sleep(500);
+          cloud.reset();
+          const cpuBefore = cpuMs(child.pid!);
+          const load = await runLoad(c.platform, url, options.seconds, options.connections, cloud.url, env);
+          const counted = cloud.replies();
+          const apiCalls = cloud.calls();
+          await sleep(1000); // replies still in flight when the load stopped
+          const cpuUsed = cpuMs(child.pid!) - cpuBefore;
+          if (!best || load.requestsPerSecond > best.load.requestsPerSecond)
+            best = { load, counted, apiCalls, cpuUsed };
+        }
+        const { load, counted, apiCalls, cpuUsed } = best!;
         const rssAfterMb = rssMb(child.pid!);
         if (profile) {
           // Profiled in a pass of its own: the profiler's overhead stays out of the figures above.

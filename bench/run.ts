@@ -253,7 +253,7 @@ async function endToEnd(): Promise<void> {
       : '';
   };
   const e2eLines = [
-    `End to end over HTTP on loopback (autocannon in its own process, 10 connections, 8 s after a 2 s warm-up; the cloud APIs are local fakes; ${cpus().length} cores shared by the bot, the load generator, the fakes and PostgreSQL). "of baseline" is the product's requests/s as a share of the bare framework's; CPU is the bot process's own (user + system) per request:`,
+    `End to end over HTTP on loopback (autocannon in its own process, 10 connections; after a 2 s warm-up, the best of two 8 s passes; the cloud APIs are local fakes; ${cpus().length} cores shared by the bot, the load generator, the fakes and PostgreSQL). "of baseline" is the product's requests/s as a share of the bare framework's; CPU is the bot process's own (user + system) per request:`,
     '',
     '| platform | bot | requests/s | of baseline | replies posted/s | latency median ms | p99 ms | errors | non-2xx | CPU ms/request | RSS after start MB | RSS after load MB |',
     '|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
