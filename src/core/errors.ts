@@ -7,6 +7,7 @@ export enum ErrorCode {
   MessageTooLong = 'message_too_long',
   InvalidInput = 'invalid_input',
   InvalidConfig = 'invalid_config',
+  Storage = 'storage',
 }
 
 export abstract class BotError extends Error {
@@ -40,5 +41,17 @@ export class ConfigError extends BotError {
   constructor(message: string) {
     super(message);
     this.name = 'ConfigError';
+  }
+}
+
+/**
+ * The storage could not do what was asked (unreachable, a folder it cannot use, a state that
+ * kept changing under every attempt): nothing was half-done, and the message says what to check.
+ */
+export class StorageError extends BotError {
+  readonly code = ErrorCode.Storage;
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'StorageError';
   }
 }

@@ -3,7 +3,7 @@
  * environment (see .env.example). SIGTERM and SIGINT stop accepting requests and exit once
  * those in flight have finished.
  */
-import { ConfigError } from '../core/errors.js';
+import { ConfigError, StorageError } from '../core/errors.js';
 import { openStorage } from '../storage/open.js';
 import { createApp } from './app.js';
 
@@ -34,7 +34,13 @@ export async function serve(env: NodeJS.ProcessEnv = process.env): Promise<void>
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   serve().catch((error: unknown) => {
-    console.error(error instanceof ConfigError ? `configuration error: ${error.message}` : error);
+    console.error(
+      error instanceof ConfigError
+        ? `configuration error: ${error.message}`
+        : error instanceof StorageError
+          ? `storage error: ${error.message}`
+          : error,
+    );
     process.exit(1);
   });
 }

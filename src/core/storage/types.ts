@@ -33,12 +33,7 @@ export interface FeedbackStore {
   list(): Promise<FeedbackRecord[]>;
 }
 
-export class StorageError extends Error {
-  constructor(message: string, options?: { cause?: unknown }) {
-    super(message, options);
-    this.name = 'StorageError';
-  }
-}
+export { StorageError } from '../errors.js';
 
 /**
  * Remembers which deliveries were already taken, for a while: platforms retry events they did
