@@ -3,12 +3,20 @@
  * server, no setting, no native module to compile; data in a local folder that survives
  * restarts, in the same SQL dialect as the PostgreSQL deployment.
  */
-import { mkdirSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { existsSync, mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
+import { StorageError } from '../core/errors.js';
 import type { SqlDatabase, SqlExecutor } from './sql.js';
 
 export async function openPglite(dataDir?: string): Promise<SqlDatabase> {
-  if (dataDir) mkdirSync(dataDir, { recursive: true });
+  if (dataDir) {
+    mkdirSync(dataDir, { recursive: true });
+    if (!existsSync(join(dataDir, 'PG_VERSION'))) await createInChild(dataDir);
+  }
   const db = await PGlite.create(dataDir ? { dataDir } : {});
   const executor = (client: Pick<PGlite, 'query' | 'exec'>): SqlExecutor => ({
     query: async <T>(sql: string, params: unknown[] = []) => (await client.query<T>(sql, params)).rows,
@@ -21,4 +29,41 @@ export async function openPglite(dataDir?: string): Promise<SqlDatabase> {
       db.transaction((tx) => work(executor(tx as unknown as Pick<PGlite, 'query' | 'exec'>))),
     close: () => db.close(),
   };
+}
+
+/**
+ * Creating a database (initdb) grows PGlite's WebAssembly memory to about 850 MB, and
+ * WebAssembly memory never shrinks: a bot that created its database on its first start would
+ * keep that for as long as it runs, where opening an existing one needs about 300 MB. So a new
+ * database is created by a short-lived child process, and the bot only opens it.
+ */
+async function createInChild(dataDir: string): Promise<void> {
+  const entry = pathToFileURL(createRequire(import.meta.url).resolve('@electric-sql/pglite')).href;
+  const script =
+    `const { PGlite } = await import(${JSON.stringify(entry)});` +
+    'const db = await PGlite.create({ dataDir: process.argv[1] });' +
+    'await db.close();';
+  await new Promise<void>((resolve, reject) =>
+    execFile(
+      process.execPath,
+      ['--input-type=module', '-e', script, dataDir],
+      { timeout: 120_000 },
+      (error, _stdout, stderr) => {
+        if (!error) return resolve();
+        // The child's last line is PGlite's own error (often terse: "ErrnoError ... errno: 54").
+        const said = stderr
+          .trim()
+          .split('\n')
+          .filter((l) => l.trim() && !/^\s+at |^Node\.js v/.test(l))
+          .pop();
+        reject(
+          new StorageError(
+            `Could not create the embedded database in ${dataDir} (${said ?? error.message}). ` +
+              'The folder must be empty or hold a database this bot created, and be writable; ' +
+              'or set DATA_DIR to another folder.',
+          ),
+        );
+      },
+    ),
+  );
 }
