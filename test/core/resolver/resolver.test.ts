@@ -51,6 +51,17 @@ describe('error messages pasted into noisy text', () => {
   });
 });
 
+describe("the error told in the user's own words", () => {
+  it('hears "cannot find" as the client\'s "not found", without taking every "find" for it', () => {
+    expect(topic('Lync keeps saying it cannot find my sign-in address')).toBe('signin-address-not-found');
+    expect(topic("it couldn't find my certificate")).toBe('personal-certificate');
+  });
+
+  it('hears 使えない as the 利用できません of the Japanese error', () => {
+    expect(topic('サインインしようとするとサーバーが使えないと出ます')).toBe('server-unavailable');
+  });
+});
+
 describe('thresholds', () => {
   it('says it does not know rather than offering a wrong fix', () => {
     for (const text of [
