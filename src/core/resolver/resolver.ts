@@ -67,7 +67,7 @@ const GENERIC_ABOVE = 1024;
 const PRUNE_ABOVE = 256;
 /** ...those sharing less than this share of the best document's weight. */
 const PRUNE_SHARE = 0.34;
-/** At most this many documents (and those tied with the last) are scored in full. */
+/** At most this many documents, the best scoring, are added up by topic. */
 const SCORE_AT_MOST = 256;
 
 const round = (n: number) => Math.round(n * 1000) / 1000;
@@ -220,17 +220,21 @@ export class Resolver {
       for (const sum of matched.values()) if (sum > best) best = sum;
       for (const [doc, sum] of matched) if (sum < best * PRUNE_SHARE) matched.delete(doc);
     }
-    if (matched.size > SCORE_AT_MOST) {
-      // Still hundreds of documents sharing much of what the best shares (a message of
-      // everyday words): the ones sharing the most are scored, ties with the last one included.
-      const sums = Float64Array.from(matched.values()).sort();
-      const floor = sums[sums.length - SCORE_AT_MOST]!;
-      for (const [doc, sum] of matched) if (sum < floor) matched.delete(doc);
-    }
-    const perTopic = new Map<string, Scored>();
-    for (const [docId, w] of matched) {
+    // Each document's own score is cheap to compute; adding it up by topic is not. When hundreds
+    // of documents are left (a message of everyday words), only the best of them are added up:
+    // a document scoring below hundreds of others cannot carry its topic to the top.
+    const docs = [...matched];
+    const scores = new Float64Array(docs.length);
+    docs.forEach(([docId, w], i) => {
       const doc = index.docs[docId]!;
-      const s = doc.weight * fieldScore(doc.field, Math.min(1, w / doc.norm), Math.min(1, w / total));
+      scores[i] = doc.weight * fieldScore(doc.field, Math.min(1, w / doc.norm), Math.min(1, w / total));
+    });
+    const kept = docs.length > SCORE_AT_MOST ? this.strongest(docs, scores) : undefined;
+    const perTopic = new Map<string, Scored>();
+    docs.forEach(([docId, w], i) => {
+      if (kept && !kept[i]) return;
+      const doc = index.docs[docId]!;
+      const s = scores[i]!;
       let tally = perTopic.get(doc.topic);
       if (!tally)
         perTopic.set(
@@ -242,7 +246,7 @@ export class Resolver {
         tally.coverage = Math.min(1, w / total);
         tally.evidence = w;
       }
-    }
+    });
     const { coverageNeeded, evidenceNeeded } = this.settings;
     const scored = [...perTopic.values()];
     for (const t of scored) {
@@ -255,6 +259,32 @@ export class Resolver {
       t.score = combine([f.error, f.alias, f.title, f.description, f.bag]) * trust;
     }
     return scored;
+  }
+
+  /**
+   * Which documents to add up by topic when hundreds are left: the SCORE_AT_MOST best scoring
+   * (ties with the last one taken in document order, so the answer never varies), and the
+   * whole text of each topic they belong to, which says how much of the message the topic
+   * explains: without it the topic would not be trusted at all.
+   */
+  private strongest(docs: [number, number][], scores: Float64Array): Uint8Array {
+    const index = this.index;
+    const kept = new Uint8Array(docs.length);
+    const floor = Float64Array.from(scores).sort()[docs.length - SCORE_AT_MOST]!;
+    let room = SCORE_AT_MOST;
+    for (const s of scores) if (s > floor) room--;
+    const topics = new Set<string>();
+    scores.forEach((s, i) => {
+      if (s > floor || (s === floor && room-- > 0)) {
+        kept[i] = 1;
+        topics.add(index.docs[docs[i]![0]]!.topic);
+      }
+    });
+    docs.forEach(([docId], i) => {
+      const doc = index.docs[docId]!;
+      if (doc.field === 'bag' && topics.has(doc.topic)) kept[i] = 1;
+    });
+    return kept;
   }
 
   /**

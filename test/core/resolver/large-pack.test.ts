@@ -26,6 +26,13 @@ function largePack(): Resolver {
   }
   ids.push('printer-toner');
   add('printer-toner', 'alias', 'printer toner');
+  // 300 topics about laser printers: "laser printer" finds 600 documents, more than are added up.
+  for (let i = 0; i < 300; i++) {
+    ids.push(`laser-${i}`);
+    add(`laser-${i}`, 'title', `laser printer unit${i}`);
+  }
+  ids.push('laser-printer');
+  add('laser-printer', 'alias', 'laser printer');
   const real = realPack();
   const lexicon = new Lexicon(Object.fromEntries(LANGUAGES.map((l) => [l, real.lexicon(l)])));
   const index = new ResolverIndex(new Analyzer(lexicon), sources);
@@ -45,6 +52,10 @@ describe('a knowledge base of thousands of topics', () => {
 
   it('still finds a topic by its one specific word', () => {
     expect(resolver.resolve('printer scanner model42').topic).toBe('scan-42');
+  });
+
+  it('keeps a topic whose alias fits exactly when hundreds of documents compete, trusting its whole text', () => {
+    expect(resolver.resolve('laser printer')).toMatchObject({ topic: 'laser-printer', confidence: 1 });
   });
 
   it('answers nothing when even all the words together are in a thousand documents', () => {
