@@ -20,6 +20,8 @@ import { redactPasswords } from '../helpdesk/redact.js';
 import { CommandMatcher, normalizeTyped } from './commands.js';
 import type { ConversationState, Flow } from './state.js';
 
+/** How many tried stages a conversation remembers for the hand-over. */
+const ATTEMPTS_KEPT = 20;
 export interface UserInput {
   /** What the user typed. */
   text?: string;
@@ -272,6 +274,9 @@ export class DialogEngine {
     const flow = state.flow!;
     const stage = this.pack.topic(flow.topic).stages[flow.stage]!;
     state.attempts.push({ topic: flow.topic, stage, fixed });
+    // A conversation can last for years: the hand-over lists the latest tries, not all of them.
+    if (state.attempts.length > ATTEMPTS_KEPT)
+      state.attempts.splice(0, state.attempts.length - ATTEMPTS_KEPT);
     if (fixed) {
       out.events.push({ type: 'fixed', topic: flow.topic, stage, lang: state.lang });
       delete state.flow;
@@ -418,6 +423,8 @@ export class DialogEngine {
     });
     state.flow = { topic: flow.topic, stage: 0, queue: [], visited: [], awaiting: 'upload' };
     state.ticketed = true;
+    // What was tried now belongs to that ticket; a later problem starts a list of its own.
+    state.attempts = [];
     clearChoices(state);
   }
 

@@ -226,6 +226,33 @@ describe('escalation', () => {
   });
 });
 
+describe('what was tried', () => {
+  it('goes with the ticket; a later problem starts a list of its own', async () => {
+    const { chat, tickets } = setup();
+    await chat.say(pack.text('personal-certificate', 'en').title);
+    await chat.click({ action: 'fixed', value: 'no' });
+    await fillForm(chat);
+    const ticket = (await tickets.get('SI-1001'))!;
+    expect(ticket.attempts.map((a) => a.topic)).toEqual(['personal-certificate']);
+    expect((await chat.bot.states.get(chat.id))!.value.attempts).toEqual([]);
+
+    await chat.say(pack.text('clock-skew', 'en').title);
+    await chat.click({ action: 'fixed', value: 'no' });
+    expect((await chat.bot.states.get(chat.id))!.value.attempts.map((a) => a.topic)).toEqual(['clock-skew']);
+  });
+
+  it('keeps the latest twenty tries in a conversation that goes on for years', async () => {
+    const { chat } = setup();
+    for (let i = 0; i < 25; i++) {
+      await chat.say(pack.text('clock-skew', 'en').title);
+      await chat.click({ action: 'fixed', value: 'yes' });
+    }
+    const { attempts } = (await chat.bot.states.get(chat.id))!.value;
+    expect(attempts).toHaveLength(20);
+    expect(attempts.every((a) => a.topic === 'clock-skew' && a.fixed)).toBe(true);
+  });
+});
+
 describe('answers the helpdesk waits for', () => {
   it('looks tickets up only for a conversation that filed one, or whose state predates knowing it', async () => {
     const { chat, helpdesk } = setup();
