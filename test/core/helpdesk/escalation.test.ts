@@ -47,12 +47,17 @@ async function fillForm(chat: Conversation, lang: 'en' | 'ja' = 'en') {
   await chat.say(pack.commands(lang).skip[0]!); // the domain is optional
 }
 
+/** Tries the first stage of personal-certificate, says No, and files the ticket (SI-1001). */
+async function fileTicketAfterOneStage(chat: Conversation) {
+  await chat.say(pack.text('personal-certificate', 'en').title);
+  await chat.click({ action: 'fixed', value: 'no' });
+  await fillForm(chat);
+}
+
 describe('escalation', () => {
   it('asks the form one field at a time in text, then opens a ticket with everything the helpdesk needs', async () => {
     const { chat, tickets } = setup();
-    await chat.say(pack.text('personal-certificate', 'en').title);
-    await chat.click({ action: 'fixed', value: 'no' });
-    await fillForm(chat);
+    await fileTicketAfterOneStage(chat);
     const [created] = chat.last;
     expect(created).toMatchObject({
       kind: 'notice',
@@ -229,9 +234,7 @@ describe('escalation', () => {
 describe('what was tried', () => {
   it('goes with the ticket; a later problem starts a list of its own', async () => {
     const { chat, tickets } = setup();
-    await chat.say(pack.text('personal-certificate', 'en').title);
-    await chat.click({ action: 'fixed', value: 'no' });
-    await fillForm(chat);
+    await fileTicketAfterOneStage(chat);
     const ticket = (await tickets.get('SI-1001'))!;
     expect(ticket.attempts.map((a) => a.topic)).toEqual(['personal-certificate']);
     expect((await chat.bot.states.get(chat.id))!.value.attempts).toEqual([]);
