@@ -14,7 +14,8 @@ import { mkdtempSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ConfigError, StorageError } from '../core/errors.js';
+import { ConfigError } from '../core/errors.js';
+import { exitOnStartError } from '../server/start-error.js';
 import { createApp, type App } from '../server/app.js';
 import { openStorage } from '../storage/open.js';
 
@@ -139,14 +140,5 @@ async function main(): Promise<void> {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  main().catch((error: unknown) => {
-    console.error(
-      error instanceof ConfigError
-        ? `configuration error: ${error.message}`
-        : error instanceof StorageError
-          ? `storage error: ${error.message}`
-          : error,
-    );
-    process.exit(1);
-  });
+  main().catch(exitOnStartError);
 }

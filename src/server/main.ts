@@ -3,7 +3,8 @@
  * environment (see .env.example). SIGTERM and SIGINT stop accepting requests and exit once
  * those in flight have finished.
  */
-import { ConfigError, StorageError } from '../core/errors.js';
+import { ConfigError } from '../core/errors.js';
+import { exitOnStartError } from './start-error.js';
 import { openStorage } from '../storage/open.js';
 import { createApp } from './app.js';
 
@@ -33,14 +34,5 @@ export async function serve(env: NodeJS.ProcessEnv = process.env): Promise<void>
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  serve().catch((error: unknown) => {
-    console.error(
-      error instanceof ConfigError
-        ? `configuration error: ${error.message}`
-        : error instanceof StorageError
-          ? `storage error: ${error.message}`
-          : error,
-    );
-    process.exit(1);
-  });
+  serve().catch(exitOnStartError);
 }
