@@ -88,6 +88,8 @@ export interface Outgoing {
 }
 
 const MAX_ATTEMPTS = 5;
+/** How long an expired pin's post is retried before the pin ends without it. */
+const GIVE_UP_ON_POST_AFTER_MS = 24 * 60 * 60 * 1000;
 
 export class Bot {
   readonly pack: KnowledgePack;
@@ -384,8 +386,30 @@ export class Bot {
     }
   }
 
-  /** Pins whose time is up, ended, with the cards their posts should now show. */
-  async expirePins(): Promise<{ pin: Pin; card: TopicCard }[]> {
-    return (await this.pins.expire()).map((pin) => ({ pin, card: this.cards.pinned(pin, pin.lang) }));
+  /**
+   * Ends the pins whose time is up once their posts say so: `publish` updates a post with the
+   * card it should now show (the adapter's job). A post that cannot be updated now stays due and
+   * is tried again at the next sweep, so the channel is not left showing an old problem as
+   * current; after a day of failures (the post was probably deleted) the pin ends anyway.
+   * Returns the pins ended.
+   */
+  async expirePins(
+    publish: (pin: Pin, card: TopicCard) => Promise<void>,
+    onFailure: (pin: Pin, error: unknown) => void = () => {},
+  ): Promise<Pin[]> {
+    const now = (this.options.now ?? (() => new Date()))().getTime();
+    const ended: Pin[] = [];
+    for (const pin of await this.pins.due()) {
+      const shown: Pin = { ...pin, endedAt: pin.expiresAt, endedBy: 'expiry', endReason: 'expired' };
+      try {
+        await publish(shown, this.cards.pinned(shown, pin.lang));
+      } catch (error) {
+        onFailure(pin, error);
+        if (now - Date.parse(pin.expiresAt) < GIVE_UP_ON_POST_AFTER_MS) continue;
+      }
+      const done = await this.pins.expired(pin);
+      if (done) ended.push(done);
+    }
+    return ended;
   }
 }

@@ -188,13 +188,11 @@ export function createApp(options: AppOptions): App {
   let sweeper: NodeJS.Timeout | undefined;
   /** Ends the pins whose time is up and updates their posts to say so. */
   const expirePins = async () => {
-    for (const { pin, card } of await bot.expirePins()) {
-      const publish = pinPublishers.get(pin.platform);
-      if (publish)
-        await publish(pin, card).catch((e) =>
-          log(`could not update expired pin ${pin.id}: ${(e as Error).message}`),
-        );
-    }
+    await bot.expirePins(
+      async (pin, card) => pinPublishers.get(pin.platform)?.(pin, card),
+      (pin, e) =>
+        log(`could not update expired pin ${pin.id} (tried again next sweep): ${(e as Error).message}`),
+    );
   };
   const platforms = { teams: Boolean(teams), slack: Boolean(slack) };
   routes.push({

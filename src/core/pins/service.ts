@@ -152,12 +152,15 @@ export class PinService {
     });
   }
 
-  /** Ends the pins whose time is up and returns them, so their posts can say so. */
-  async expire(): Promise<Pin[]> {
-    const ended: Pin[] = [];
-    for (const pin of await this.store.due(this.now())) {
-      const done = await this.store.end(pin.id, pin.expiresAt, 'expiry', 'expired');
-      if (!done) continue;
+  /** Active pins whose time is up (their posts still show them as current). */
+  due(): Promise<Pin[]> {
+    return this.store.due(this.now());
+  }
+
+  /** Records that a pin whose time was up has ended; undefined if something else ended it first. */
+  async expired(pin: Pin): Promise<Pin | undefined> {
+    const done = await this.store.end(pin.id, pin.expiresAt, 'expiry', 'expired');
+    if (done)
       await this.store.audit({
         at: this.now(),
         actor: 'expiry',
@@ -166,9 +169,7 @@ export class PinService {
         channel: pin.channel,
         topic: pin.topic,
       });
-      ended.push(done);
-    }
-    return ended;
+    return done;
   }
 
   auditLog() {
