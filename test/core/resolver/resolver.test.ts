@@ -57,6 +57,12 @@ describe("the error told in the user's own words", () => {
     expect(topic("it couldn't find my certificate")).toBe('personal-certificate');
   });
 
+  it('does not count greetings and "since yesterday" against the question', () => {
+    expect(topic('こんにちは。昨日から Skype にサインインできません')).toBe('triage');
+    expect(topic('早上好，昨天开始登录不了 Skype')).toBe('triage');
+    expect(topic('早安，昨天開始 Skype 就登入不了')).toBe('triage');
+  });
+
   it('hears 使えない as the 利用できません of the Japanese error', () => {
     expect(topic('サインインしようとするとサーバーが使えないと出ます')).toBe('server-unavailable');
   });
