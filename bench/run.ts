@@ -256,7 +256,13 @@ async function endToEnd(): Promise<void> {
   mkdirSync(out, { recursive: true });
   const profileDir = mkdtempSync(join(tmpdir(), 'signin-bot-profile-'));
   const postgresUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-  const { rows: e2eRows, notes } = await e2e({ seconds: 8, connections: 10, profileDir, postgresUrl });
+  const { rows: e2eRows, notes } = await e2e({
+    seconds: 6,
+    connections: 10,
+    passes: 3,
+    profileDir,
+    postgresUrl,
+  });
   const profiles = Object.fromEntries(
     readdirSync(profileDir).map((f) => [
       f.replace('.cpuprofile', ''),
@@ -273,7 +279,7 @@ async function endToEnd(): Promise<void> {
       : '';
   };
   const e2eLines = [
-    `End to end over HTTP on loopback (autocannon in its own process, 10 connections; after a 2 s warm-up, the best of two 8 s passes; the cloud APIs are local fakes; ${cpus().length} cores shared by the bot, the load generator, the fakes and PostgreSQL). "of baseline" is the product's requests/s as a share of the bare framework's; CPU is the bot process's own (user + system) per request:`,
+    `End to end over HTTP on loopback (autocannon in its own process, 10 connections; the bots of one platform run side by side and take turns, three 6 s passes each after a 2 s warm-up, the best pass reported; the cloud APIs are local fakes; ${cpus().length} cores shared by the bot, the load generator, the fakes and PostgreSQL). "of baseline" is the product's requests/s as a share of the bare framework's; CPU is the bot process's own (user + system) per request:`,
     '',
     '| platform | bot | requests/s | of baseline | replies posted/s | latency median ms | p99 ms | errors | non-2xx | CPU ms/request | RSS after start MB | RSS after load MB |',
     '|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
