@@ -39,7 +39,12 @@ export async function openPostgres(options: PostgresOptions): Promise<SqlDatabas
       throw e;
     }
   };
-  if (schema) await wrap(() => pool.query(`create schema if not exists ${schema}`));
+  if (schema)
+    await wrap(() => pool.query(`create schema if not exists ${schema}`)).catch((e: { code?: string }) => {
+      // Two processes starting together both try to create it; "if not exists" does not stop
+      // the second from failing on the catalogue's unique index. The schema exists: go on.
+      if (e.code !== '23505' && e.code !== '42P06') throw e;
+    });
   const executor = (client: pg.Pool | pg.PoolClient): SqlExecutor => ({
     query: async <T>(sql: string, params: unknown[] = []) =>
       (await wrap(() => client.query(sql, params))).rows as T[],

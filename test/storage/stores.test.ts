@@ -129,6 +129,22 @@ describe.each(BACKENDS)('storage on $name', (backend) => {
   });
 });
 
+describe('PostgreSQL, several processes starting at once', () => {
+  it('all open the same new schema (creating it races in PostgreSQL itself)', async () => {
+    const { openPostgres } = await import('../../src/storage/postgres.js');
+    const { POSTGRES_URL } = await import('../helpers/databases.js');
+    const schema = `race_${process.pid}_${Date.now()}`;
+    const opened = await Promise.all(
+      Array.from({ length: 6 }, () => openPostgres({ connectionString: POSTGRES_URL, schema, max: 1 })),
+    );
+    const stores = await Promise.all(opened.map((db) => storageOn(db)));
+    expect(await stores[0]!.states.put('c', { n: 1 } as never, 0)).toBe(1);
+    expect(await stores[5]!.states.get('c')).toMatchObject({ version: 1 });
+    await opened[0]!.query(`drop schema ${schema} cascade`);
+    await Promise.all(opened.map((db) => db.close()));
+  });
+});
+
 describe('PostgreSQL connection errors', () => {
   it('name the server that could not be reached', async () => {
     const { openPostgres } = await import('../../src/storage/postgres.js');

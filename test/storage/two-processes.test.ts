@@ -12,19 +12,30 @@ import { realPack, ROOT } from '../helpers/pack.js';
 
 function botProcess(schema: string) {
   const child = spawn(
-    join(ROOT, 'node_modules', '.bin', 'tsx'),
-    [join(ROOT, 'test', 'helpers', 'bot-process.ts'), POSTGRES_URL, schema],
-    {
-      cwd: ROOT,
-      stdio: ['pipe', 'pipe', 'inherit'],
-    },
+    process.execPath,
+    [
+      '--import',
+      join(ROOT, 'node_modules', 'tsx', 'dist', 'loader.mjs'),
+      join(ROOT, 'test', 'helpers', 'bot-process.ts'),
+      POSTGRES_URL,
+      schema,
+    ],
+    { cwd: ROOT, stdio: ['pipe', 'pipe', 'inherit'] },
   );
   const lines = createInterface({ input: child.stdout });
   const queue: string[] = [];
-  const waiters: ((line: string) => void)[] = [];
-  lines.on('line', (line) => (waiters.length ? waiters.shift()!(line) : queue.push(line)));
+  const waiters: { resolve: (line: string) => void; reject: (e: Error) => void }[] = [];
+  let exited: Error | undefined;
+  lines.on('line', (line) => (waiters.length ? waiters.shift()!.resolve(line) : queue.push(line)));
+  // A process that dies fails the test at once, with its exit code, instead of a timeout.
+  child.on('exit', (code) => {
+    exited = new Error(`bot process exited with ${code}`);
+    for (const w of waiters.splice(0)) w.reject(exited);
+  });
   const next = () =>
-    new Promise<string>((resolve) => (queue.length ? resolve(queue.shift()!) : waiters.push(resolve)));
+    new Promise<string>((resolve, reject) =>
+      queue.length ? resolve(queue.shift()!) : exited ? reject(exited) : waiters.push({ resolve, reject }),
+    );
   return {
     next,
     send: (incoming: object) => child.stdin.write(JSON.stringify(incoming) + '\n'),
