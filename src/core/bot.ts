@@ -395,7 +395,7 @@ export class Bot {
    */
   async expirePins(
     publish: (pin: Pin, card: TopicCard) => Promise<void>,
-    onFailure: (pin: Pin, error: unknown) => void = () => {},
+    onFailure: (pin: Pin, error: unknown, retrying: boolean) => void = () => {},
   ): Promise<Pin[]> {
     const now = (this.options.now ?? (() => new Date()))().getTime();
     const ended: Pin[] = [];
@@ -404,8 +404,9 @@ export class Bot {
       try {
         await publish(shown, this.cards.pinned(shown, pin.lang));
       } catch (error) {
-        onFailure(pin, error);
-        if (now - Date.parse(pin.expiresAt) < GIVE_UP_ON_POST_AFTER_MS) continue;
+        const retrying = now - Date.parse(pin.expiresAt) < GIVE_UP_ON_POST_AFTER_MS;
+        onFailure(pin, error, retrying);
+        if (retrying) continue;
       }
       const done = await this.pins.expired(pin);
       if (done) ended.push(done);

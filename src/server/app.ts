@@ -190,8 +190,10 @@ export function createApp(options: AppOptions): App {
   const expirePins = async () => {
     await bot.expirePins(
       async (pin, card) => pinPublishers.get(pin.platform)?.(pin, card),
-      (pin, e) =>
-        log(`could not update expired pin ${pin.id} (tried again next sweep): ${(e as Error).message}`),
+      (pin, e, retrying) =>
+        log(
+          `could not update expired pin ${pin.id} (${retrying ? 'tried again next sweep' : 'given up, pin ended'}): ${(e as Error).message}`,
+        ),
     );
   };
   const platforms = { teams: Boolean(teams), slack: Boolean(slack) };

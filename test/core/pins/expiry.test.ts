@@ -44,10 +44,10 @@ describe('pin expiry', () => {
     const failures: string[] = [];
     const ended = await bot.expirePins(
       async () => Promise.reject(new Error('Slack is down')),
-      (p, e) => failures.push(`${p.topic}: ${(e as Error).message}`),
+      (p, e, retrying) => failures.push(`${p.topic}: ${(e as Error).message}, retrying ${retrying}`),
     );
     expect(ended).toEqual([]);
-    expect(failures).toEqual(['clock-skew: Slack is down']);
+    expect(failures).toEqual(['clock-skew: Slack is down, retrying true']);
     expect(await expiries(bot)).toHaveLength(0);
     expect(await active(bot)).toEqual([]); // past its time, it is no longer offered meanwhile
 
@@ -62,7 +62,12 @@ describe('pin expiry', () => {
     const { bot, pin, at } = setup();
     await pin();
     at('2026-11-23T05:00:01Z');
-    const ended = await bot.expirePins(async () => Promise.reject(new Error('message_not_found')));
+    const retrying: boolean[] = [];
+    const ended = await bot.expirePins(
+      async () => Promise.reject(new Error('message_not_found')),
+      (_p, _e, again) => retrying.push(again),
+    );
+    expect(retrying).toEqual([false]);
     expect(ended.map((p) => p.topic)).toEqual(['clock-skew']);
     expect(await expiries(bot)).toHaveLength(1);
   });
