@@ -23,6 +23,7 @@ import { MemoryOutbox, MemoryTicketStore } from './helpdesk/memory.js';
 import type { Platform, Ticket, TicketOperation } from './helpdesk/types.js';
 import { CommandMatcher } from './dialogs/commands.js';
 import { stripNoise } from './text/noise.js';
+import { wellFormed, wellFormedFields } from './text/well-formed.js';
 import { MemoryPinStore } from './pins/memory.js';
 import { type Actor, PinCommandError, PinService, parsePinCommand } from './pins/service.js';
 import type { Pin } from './pins/types.js';
@@ -127,11 +128,18 @@ export class Bot {
     input: HelpdeskActionInput,
   ): Promise<{ ok: boolean; ticket?: Ticket; reason?: string }> {
     const version = input.token !== undefined && /^\d+$/.test(input.token) ? Number(input.token) : undefined;
-    return this.helpdesk.act(input.ref, input.op, input.actor, input.text ?? '', version);
+    return this.helpdesk.act(
+      wellFormed(input.ref),
+      input.op,
+      wellFormed(input.actor),
+      wellFormed(input.text ?? ''),
+      version,
+    );
   }
 
   handle(incoming: Incoming): Promise<Outgoing> {
-    return this.queue.run(incoming.conversation, () => this.step(incoming));
+    const clean = wellFormedIncoming(incoming);
+    return this.queue.run(clean.conversation, () => this.step(clean));
   }
 
   /** The card to greet a user or a channel with, in the installer's language. */
@@ -329,7 +337,11 @@ export class Bot {
     });
     try {
       // The note is shown as typed (escaped when rendered): only a Teams mention of the bot goes.
-      command = parsePinCommand(input.text.replace(/<at>[\s\S]*?<\/at>/gi, '').trim());
+      command = parsePinCommand(
+        wellFormed(input.text)
+          .replace(/<at>[\s\S]*?<\/at>/gi, '')
+          .trim(),
+      );
     } catch (e) {
       if (e instanceof PinCommandError) return reply(e.key, { topic: e.topic ?? '' });
       throw e;
@@ -413,4 +425,35 @@ export class Bot {
     }
     return ended;
   }
+}
+
+/**
+ * The boundary every platform's input crosses: the text, the button's value and token, the
+ * form's answers and the user's name made well-formed (see text/well-formed.ts), so that no
+ * character a user can send makes storing the step fail and lose their work.
+ */
+function wellFormedIncoming(incoming: Incoming): Incoming {
+  const { text, action, user, channel, files } = incoming;
+  // Adapters parse JSON from the wire: a value typed as a string may arrive as anything else.
+  const clean = (value: unknown) => (typeof value === 'string' ? wellFormed(value) : '');
+  return {
+    ...incoming,
+    conversation: clean(incoming.conversation),
+    ...(text !== undefined ? { text: clean(text) } : {}),
+    ...(action
+      ? {
+          action: {
+            ...action,
+            value: clean(action.value),
+            ...(action.token !== undefined ? { token: clean(action.token) } : {}),
+            ...(action.fields ? { fields: wellFormedFields(action.fields) } : {}),
+          },
+        }
+      : {}),
+    ...(user
+      ? { user: { id: clean(user.id), ...(user.name !== undefined ? { name: clean(user.name) } : {}) } }
+      : {}),
+    ...(channel !== undefined ? { channel: clean(channel) } : {}),
+    ...(files ? { files: files.map((f) => ({ ...f, name: clean(f.name) })) } : {}),
+  };
 }
