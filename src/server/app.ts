@@ -202,7 +202,9 @@ export function createApp(options: AppOptions): App {
     path: '/healthz',
     handle: async (_req, res) => sendJson(res, 200, { status: 'ok', platforms }),
   });
-  const http = createHttpServer({ routes, log });
+  // Local mode answers without authentication and posts wherever a request says: never
+  // reachable from another machine, however it is started.
+  const http = createHttpServer({ routes, log, loopbackOnly: Boolean(teams?.localMode) });
   return {
     bot,
     platforms,
