@@ -59,7 +59,8 @@ function entropy(s: string): number {
 
 /** A token that looks generated or chosen to be hard to guess, as a password is. */
 export function looksRandom(token: string): boolean {
-  if (token.length < 6 || token.length > 128 || KNOWN_SHAPES.test(token)) return false;
+  // Passwords are typed in printable ASCII; a run with Japanese or Chinese in it is a sentence.
+  if (!/^[\x21-\x7e]{6,128}$/.test(token) || KNOWN_SHAPES.test(token)) return false;
   const classes = [/[a-z]/, /[A-Z]/, /\d/, /[^A-Za-z0-9]/].filter((r) => r.test(token)).length;
   if (classes >= 3) return true;
   return classes === 2 && token.length >= 10 && /\d/.test(token) && entropy(token) >= 3;

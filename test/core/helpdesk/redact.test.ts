@@ -139,7 +139,14 @@ describe('redactPasswords on an answer to the helpdesk', () => {
   it('removes a bare random-looking answer, keeps ordinary ones', () => {
     expect(redactPasswords('Hunter#2024', { answer: true }).text).toBe(REDACTED);
     expect(redactPasswords('Xk9mQ2vLa8', { answer: true }).text).toBe(REDACTED);
-    for (const kept of ['yes', 'Windows 10', '16.0.4266.1001', '0x800B0109', 'since Monday'])
+    for (const kept of [
+      'yes',
+      'Windows 10',
+      '16.0.4266.1001',
+      '0x800B0109',
+      'since Monday',
+      'Webでも同じです',
+    ])
       expect(redactPasswords(kept, { answer: true }).redacted).toBe(false);
   });
 });
