@@ -2,16 +2,12 @@
  * Local mode (BOT_LOCAL_MODE=true) answers without authentication: wherever it is started
  * (`npm start`, `npm run serve`, createApp), it listens on 127.0.0.1 only.
  */
-import { spawn } from 'node:child_process';
 import { connect } from 'node:net';
 import { networkInterfaces } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/server/app.js';
 import { ConfigError } from '../../src/core/errors.js';
-import { openPostgres } from '../../src/storage/postgres.js';
-import { POSTGRES_URL } from '../helpers/databases.js';
-import { ROOT } from '../helpers/pack.js';
+import { serve } from '../helpers/serve.js';
 
 /** Whether a TCP connection to host:port is accepted. */
 const reachable = (host: string, port: number) =>
@@ -42,46 +38,12 @@ describe('local mode', () => {
   });
 
   it('through `npm run serve` binds 127.0.0.1 only: reachable there, not from the network', async () => {
-    const schema = `test_local_${process.pid}`;
-    const child = spawn(
-      process.execPath,
-      [
-        '--import',
-        join(ROOT, 'node_modules', 'tsx', 'dist', 'loader.mjs'),
-        join(ROOT, 'src', 'server', 'main.ts'),
-      ],
-      {
-        cwd: ROOT,
-        env: {
-          PATH: process.env.PATH,
-          PORT: '0',
-          BOT_LOCAL_MODE: 'true',
-          DATABASE_URL: POSTGRES_URL,
-          DATABASE_SCHEMA: schema,
-        },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      },
-    );
+    const served = await serve({ BOT_LOCAL_MODE: 'true' }, 'local');
     try {
-      const port = await new Promise<number>((resolve, reject) => {
-        let out = '';
-        const onData = (d: Buffer) => {
-          out += d.toString();
-          const m = /listening on :(\d+)/.exec(out);
-          if (m) resolve(Number(m[1]));
-        };
-        child.stdout.on('data', onData);
-        child.stderr.on('data', onData);
-        child.once('exit', (code) => reject(new Error(`serve exited (${code}):\n${out}`)));
-      });
-      expect(await reachable('127.0.0.1', port)).toBe(true);
-      for (const address of external) expect(await reachable(address, port)).toBe(false);
+      expect(await reachable('127.0.0.1', served.port)).toBe(true);
+      for (const address of external) expect(await reachable(address, served.port)).toBe(false);
     } finally {
-      child.kill('SIGTERM');
-      await new Promise((resolve) => child.once('exit', resolve));
-      const db = await openPostgres({ connectionString: POSTGRES_URL, schema });
-      await db.query(`drop schema if exists ${schema} cascade`);
-      await db.close();
+      await served.stop();
     }
   }, 60_000);
 });
