@@ -365,7 +365,8 @@ export class Bot {
             user: p.pinnedBy.name ?? p.pinnedBy.id,
           }),
         );
-        return { reply: [{ ...this.cards.notice('pins.list', lang), list }], ended: [] };
+        const people = active.map((p) => p.pinnedBy.name ?? p.pinnedBy.id);
+        return { reply: [{ ...this.cards.notice('pins.list', lang), list, people }], ended: [] };
       }
       if (command.command === 'unpin') {
         const { topic, pin } = await this.pins.unpin(
