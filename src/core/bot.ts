@@ -20,13 +20,14 @@ import { MemoryFeedbackStore, MemoryStateStore } from './storage/memory.js';
 import { type FeedbackStore, type StateStore, StorageError } from './storage/types.js';
 import { Helpdesk } from './helpdesk/service.js';
 import { MemoryOutbox, MemoryTicketStore } from './helpdesk/memory.js';
-import type { Platform, Ticket, TicketOperation } from './helpdesk/types.js';
+import type { ActionOrigin, Platform, TicketOperation } from './helpdesk/types.js';
+import type { ActResult } from './helpdesk/service.js';
 import { CommandMatcher } from './dialogs/commands.js';
 import { stripNoise } from './text/noise.js';
 import { MemoryPinStore } from './pins/memory.js';
 import { type Actor, PinCommandError, PinService, parsePinCommand } from './pins/service.js';
 import type { Pin } from './pins/types.js';
-import type { TopicCard } from './cards/model.js';
+import type { NoticeCard, TopicCard } from './cards/model.js';
 import type { Lang } from './i18n/languages.js';
 
 export interface BotOptions {
@@ -75,10 +76,10 @@ export interface Incoming extends UserInput {
 export interface HelpdeskActionInput {
   ref: string;
   op: TicketOperation;
-  /** Who pressed the button, as the helpdesk should read it. */
-  actor: string;
+  /** Where and by whom the button was pressed, as the platform authenticated it. */
+  origin: ActionOrigin;
   text?: string;
-  /** The ticket version the card showed. */
+  /** What the card's button carried (see `cardToken`). */
   token?: string;
 }
 
@@ -122,12 +123,30 @@ export class Bot {
       });
   }
 
-  /** A button on a ticket card in the helpdesk channel. */
-  async helpdeskAction(
-    input: HelpdeskActionInput,
-  ): Promise<{ ok: boolean; ticket?: Ticket; reason?: string }> {
-    const version = input.token !== undefined && /^\d+$/.test(input.token) ? Number(input.token) : undefined;
-    return this.helpdesk.act(input.ref, input.op, input.actor, input.text ?? '', version);
+  /**
+   * A button on a ticket card: carried out only when it comes from the helpdesk channel (and a
+   * listed agent, where a list is set) with the card's token; see `Helpdesk.act`.
+   */
+  helpdeskAction(input: HelpdeskActionInput): Promise<ActResult> {
+    return this.helpdesk.act(input.ref, input.op, input.origin, input.text ?? '', input.token ?? '');
+  }
+
+  /** The same checks, before a platform asks the agent for the question or the note. */
+  helpdeskCheck(input: Omit<HelpdeskActionInput, 'text'>): Promise<ActResult> {
+    return this.helpdesk.check(input.ref, input.op, input.origin, input.token ?? '');
+  }
+
+  /**
+   * What the person who pressed a ticket button is told when it was not carried out, in the
+   * helpdesk's language; undefined when nothing needs saying.
+   */
+  helpdeskRefusal(result: ActResult, lang: Lang): NoticeCard | undefined {
+    if (result.ok) return undefined;
+    const values = {
+      field: this.pack.message('helpdesk.inputs.question', lang),
+      button: this.pack.message('helpdesk.actions.ask', lang),
+    };
+    return this.cards.notice(`helpdesk.refused.${result.reason}`, lang, values);
   }
 
   handle(incoming: Incoming): Promise<Outgoing> {

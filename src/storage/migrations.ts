@@ -126,6 +126,15 @@ export const MIGRATIONS: { version: number; name: string; sql: string }[] = [
       );
     `,
   },
+  {
+    version: 4,
+    name: 'a secret per ticket, carried only by its card',
+    sql: `
+      alter table tickets add column secret text;
+      update tickets set secret = md5(random()::text || id::text) where secret is null;
+      alter table tickets alter column secret set not null;
+    `,
+  },
 ];
 
 const LOCK_ID = 7_042_026; // any constant shared by every process of the bot

@@ -274,23 +274,30 @@ export class SigninTeamsBot extends TeamsActivityHandler {
     return true;
   }
 
+  /**
+   * A button on a ticket card. The core decides whether it may go ahead (the helpdesk channel,
+   * the listed agents, the card's token) from what Teams authenticated: the conversation the
+   * card is in and the pressing user's AAD object id. When it does not, only the person who
+   * pressed it is told why; a stale card is refreshed in place by the outbox.
+   */
   private async ticketAction(context: TurnContext, action: ActionPayload): Promise<void> {
-    const [op, ref] = action.value.split(':') as [TicketOperation, string];
-    const from = context.activity.from;
+    const [op, ref = ''] = action.value.split(':') as [TicketOperation, string?];
+    const activity = context.activity;
+    const channel = channelOf(activity) ?? activity.conversation?.id;
     const result = await this.options.bot.helpdeskAction({
       ref,
       op,
-      actor: from?.name ?? from?.id ?? 'helpdesk',
+      origin: {
+        platform: 'teams',
+        ...(channel ? { channel } : {}),
+        user: activity.from?.aadObjectId ?? activity.from?.id ?? '',
+        ...(activity.from?.name ? { name: activity.from.name } : {}),
+      },
       text: action.fields?.question ?? action.fields?.note ?? '',
       ...(action.token ? { token: action.token } : {}),
     });
-    if (!result.ok) {
-      const lang = this.options.helpdeskLang ?? 'en';
-      await context.sendActivity({
-        type: 'message',
-        text: this.options.bot.pack.message('helpdesk.stale', lang),
-      });
-    }
+    const refusal = this.options.bot.helpdeskRefusal(result, this.options.helpdeskLang ?? 'en');
+    if (refusal) await this.send(context, [refusal]);
   }
 
   private attachment(card: Card): Attachment {
