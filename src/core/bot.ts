@@ -25,7 +25,7 @@ import type { ActResult } from './helpdesk/service.js';
 import { CommandMatcher } from './dialogs/commands.js';
 import { stripNoise } from './text/noise.js';
 import { MemoryPinStore } from './pins/memory.js';
-import { type Actor, PinCommandError, PinService, parsePinCommand } from './pins/service.js';
+import { type Actor, PinCommandError, PinService, parsePinCommand, splitPinTarget } from './pins/service.js';
 import type { Pin } from './pins/types.js';
 import type { NoticeCard, TopicCard } from './cards/model.js';
 import type { Lang } from './i18n/languages.js';
@@ -312,8 +312,18 @@ export class Bot {
     const asked = incoming.text
       ? this.resolver.resolve(incoming.text.slice(0, this.resolver.settings.maxLength)).topic
       : null;
-    const matching = help || asked === 'triage' ? active : active.filter((p) => p.topic === asked);
+    const family = asked ? this.family(asked) : [];
+    const matching = help || asked === 'triage' ? active : active.filter((p) => family.includes(p.topic));
     return matching.map((p) => this.cards.pinned(p, lang, { withPostLink: true }));
+  }
+
+  /**
+   * A topic and the topics its clarifying question chooses between: a pinned fix for the DNS
+   * cause answers "the server is temporarily unavailable" before the bot asks which cause.
+   */
+  private family(topic: string): string[] {
+    const options = this.pack.topic(topic).clarify?.options ?? [];
+    return [topic, ...options.flatMap((o) => o.topics)];
   }
 
   /** The cards to greet a channel or a user with: the channel's pinned quick fixes first. */
@@ -330,7 +340,12 @@ export class Bot {
 
   /**
    * `pin TOPIC [note] [--for 24h]`, `pins`, `unpin TOPIC` from an admin (the adapter decides
-   * who is one). Undefined when the text is not a pin command.
+   * who is one). Undefined when the text is not a pin command but a question, so that "PIN not
+   * accepted on my desk phone" is answered like any question. A command is:
+   * - `pins` alone, or `pin`/`unpin` with a topic id, or `pin` with `--for`: the exact shape;
+   * - in a channel, from an admin, `pin`/`unpin` with a description of a problem the bot knows.
+   * Anything else is a question. Outside a channel, an exact command is told pins are for
+   * channels; from anyone but an admin, `pin` and `unpin` are refused and recorded.
    */
   async pinCommand(input: {
     platform: Platform;
@@ -350,10 +365,18 @@ export class Bot {
       // The note is shown as typed (escaped when rendered): only a Teams mention of the bot goes.
       command = parsePinCommand(input.text.replace(/<at>[\s\S]*?<\/at>/gi, '').trim());
     } catch (e) {
-      if (e instanceof PinCommandError) return reply(e.key, { topic: e.topic ?? '' });
-      throw e;
+      if (!(e instanceof PinCommandError)) throw e;
+      // A malformed command ("pin", "pin x --for ever") is answered as one only in a channel.
+      return input.channel ? reply(e.key, { topic: e.topic ?? '' }) : undefined;
     }
     if (!command) return undefined;
+    const target =
+      command.command === 'pins' ? undefined : splitPinTarget(command.text, (id) => this.pack.topics.has(id));
+    const exact = !target || target.id || (command.command === 'pin' && command.timed);
+    if (!exact) {
+      const described = input.channel && input.admin && this.pins.describedTopic(target!.target);
+      if (!described) return undefined;
+    }
     if (!input.channel) return reply('notInChannel');
     // Anyone may see what is pinned; pinning and unpinning are for admins.
     if (!input.admin && command.command !== 'pins') {
@@ -378,7 +401,7 @@ export class Bot {
         const { topic, pin } = await this.pins.unpin(
           input.platform,
           input.channel,
-          command.topic,
+          target!.target,
           input.actor,
         );
         const title = this.cards.title(topic, lang);
@@ -388,8 +411,8 @@ export class Bot {
       const { pin, replaced } = await this.pins.pin(
         input.platform,
         input.channel,
-        command.topic,
-        command.note,
+        target!.target,
+        target!.note,
         command.durationMs,
         input.actor,
         lang,
