@@ -16,8 +16,8 @@ import { DEFAULT_LANG, langFromLocale } from './i18n/languages.js';
 import type { KnowledgePack } from './knowledge/pack.js';
 import { Resolver } from './resolver/resolver.js';
 import { KeyedQueue } from './storage/keyed-queue.js';
-import { MemoryFeedbackStore, MemoryStateStore } from './storage/memory.js';
-import { type FeedbackStore, type StateStore, StorageError } from './storage/types.js';
+import { MemoryFeedbackStore, MemorySentCardStore, MemoryStateStore } from './storage/memory.js';
+import { type FeedbackStore, type SentCardStore, type StateStore, StorageError } from './storage/types.js';
 import { Helpdesk } from './helpdesk/service.js';
 import { MemoryOutbox, MemoryTicketStore } from './helpdesk/memory.js';
 import type { ActionOrigin, Platform, TicketOperation } from './helpdesk/types.js';
@@ -43,6 +43,8 @@ export interface BotOptions {
   helpdesk?: Helpdesk;
   /** Pinned quick fixes; in memory when not given. */
   pins?: PinService;
+  /** Cards sent with buttons, to answer them in place; in memory when not given. */
+  sentCards?: SentCardStore<Card>;
 }
 
 /** What a pin command did: the reply to the admin, a post to publish, and posts that ended. */
@@ -100,6 +102,7 @@ export class Bot {
   readonly feedback: FeedbackStore;
   readonly helpdesk: Helpdesk;
   readonly pins: PinService;
+  readonly sentCards: SentCardStore<Card>;
   private readonly queue = new KeyedQueue();
   private readonly cards: CardBuilder;
   private readonly commands: CommandMatcher;
@@ -112,6 +115,7 @@ export class Bot {
     this.feedback = options.feedback ?? new MemoryFeedbackStore();
     this.cards = new CardBuilder(this.pack);
     this.commands = new CommandMatcher(this.pack);
+    this.sentCards = options.sentCards ?? new MemorySentCardStore<Card>();
     this.pins = options.pins ?? new PinService(new MemoryPinStore(), this.pack, this.resolver, options.now);
     this.helpdesk =
       options.helpdesk ??

@@ -116,7 +116,9 @@ export function createApp(options: AppOptions): App {
       helpdesk,
       pins,
       ...(options.clock ? { now: options.clock } : {}),
-      ...(storage ? { states: storage.states, feedback: storage.feedback } : {}),
+      ...(storage
+        ? { states: storage.states, feedback: storage.feedback, sentCards: storage.sentCards }
+        : {}),
     });
   const routes: Route[] = [];
   let teamsEndpoint: ReturnType<typeof createTeamsEndpoint> | undefined;
