@@ -74,8 +74,15 @@ export class SlackTokenCheck {
     } catch (e) {
       const error = (e as { data?: { error?: string } }).data?.error ?? (e as Error).message;
       const delay = Math.min(nextDelay, this.retry.maxDelayMs);
-      this.current = { state: 'failing', attempts, error, retryAt: new Date(Date.now() + delay).toISOString() };
-      this.log(`slack token check failed (auth.test: ${error}); trying again in ${Math.round(delay / 1000)} s`);
+      this.current = {
+        state: 'failing',
+        attempts,
+        error,
+        retryAt: new Date(Date.now() + delay).toISOString(),
+      };
+      this.log(
+        `slack token check failed (auth.test: ${error}); trying again in ${Math.round(delay / 1000)} s`,
+      );
       if (this.stopped) return;
       this.timer = setTimeout(() => void this.attempt(delay * 2), delay);
       this.timer.unref();
