@@ -58,10 +58,11 @@ describe('the knowledge pack', () => {
     expect(pack.text('wrong-version', 'en').errors[0]).toMatch(/authentication service may be incompatible/);
   });
 
-  it('orders the personal-certificate stages as the article does', () => {
+  it('orders the personal-certificate stages as the article does, one tool per stage', () => {
     expect(pack.topic('personal-certificate').stages).toEqual([
       'delete-signin-info',
       'update-credentials',
+      'clear-credentials',
       'rsa-folder',
     ]);
     expect(pack.topic('server-unavailable').clarify?.options.map((o) => o.topics)).toEqual([
