@@ -157,8 +157,12 @@ export function findCopiedSentences(
   for (const { file, data } of files) {
     for (const [key, value] of leaves(data)) {
       if (typeof value !== 'string' || QUOTED_KEY.test(key)) continue;
-      for (const sentence of sentences(value)) {
-        const tokens = tokenize(neutralize(sentence, quotable));
+      // Quoted messages go first: an error message of two sentences must not be split in two.
+      let text = value.normalize('NFKC');
+      for (const q of quotable)
+        if (q.length > 3) text = text.split(q.normalize('NFKC')).join(` ${PLACEHOLDER} `);
+      for (const sentence of sentences(text)) {
+        const tokens = tokenize(neutralize(sentence, []));
         const cjk = tokens.filter((x) => CJK.test(x.t)).length > tokens.length / 2;
         const limit = cjk ? limits.cjk : limits.latin;
         const best = longestRun(tokens, prepared);
