@@ -142,5 +142,9 @@ describe('the knowledge pack', () => {
     expect(link('zh-CN')).toContain('/zh-cn/');
     expect(link('zh-TW')).toContain('/zh-tw/');
     expect(link('en')).toContain('/en-us/');
+    const logs = new CardBuilder(pack).links('collect-logs', 'ja').map((l) => l.url);
+    expect(logs.filter((u) => u.includes('support.office.com')).every((u) => u.includes('/ja-jp/'))).toBe(
+      true,
+    );
   });
 });
