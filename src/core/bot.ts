@@ -21,6 +21,7 @@ import { type FeedbackStore, type StateStore, StorageError } from './storage/typ
 import { Helpdesk } from './helpdesk/service.js';
 import { MemoryOutbox, MemoryTicketStore } from './helpdesk/memory.js';
 import type { Platform, Ticket, TicketOperation } from './helpdesk/types.js';
+import type { NewTicket } from './helpdesk/service.js';
 import { CommandMatcher } from './dialogs/commands.js';
 import { stripNoise } from './text/noise.js';
 import { MemoryPinStore } from './pins/memory.js';
@@ -85,6 +86,13 @@ export interface HelpdeskActionInput {
 export interface Outgoing {
   cards: Card[];
   events: BotEvent[];
+  /**
+   * A form submission that filed a ticket (now or, for a submission delivered again, before):
+   * its ref and the card among `cards` that tells the user its number. Adapters that can show
+   * that card in the place of the submitted form do, so that a redelivered submission shows it
+   * in the same place instead of a second time.
+   */
+  filed?: { ref: string; card: Card };
 }
 
 const MAX_ATTEMPTS = 5;
@@ -142,6 +150,8 @@ export class Bot {
   private async step(incoming: Incoming): Promise<Outgoing> {
     if (incoming.files?.length) return this.receiveFiles(incoming);
     const { conversation, platform: _p, user: _u, address: _a, files: _f, ...input } = incoming;
+    const again = await this.filedBefore(incoming);
+    if (again) return again;
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
       const stored = await this.states.get(conversation);
       const state = stored?.value ?? initialState(langFromLocale(input.locale) ?? DEFAULT_LANG);
@@ -151,15 +161,58 @@ export class Bot {
         if (relayed) return relayed;
       }
       const result = this.engine.step(state, input);
-      const saved = await this.states.put(conversation, result.state, stored?.version ?? 0);
-      if (saved === undefined) continue; // another process got there first: run again on its state
+      const write = { store: this.states, key: conversation, value: result.state };
+      const expectedVersion = stored?.version ?? 0;
+      const request = result.events.find((e) => e.type === 'ticket');
+      // A finished form: the state and the ticket are saved together, or neither is.
+      const filed = request
+        ? await this.helpdesk.fileTicket(this.newTicket(incoming, request), request.formKey, {
+            ...write,
+            expectedVersion,
+          })
+        : undefined;
+      if (
+        request ? !filed : (await this.states.put(conversation, result.state, expectedVersion)) === undefined
+      )
+        continue; // another process got there first: run again on its state
       const more = await this.deliver(incoming, result.events);
       const pinned = await this.pinnedFirst(incoming, result.cards);
-      return { cards: [...pinned, ...result.cards, ...more], events: result.events };
+      const told = filed && this.cards.logs(filed.ticket.lang, filed.ticket.ref);
+      return {
+        cards: [...pinned, ...result.cards, ...(told ? [told] : []), ...more],
+        events: result.events,
+        ...(told ? { filed: { ref: filed.ticket.ref, card: told } } : {}),
+      };
     }
     throw new StorageError(
       `Conversation ${conversation} kept changing under ${MAX_ATTEMPTS} attempts to update it`,
     );
+  }
+
+  private newTicket(incoming: Incoming, request: Extract<BotEvent, { type: 'ticket' }>): NewTicket {
+    return {
+      conversation: incoming.conversation,
+      platform: incoming.platform ?? 'terminal',
+      user: incoming.user ?? { id: incoming.conversation },
+      address: incoming.address ?? {},
+      lang: request.lang,
+      topic: request.topic,
+      form: request.form,
+      attempts: request.attempts,
+    };
+  }
+
+  /**
+   * A submitted form that already filed its ticket (the platform delivered it again, maybe to
+   * another process after a crash) gets that ticket's number again, and files nothing.
+   */
+  private async filedBefore(incoming: Incoming): Promise<Outgoing | undefined> {
+    const action = incoming.action;
+    if (action?.action !== 'form' || action.value !== 'escalation' || action.token === undefined) return;
+    const ticket = await this.helpdesk.filedFor(incoming.conversation, action.token);
+    if (!ticket) return undefined;
+    const card = this.cards.logs(ticket.lang, ticket.ref);
+    return { cards: [card], events: [], filed: { ref: ticket.ref, card } };
   }
 
   /** Carries out what a step decided (feedback, tickets) and returns the cards that follow from it. */
@@ -177,19 +230,6 @@ export class Bot {
           lang: event.lang,
           at: now,
         });
-      if (event.type === 'ticket') {
-        const ticket = await this.helpdesk.createTicket({
-          conversation,
-          platform: incoming.platform ?? 'terminal',
-          user: incoming.user ?? { id: conversation },
-          address: incoming.address ?? {},
-          lang: event.lang,
-          topic: event.topic,
-          form: event.form,
-          attempts: event.attempts,
-        });
-        cards.push(this.cards.logs(event.lang, ticket.ref));
-      }
       if (event.type === 'uploads-done') {
         const ticket = await this.helpdesk.openTicket(conversation);
         if (ticket)

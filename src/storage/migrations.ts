@@ -126,6 +126,15 @@ export const MIGRATIONS: { version: number; name: string; sql: string }[] = [
       );
     `,
   },
+  {
+    version: 4,
+    name: 'tickets filed once per form; deliveries claimed while handled, then done',
+    sql: `
+      alter table tickets add column form_key text;
+      create unique index tickets_form on tickets (conversation, form_key) where form_key is not null;
+      alter table processed_events add column done boolean not null default true;
+    `,
+  },
 ];
 
 const LOCK_ID = 7_042_026; // any constant shared by every process of the bot

@@ -8,8 +8,10 @@ import type {
   TicketStatus,
   TicketStore,
 } from '../core/helpdesk/types.js';
+import type { StateWrite } from '../core/storage/types.js';
+import { fileStateFirst } from '../core/helpdesk/memory.js';
 import type { SqlDatabase, SqlExecutor } from './sql.js';
-import { SqlOutbox } from './stores.js';
+import { SqlOutbox, SqlStateStore } from './stores.js';
 
 interface TicketRow {
   id: string | number;
@@ -27,6 +29,7 @@ interface TicketRow {
   attempts: Ticket['attempts'];
   claimed_by: string | null;
   helpdesk_message: Record<string, unknown> | null;
+  form_key?: string | null;
   created_at: Date | string;
   updated_at: Date | string;
 }
@@ -83,6 +86,7 @@ export class SqlTicketStore implements TicketStore {
         ...(e.detail !== null ? { detail: e.detail } : {}),
       })),
       ...(row.claimed_by ? { claimedBy: row.claimed_by } : {}),
+      ...(row.form_key ? { formKey: row.form_key } : {}),
       ...(row.helpdesk_message ? { helpdeskMessage: row.helpdesk_message } : {}),
       createdAt: iso(row.created_at),
       updatedAt: iso(row.updated_at),
@@ -90,34 +94,72 @@ export class SqlTicketStore implements TicketStore {
   }
 
   async create(d: TicketDraft, now: string, messages: (ref: string) => OutboxMessage[]): Promise<Ticket> {
-    return this.db.transaction(async (tx) => {
+    return this.db.transaction((tx) => this.insert(tx, d, now, messages));
+  }
+
+  async file(
+    d: TicketDraft & { formKey: string },
+    now: string,
+    messages: (ref: string) => OutboxMessage[],
+    state: StateWrite,
+  ): Promise<{ ticket: Ticket; created: boolean; stateVersion: number } | undefined> {
+    // The state lives elsewhere (tests mixing stores): state first, then the ticket, once per form.
+    if (!SqlStateStore.on(state.store, this.db)) return fileStateFirst(this, d, now, messages, state);
+    const result = await this.db.transaction(async (tx) => {
+      const stateVersion = await SqlStateStore.write(tx, state.key, state.value, state.expectedVersion);
+      if (stateVersion === undefined) return undefined;
       const [row] = await tx.query<TicketRow>(
-        `insert into tickets (status, platform, conversation, user_id, user_name, address, lang, topic, form, attempts, created_at, updated_at)
-         values ('open', $1, $2, $3, $4, $5::jsonb, $6, $7, $8::jsonb, $9::jsonb, $10, $10) returning *`,
-        [
-          d.platform,
-          d.conversation,
-          d.user.id,
-          d.user.name ?? null,
-          JSON.stringify(d.address),
-          d.lang,
-          d.topic,
-          JSON.stringify(d.form),
-          JSON.stringify(d.attempts),
-          now,
-        ],
+        'select * from tickets where conversation = $1 and form_key = $2',
+        [d.conversation, d.formKey],
       );
-      const ref = `SI-${1000 + Number(row!.id)}`;
-      await tx.query('update tickets set ref = $2 where id = $1', [row!.id, ref]);
-      await tx.query('insert into ticket_events (ticket_id, at, actor, kind) values ($1, $2, $3, $4)', [
-        row!.id,
-        now,
-        d.user.name ?? d.user.id,
-        'created',
-      ]);
-      await queue(tx, messages(ref));
-      return (await this.hydrate(tx, { ...row!, ref }))!;
+      if (row) return { ticket: (await this.hydrate(tx, row))!, created: false, stateVersion };
+      return { ticket: await this.insert(tx, d, now, messages), created: true, stateVersion };
     });
+    if (result) state.store.written?.(state.key, state.value, result.stateVersion);
+    return result;
+  }
+
+  async forForm(conversation: string, formKey: string): Promise<Ticket | undefined> {
+    const [row] = await this.db.query<TicketRow>(
+      'select * from tickets where conversation = $1 and form_key = $2',
+      [conversation, formKey],
+    );
+    return this.hydrate(this.db, row);
+  }
+
+  private async insert(
+    tx: SqlExecutor,
+    d: TicketDraft,
+    now: string,
+    messages: (ref: string) => OutboxMessage[],
+  ): Promise<Ticket> {
+    const [row] = await tx.query<TicketRow>(
+      `insert into tickets (status, platform, conversation, user_id, user_name, address, lang, topic, form, attempts, form_key, created_at, updated_at)
+       values ('open', $1, $2, $3, $4, $5::jsonb, $6, $7, $8::jsonb, $9::jsonb, $10, $11, $11) returning *`,
+      [
+        d.platform,
+        d.conversation,
+        d.user.id,
+        d.user.name ?? null,
+        JSON.stringify(d.address),
+        d.lang,
+        d.topic,
+        JSON.stringify(d.form),
+        JSON.stringify(d.attempts),
+        d.formKey ?? null,
+        now,
+      ],
+    );
+    const ref = `SI-${1000 + Number(row!.id)}`;
+    await tx.query('update tickets set ref = $2 where id = $1', [row!.id, ref]);
+    await tx.query('insert into ticket_events (ticket_id, at, actor, kind) values ($1, $2, $3, $4)', [
+      row!.id,
+      now,
+      d.user.name ?? d.user.id,
+      'created',
+    ]);
+    await queue(tx, messages(ref));
+    return (await this.hydrate(tx, { ...row!, ref }))!;
   }
 
   async get(ref: string): Promise<Ticket | undefined> {

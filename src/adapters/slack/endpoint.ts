@@ -21,6 +21,8 @@ export interface SlackEndpointOptions {
   log?: (message: string) => void;
   /** Seconds since the epoch, for signature timestamps (tests move the clock). */
   now?: () => number;
+  /** How long a delivery being handled is held against Slack's retries (see receiver.ts). */
+  leaseMs?: number;
 }
 
 export interface SlackEndpoint {
@@ -55,6 +57,7 @@ export function createSlackEndpoint(options: SlackEndpointOptions): SlackEndpoin
       signingSecret: settings.signingSecret,
       dedupe: options.dedupe,
       log,
+      ...(options.leaseMs ? { leaseMs: options.leaseMs } : {}),
       ...(options.now ? { now: options.now } : {}),
     });
     app = new App({ ...shared, receiver });

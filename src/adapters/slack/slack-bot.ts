@@ -132,7 +132,11 @@ export function registerSlackListeners(app: App, options: SlackBotOptions): void
     renderBlockKit(card, { chooseLabel: bot.pack.message('slack.choose', card.lang) });
 
   async function answer(where: Where, input: Omit<Incoming, 'conversation'>): Promise<Card[]> {
-    const out = await bot.handle({
+    return (await handle(where, input)).cards;
+  }
+
+  function handle(where: Where, input: Omit<Incoming, 'conversation'>) {
+    return bot.handle({
       conversation: conversationKey(where),
       platform: 'slack',
       user: { id: where.user },
@@ -141,7 +145,6 @@ export function registerSlackListeners(app: App, options: SlackBotOptions): void
       ...(where.channel.startsWith('D') ? {} : { channel: where.channel }),
       ...input,
     });
-    return out.cards;
   }
 
   async function post(client: WebClient, where: Where, cards: Card[]): Promise<void> {
@@ -379,19 +382,22 @@ export function registerSlackListeners(app: App, options: SlackBotOptions): void
       user: { id: string };
       team?: { id: string };
       channel?: { id: string };
-      message?: { thread_ts?: string };
-      container?: { thread_ts?: string };
+      message?: { ts?: string; thread_ts?: string };
+      container?: { message_ts?: string; thread_ts?: string };
       actions?: { value?: string }[];
     };
     const { token } = JSON.parse(b.actions?.[0]?.value ?? '{}') as { token?: string };
     const lang = langFromLocale(await locales.get(client, b.user.id)) ?? DEFAULT_LANG;
     const thread = b.message?.thread_ts ?? b.container?.thread_ts;
+    // The form's message: once the ticket is filed, it shows the ticket's number in its place.
+    const message = b.message?.ts ?? b.container?.message_ts;
     const metadata = {
       team: b.team?.id ?? '',
       channel: b.channel?.id ?? '',
       user: b.user.id,
       token,
       ...(thread ? { thread } : {}),
+      ...(message ? { message } : {}),
     };
     await client.views.open({
       trigger_id: b.trigger_id,
@@ -399,9 +405,14 @@ export function registerSlackListeners(app: App, options: SlackBotOptions): void
     });
   });
 
+  /**
+   * The submitted form is saved with its ticket before it is acknowledged, and the user is told
+   * the ticket's number in the form's own message (an update, not a new post), before the
+   * acknowledgement too: a submission Slack delivers again (to this or another process) finds
+   * the ticket filed and updates the same message, so nothing is lost and nothing is said twice.
+   */
   app.view('escalation-form', async ({ ack, view, client }) => {
-    await ack();
-    const meta = JSON.parse(view.private_metadata || '{}') as Where & { token?: string };
+    const meta = JSON.parse(view.private_metadata || '{}') as Where & { token?: string; message?: string };
     const where: Where = {
       team: meta.team,
       channel: meta.channel,
@@ -410,11 +421,25 @@ export function registerSlackListeners(app: App, options: SlackBotOptions): void
     };
     const fields = modalValues(view.state);
     const locale = await locales.get(client, meta.user);
-    const cards = await answer(where, {
+    const out = await handle(where, {
       action: { action: 'form', value: 'escalation', fields, ...(meta.token ? { token: meta.token } : {}) },
       locale,
     });
-    await post(client, where, cards);
+    let inPlace = out.filed && meta.message ? out.filed.card : undefined;
+    if (inPlace)
+      try {
+        await client.chat.update({ channel: where.channel, ts: meta.message!, ...render(inPlace) });
+      } catch (e) {
+        // The form's message is gone (deleted, too old): the number goes in a message of its own.
+        options.log?.(`could not show ${out.filed!.ref} in place of its form: ${(e as Error).message}`);
+        inPlace = undefined;
+      }
+    await ack();
+    await post(
+      client,
+      where,
+      out.cards.filter((c) => c !== inPlace),
+    );
   });
 
   // The helpdesk's buttons on a ticket card: Claim and Reopen act at once, Ask and Resolve ask for text.

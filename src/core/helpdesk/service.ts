@@ -6,6 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import { redactPasswords } from './redact.js';
+import type { StateWrite } from '../storage/types.js';
 import type {
   NewFile,
   OutboxMessage,
@@ -86,12 +87,43 @@ export class Helpdesk {
   }
 
   async createTicket(input: NewTicket): Promise<Ticket> {
-    const form = Object.fromEntries(Object.entries(input.form).map(([k, v]) => [k, redactPasswords(v).text]));
-    const ticket = await this.options.tickets.create({ ...input, form }, this.now(), (ref) =>
-      this.hasChannel ? [{ kind: 'helpdesk.post', payload: { ref }, dedupeKey: `${ref}:post` }] : [],
-    );
+    const ticket = await this.options.tickets.create(this.draft(input), this.now(), (ref) => this.post(ref));
     this.options.kick?.();
     return ticket;
+  }
+
+  /**
+   * Opens the ticket a conversation's form asks for and saves the conversation's new state, in
+   * one transaction with the ticket's card in the outbox. Filing the same form again (a
+   * redelivered submission) returns the ticket it opened. Undefined when the state moved on.
+   */
+  async fileTicket(
+    input: NewTicket,
+    formKey: string,
+    state: StateWrite,
+  ): Promise<{ ticket: Ticket; created: boolean; stateVersion: number } | undefined> {
+    const filed = await this.options.tickets.file(
+      { ...this.draft(input), formKey },
+      this.now(),
+      (ref) => this.post(ref),
+      state,
+    );
+    if (filed?.created) this.options.kick?.();
+    return filed;
+  }
+
+  /** The ticket a conversation's form opened, if it did. */
+  filedFor(conversation: string, formKey: string): Promise<Ticket | undefined> {
+    return this.options.tickets.forForm(conversation, formKey);
+  }
+
+  private draft(input: NewTicket): NewTicket {
+    const form = Object.fromEntries(Object.entries(input.form).map(([k, v]) => [k, redactPasswords(v).text]));
+    return { ...input, form };
+  }
+
+  private post(ref: string): OutboxMessage[] {
+    return this.hasChannel ? [{ kind: 'helpdesk.post', payload: { ref }, dedupeKey: `${ref}:post` }] : [];
   }
 
   openTicket(conversation: string): Promise<Ticket | undefined> {

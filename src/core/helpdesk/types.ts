@@ -5,6 +5,7 @@
  */
 import type { Attempt } from '../dialogs/state.js';
 import type { Lang } from '../i18n/languages.js';
+import type { StateWrite } from '../storage/types.js';
 
 export type TicketStatus = 'open' | 'claimed' | 'waiting' | 'resolved';
 export type TicketOperation = 'claim' | 'ask' | 'logs' | 'resolve' | 'reopen';
@@ -41,6 +42,11 @@ export interface Ticket {
   files: TicketFile[];
   history: TicketEvent[];
   claimedBy?: string;
+  /**
+   * The form that opened it (the conversation's form token): a submission delivered again
+   * finds this ticket instead of opening another.
+   */
+  formKey?: string;
   /** Where the ticket's card is in the helpdesk channel, once posted. */
   helpdeskMessage?: Record<string, unknown>;
   createdAt: string;
@@ -68,6 +74,20 @@ export interface NewFile {
 export interface TicketStore {
   /** Creates the ticket and queues its messages, in one transaction. */
   create(draft: TicketDraft, now: string, messages: (ref: string) => OutboxMessage[]): Promise<Ticket>;
+  /**
+   * Opens the ticket a conversation's form asks for, queues its messages and saves the
+   * conversation's new state (compare-and-set), in one transaction. Undefined, with nothing
+   * written, when the state is no longer at `state.expectedVersion`. A form already filed
+   * (same conversation and `formKey`) opens nothing new: its ticket is returned, `created` false.
+   */
+  file(
+    draft: TicketDraft & { formKey: string },
+    now: string,
+    messages: (ref: string) => OutboxMessage[],
+    state: StateWrite,
+  ): Promise<{ ticket: Ticket; created: boolean; stateVersion: number } | undefined>;
+  /** The ticket a conversation's form opened, if it did. */
+  forForm(conversation: string, formKey: string): Promise<Ticket | undefined>;
   get(ref: string): Promise<Ticket | undefined>;
   /** The user's latest ticket that is not resolved. */
   openFor(conversation: string): Promise<Ticket | undefined>;

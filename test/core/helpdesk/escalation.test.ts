@@ -132,6 +132,28 @@ describe('escalation', () => {
     });
   });
 
+  it('files a submitted form once, however often it is delivered, and tells the same number each time', async () => {
+    const { chat, tickets, outbox } = setup();
+    await chat.say('talk to a person');
+    const submit = {
+      action: 'form' as const,
+      value: 'escalation',
+      token: (chat.card as any).token,
+      fields: { client: 'lync2013', os: 'windows7', error: 'SIP', since: 'today', affected: 'me' },
+    };
+    const first = await chat.bot.handle({ conversation: chat.id, action: submit });
+    expect(first.filed?.ref).toBe('SI-1001');
+    expect(first.cards).toContain(first.filed!.card);
+    // Delivered again after it was filed (the platform did not see it acknowledged): the same
+    // ticket, told in the same card, rather than a second ticket or "this button is old".
+    const again = await chat.bot.handle({ conversation: chat.id, action: submit });
+    expect(again.filed?.ref).toBe('SI-1001');
+    expect(again.cards).toEqual([first.filed!.card]);
+    expect(await tickets.list()).toHaveLength(1);
+    expect(await outbox.pending()).toBe(1); // one helpdesk card to post
+    expect((await chat.bot.states.get(chat.id))!.value.flow?.awaiting).toBe('upload');
+  });
+
   it('takes files for the ticket within the limits, with a checksum, and says when it is done', async () => {
     const { chat, tickets } = setup();
     const send = async (files: ReturnType<typeof file>[]) => {
