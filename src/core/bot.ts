@@ -18,6 +18,7 @@ import { Resolver } from './resolver/resolver.js';
 import { KeyedQueue } from './storage/keyed-queue.js';
 import { MemoryFeedbackStore, MemoryStateStore } from './storage/memory.js';
 import { type FeedbackStore, type StateStore, StorageError } from './storage/types.js';
+import { FileTooLargeError } from './errors.js';
 import { Helpdesk } from './helpdesk/service.js';
 import { MemoryOutbox, MemoryTicketStore } from './helpdesk/memory.js';
 import type { Platform, Ticket, TicketOperation } from './helpdesk/types.js';
@@ -43,6 +44,8 @@ export interface BotOptions {
   helpdesk?: Helpdesk;
   /** Pinned quick fixes; in memory when not given. */
   pins?: PinService;
+  /** Told of failures the user is told about in plain words (a download that failed), for the log. */
+  onError?: (error: Error) => void;
 }
 
 /** What a pin command did: the reply to the admin, a post to publish, and posts that ended. */
@@ -58,7 +61,11 @@ export interface IncomingFile {
   contentType: string;
   /** Size announced by the platform, when it does (checked again after download). */
   size?: number;
-  download(): Promise<Buffer>;
+  /**
+   * The file's bytes, reading no more than `maxBytes`: past that it stops and throws
+   * FileTooLargeError, whatever size was announced.
+   */
+  download(maxBytes: number): Promise<Buffer>;
 }
 
 export interface Incoming extends UserInput {
@@ -150,9 +157,10 @@ export class Bot {
   private async step(incoming: Incoming): Promise<Outgoing> {
     if (incoming.files?.length) return this.receiveFiles(incoming);
     const { conversation, platform: _p, user: _u, address: _a, files: _f, ...input } = incoming;
-    const again = await this.filedBefore(incoming);
-    if (again) return again;
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+      // Checked again after a lost compare-and-set: the other writer may have filed this very form.
+      const again = await this.filedBefore(incoming);
+      if (again) return again;
       const stored = await this.states.get(conversation);
       const state = stored?.value ?? initialState(langFromLocale(input.locale) ?? DEFAULT_LANG);
       // A conversation that never filed a ticket cannot owe the helpdesk an answer: no lookup.
@@ -274,9 +282,13 @@ export class Bot {
       }
       let content: Buffer;
       try {
-        content = await file.download();
-      } catch {
-        reject('download');
+        content = await file.download(uploads.maxBytes);
+      } catch (e) {
+        if (e instanceof FileTooLargeError) reject('tooBig', { max: megabytes });
+        else {
+          this.options.onError?.(new Error(`could not download ${file.name}: ${(e as Error).message}`));
+          reject('download');
+        }
         continue;
       }
       const result = await this.helpdesk.attach(

@@ -105,6 +105,7 @@ export function createApp(options: AppOptions): App {
       resolver,
       helpdesk,
       pins,
+      onError: (e) => log(e.message),
       ...(options.clock ? { now: options.clock } : {}),
       ...(storage ? { states: storage.states, feedback: storage.feedback } : {}),
     });

@@ -224,16 +224,25 @@ export class SqlTicketStore implements TicketStore {
     file: NewFile & { sha256: string },
     event: TicketEvent,
     messages: OutboxMessage[],
-  ): Promise<Ticket> {
+    maxFiles: number,
+  ): Promise<{ ticket: Ticket; outcome: 'added' | 'duplicate' | 'tooMany' }> {
     return this.db.transaction(async (tx) => {
-      const [row] = await tx.query<TicketRow>(
-        'update tickets set version = version + 1, updated_at = $2 where ref = $1 returning *',
-        [ref, event.at],
-      );
+      // Locks the ticket: another process adding a file waits here, then counts this one.
+      const [row] = await tx.query<TicketRow>('select * from tickets where ref = $1 for update', [ref]);
       if (!row) throw new Error(`No ticket ${ref}`);
+      const [held] = await tx.query<{ n: string | number; same: string | number }>(
+        'select count(*) as n, count(*) filter (where sha256 = $2) as same from files where ticket_id = $1',
+        [row.id, file.sha256],
+      );
+      const outcome =
+        Number(held!.same) > 0 ? 'duplicate' : Number(held!.n) >= maxFiles ? 'tooMany' : 'added';
+      if (outcome !== 'added') return { ticket: (await this.hydrate(tx, row))!, outcome };
+      const [updated] = await tx.query<TicketRow>(
+        'update tickets set version = version + 1, updated_at = $2 where id = $1 returning *',
+        [row.id, event.at],
+      );
       await tx.query(
-        `insert into files (ticket_id, name, content_type, size, sha256, content, uploaded_at) values ($1, $2, $3, $4, $5, $6, $7)
-         on conflict (ticket_id, sha256) do nothing`,
+        'insert into files (ticket_id, name, content_type, size, sha256, content, uploaded_at) values ($1, $2, $3, $4, $5, $6, $7)',
         [row.id, file.name, file.contentType, file.content.length, file.sha256, file.content, event.at],
       );
       await tx.query(
@@ -241,7 +250,7 @@ export class SqlTicketStore implements TicketStore {
         [row.id, event.at, event.actor, event.kind, event.detail ?? null],
       );
       await queue(tx, messages);
-      return (await this.hydrate(tx, row))!;
+      return { ticket: (await this.hydrate(tx, updated))!, outcome };
     });
   }
 

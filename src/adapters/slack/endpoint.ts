@@ -66,6 +66,7 @@ export function createSlackEndpoint(options: SlackEndpointOptions): SlackEndpoin
   registerSlackListeners(app, {
     bot: options.bot,
     log,
+    ...(settings.apiUrl ? { apiUrl: settings.apiUrl } : {}),
     ...(options.helpdeskLang ? { helpdeskLang: options.helpdeskLang } : {}),
     ...(options.admins ? { admins: options.admins } : {}),
   });

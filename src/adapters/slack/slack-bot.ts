@@ -17,6 +17,7 @@ import type { TicketOperation } from '../../core/helpdesk/types.js';
 import type { Pin } from '../../core/pins/types.js';
 import { formModal, modalValues, ticketInputModal } from './helpdesk.js';
 import { CardBuilder } from '../../core/cards/build.js';
+import { downloadCapped } from '../download.js';
 import type { ActionPayload, Card } from '../../core/cards/model.js';
 import { DEFAULT_LANG, type Lang, langFromLocale } from '../../core/i18n/languages.js';
 import {
@@ -67,6 +68,8 @@ export interface SlackBotOptions {
   /** The language the helpdesk reads (its modals). */
   helpdeskLang?: Lang;
   log?: (message: string) => void;
+  /** The Web API's URL when not Slack's own (SLACK_API_URL): its host serves files too. */
+  apiUrl?: string;
 }
 
 interface SlackFile {
@@ -76,19 +79,38 @@ interface SlackFile {
   url_private_download?: string;
 }
 
+/**
+ * Where Slack serves private files: the bot token goes to these hosts only (and to the Web API's
+ * own host, when SLACK_API_URL points the bot at another one); a file whose URL names any other
+ * host is not downloaded.
+ */
+const SLACK_FILE_HOSTS = ['files.slack.com'];
+
+export function isSlackFileUrl(url: string, apiUrl?: string): boolean {
+  let target: URL;
+  try {
+    target = new URL(url);
+  } catch {
+    return false;
+  }
+  if (target.protocol === 'https:' && SLACK_FILE_HOSTS.includes(target.hostname)) return true;
+  if (!apiUrl) return false;
+  const api = new URL(apiUrl);
+  return target.protocol === api.protocol && target.host === api.host;
+}
+
 /** A file shared with the bot, downloaded with the bot token only when the bot takes it. */
-function incomingFile(file: SlackFile, token: string | undefined): IncomingFile {
+function incomingFile(file: SlackFile, token: string | undefined, apiUrl?: string): IncomingFile {
   return {
     name: file.name ?? 'file',
     contentType: file.mimetype ?? 'application/octet-stream',
     ...(file.size !== undefined ? { size: file.size } : {}),
-    download: async () => {
-      if (!file.url_private_download) throw new Error('no download URL');
-      const res = await fetch(file.url_private_download, {
-        headers: token ? { authorization: `Bearer ${token}` } : {},
-      });
-      if (!res.ok) throw new Error(`download failed: HTTP ${res.status}`);
-      return Buffer.from(await res.arrayBuffer());
+    // The announced size is checked first; the stream stops at the limit whatever it said.
+    download: async (maxBytes: number) => {
+      const url = file.url_private_download;
+      if (!url) throw new Error('no download URL');
+      if (!isSlackFileUrl(url, apiUrl)) throw new Error(`not a Slack file host: ${new URL(url).host}`);
+      return downloadCapped(url, maxBytes, token ? { authorization: `Bearer ${token}` } : {});
     },
   };
 }
@@ -182,7 +204,10 @@ export function registerSlackListeners(app: App, options: SlackBotOptions): void
       await post(
         client,
         where,
-        await answer(where, { files: m.files.map((f) => incomingFile(f, client.token)), locale }),
+        await answer(where, {
+          files: m.files.map((f) => incomingFile(f, client.token, options.apiUrl)),
+          locale,
+        }),
       );
       if (!m.text?.trim()) return;
     }

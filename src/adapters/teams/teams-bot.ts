@@ -30,6 +30,7 @@ import { detectLanguage } from '../../core/text/detect-language.js';
 import { langFromLocale } from '../../core/i18n/languages.js';
 import { type AdaptiveCardRenderer, readSubmit } from '../../render/adaptive/render.js';
 import { CardMemory } from './card-memory.js';
+import { downloadCapped } from '../download.js';
 import { type RetryPolicy, TEAMS_RETRY, withRetry } from './retry.js';
 
 const SEARCH_RESULTS = 10;
@@ -84,11 +85,10 @@ export function fileAttachments(activity: Partial<Activity>): IncomingFile[] {
       return {
         name: a.name ?? `file.${content.fileType ?? 'bin'}`,
         contentType: 'application/octet-stream',
-        download: async () => {
+        // Teams announces no size: the stream itself stops at the limit.
+        download: async (maxBytes: number) => {
           if (!content.downloadUrl) throw new Error('no download URL');
-          const res = await fetch(content.downloadUrl);
-          if (!res.ok) throw new Error(`download failed: HTTP ${res.status}`);
-          return Buffer.from(await res.arrayBuffer());
+          return downloadCapped(content.downloadUrl, maxBytes);
         },
       };
     });

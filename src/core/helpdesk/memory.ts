@@ -150,24 +150,26 @@ export class MemoryTicketStore implements TicketStore {
     file: NewFile & { sha256: string },
     event: TicketEvent,
     messages: OutboxMessage[],
-  ): Promise<Ticket> {
+    maxFiles: number,
+  ): Promise<{ ticket: Ticket; outcome: 'added' | 'duplicate' | 'tooMany' }> {
     const t = this.tickets.find((x) => x.ref === ref);
     if (!t) throw new Error(`No ticket ${ref}`);
-    if (!t.files.some((f) => f.sha256 === file.sha256)) {
-      t.files.push({
-        name: file.name,
-        size: file.content.length,
-        sha256: file.sha256,
-        contentType: file.contentType,
-        at: event.at,
-      });
-      this.contents.set(`${ref}:${file.sha256}`, Buffer.from(file.content));
-    }
+    if (t.files.some((f) => f.sha256 === file.sha256))
+      return { ticket: structuredClone(t), outcome: 'duplicate' };
+    if (t.files.length >= maxFiles) return { ticket: structuredClone(t), outcome: 'tooMany' };
+    t.files.push({
+      name: file.name,
+      size: file.content.length,
+      sha256: file.sha256,
+      contentType: file.contentType,
+      at: event.at,
+    });
+    this.contents.set(`${ref}:${file.sha256}`, Buffer.from(file.content));
     t.version++;
     t.history.push(structuredClone(event));
     t.updatedAt = event.at;
     for (const m of messages) this.outbox.push(m);
-    return structuredClone(t);
+    return { ticket: structuredClone(t), outcome: 'added' };
   }
 
   async fileContent(ref: string, sha256: string): Promise<Buffer | undefined> {

@@ -41,7 +41,12 @@ export type NewTicket = Pick<
 
 export type AttachResult =
   | { ok: true; ticket: Ticket; name: string; size: number }
-  | { ok: false; reason: 'noTicket' | 'tooBig' | 'tooMany' | 'type'; name: string; ticket?: Ticket };
+  | {
+      ok: false;
+      reason: 'noTicket' | 'tooBig' | 'tooMany' | 'type' | 'duplicate';
+      name: string;
+      ticket?: Ticket;
+    };
 
 export type ActResult =
   { ok: true; ticket: Ticket } | { ok: false; reason: 'notFound' | 'invalid' | 'stale'; ticket?: Ticket };
@@ -147,14 +152,16 @@ export class Helpdesk {
       detail: `${name} (${humanSize(file.content.length)}, sha256 ${sha256.slice(0, 12)}…)`,
     };
     // Files are kept as bytes, never opened, run or rendered; the helpdesk downloads them as they came.
-    const updated = await this.options.tickets.addFile(
+    const added = await this.options.tickets.addFile(
       ticket.ref,
       { ...file, name, sha256 },
       event,
       this.update(ticket.ref),
+      uploads.maxFiles,
     );
+    if (added.outcome !== 'added') return { ok: false, reason: added.outcome, name, ticket: added.ticket };
     this.options.kick?.();
-    return { ok: true, ticket: updated, name, size: file.content.length };
+    return { ok: true, ticket: added.ticket, name, size: file.content.length };
   }
 
   /** The user's answer to the helpdesk's question, redacted, back on the ticket. */

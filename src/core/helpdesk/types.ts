@@ -103,11 +103,18 @@ export interface TicketStore {
     event: TicketEvent | null,
     messages: OutboxMessage[],
   ): Promise<Ticket | undefined>;
+  /**
+   * Adds a file to a ticket with its event and messages, in one transaction, unless the ticket
+   * already holds `maxFiles` files ('tooMany') or a file with the same content ('duplicate'):
+   * then nothing is written. The count is taken inside the transaction, with the ticket locked,
+   * so that two processes adding at once cannot pass the limit together.
+   */
   addFile(
     ref: string,
     file: NewFile & { sha256: string },
     event: TicketEvent,
     messages: OutboxMessage[],
-  ): Promise<Ticket>;
+    maxFiles: number,
+  ): Promise<{ ticket: Ticket; outcome: 'added' | 'duplicate' | 'tooMany' }>;
   fileContent(ref: string, sha256: string): Promise<Buffer | undefined>;
 }

@@ -1,6 +1,8 @@
 /** The hand-over to the helpdesk through Bot.handle: form, ticket, files, and the helpdesk's actions. */
 import { describe, expect, it, vi } from 'vitest';
+import type { IncomingFile } from '../../../src/core/bot.js';
 import type { Card } from '../../../src/core/cards/model.js';
+import { FileTooLargeError } from '../../../src/core/errors.js';
 import { Helpdesk } from '../../../src/core/helpdesk/service.js';
 import { MemoryOutbox, MemoryTicketStore } from '../../../src/core/helpdesk/memory.js';
 import { OutboxWorker } from '../../../src/core/helpdesk/worker.js';
@@ -189,6 +191,39 @@ describe('escalation', () => {
     expect(chat.card).toMatchObject({
       text: pack.message('ticket.uploadsDone', 'en', { ref: 'SI-1001', count: 2 }),
     });
+  });
+
+  it('says so when a file is already on the ticket, and stops a download at the limit', async () => {
+    const { chat, tickets } = setup();
+    await fillForm(chat);
+    const send = async (files: IncomingFile[]) =>
+      (await chat.bot.handle({ conversation: chat.id, files })).cards.map((c) => (c as any).text);
+    await send([file('trace.log', 'same bytes')]);
+    const again = await send([file('copy.log', 'same bytes')]);
+    expect(again).toEqual([
+      pack.message('ticket.fileRejected', 'en', {
+        name: 'copy.log',
+        reason: pack.message('ticket.reasons.duplicate', 'en'),
+      }),
+    ]);
+    // A platform that announces no size: the download itself stops at the limit.
+    const limits: number[] = [];
+    const endless: IncomingFile = {
+      name: 'huge.log',
+      contentType: 'text/plain',
+      download: async (maxBytes) => {
+        limits.push(maxBytes);
+        throw new FileTooLargeError(maxBytes);
+      },
+    };
+    expect(await send([endless])).toEqual([
+      pack.message('ticket.fileRejected', 'en', {
+        name: 'huge.log',
+        reason: pack.message('ticket.reasons.tooBig', 'en', { max: '25 MB' }),
+      }),
+    ]);
+    expect(limits).toEqual([pack.escalation.uploads.maxBytes]);
+    expect((await tickets.get('SI-1001'))!.files.map((f) => f.name)).toEqual(['trace.log']);
   });
 
   it('lets the helpdesk claim, ask, get the answer back, resolve and reopen, telling the user each time', async () => {
