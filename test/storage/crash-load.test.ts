@@ -246,9 +246,7 @@ async function escalateUnderKills(
   connector.clear();
   const rng = random(options.seed);
   const fleet = new Fleet({
-    SLACK_BOT_TOKEN: 'xoxb-0001-test',
-    SLACK_SIGNING_SECRET: P.SIGNING_SECRET,
-    SLACK_API_URL: api.apiUrl,
+    ...P.slackEnv(api.apiUrl),
     BOT_LOCAL_MODE: 'true',
     HELPDESK_SLACK_CHANNEL: HELPDESK,
     OUTBOX_INTERVAL_MS: '200',

@@ -19,9 +19,7 @@ afterAll(() => api.stop());
 
 const startBot = (env: Record<string, string>) =>
   startServer({
-    SLACK_BOT_TOKEN: 'xoxb-0001-test',
-    SLACK_SIGNING_SECRET: P.SIGNING_SECRET,
-    SLACK_API_URL: api.apiUrl,
+    ...P.slackEnv(api.apiUrl),
     HELPDESK_SLACK_CHANNEL: HELPDESK,
     OUTBOX_INTERVAL_MS: '100',
     ...env,

@@ -18,12 +18,7 @@ let base = '';
 beforeAll(async () => {
   await api.start();
   app = createApp({
-    env: {
-      SLACK_BOT_TOKEN: 'xoxb-0001-test',
-      SLACK_SIGNING_SECRET: P.SIGNING_SECRET,
-      SLACK_API_URL: api.apiUrl,
-      SLACK_HANDLING_LEASE_MS: '5000',
-    },
+    env: { ...P.slackEnv(api.apiUrl), SLACK_HANDLING_LEASE_MS: '5000' },
     dedupe,
     log: () => {},
   });
