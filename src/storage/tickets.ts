@@ -30,6 +30,7 @@ interface TicketRow {
   claimed_by: string | null;
   helpdesk_message: Record<string, unknown> | null;
   form_key?: string | null;
+  secret: string;
   created_at: Date | string;
   updated_at: Date | string;
 }
@@ -88,6 +89,7 @@ export class SqlTicketStore implements TicketStore {
       ...(row.claimed_by ? { claimedBy: row.claimed_by } : {}),
       ...(row.form_key ? { formKey: row.form_key } : {}),
       ...(row.helpdesk_message ? { helpdeskMessage: row.helpdesk_message } : {}),
+      secret: row.secret,
       createdAt: iso(row.created_at),
       updatedAt: iso(row.updated_at),
     };
@@ -134,8 +136,8 @@ export class SqlTicketStore implements TicketStore {
     messages: (ref: string) => OutboxMessage[],
   ): Promise<Ticket> {
     const [row] = await tx.query<TicketRow>(
-      `insert into tickets (status, platform, conversation, user_id, user_name, address, lang, topic, form, attempts, form_key, created_at, updated_at)
-       values ('open', $1, $2, $3, $4, $5::jsonb, $6, $7, $8::jsonb, $9::jsonb, $10, $11, $11) returning *`,
+      `insert into tickets (status, platform, conversation, user_id, user_name, address, lang, topic, form, attempts, form_key, secret, created_at, updated_at)
+       values ('open', $1, $2, $3, $4, $5::jsonb, $6, $7, $8::jsonb, $9::jsonb, $10, $12, $11, $11) returning *`,
       [
         d.platform,
         d.conversation,
@@ -148,6 +150,7 @@ export class SqlTicketStore implements TicketStore {
         JSON.stringify(d.attempts),
         d.formKey ?? null,
         now,
+        d.secret,
       ],
     );
     const ref = `SI-${1000 + Number(row!.id)}`;

@@ -20,6 +20,7 @@ const draft = {
   topic: null,
   form: {},
   attempts: [],
+  secret: 'card-secret',
 };
 const file = (text: string) => {
   const content = Buffer.from(text);

@@ -26,6 +26,7 @@ const draft = {
   topic: 'personal-certificate',
   form: { client: 'lync2013' },
   attempts: [],
+  secret: 'card-secret',
   formKey: '7',
 };
 const NOW = '2026-11-22T04:00:00.000Z';

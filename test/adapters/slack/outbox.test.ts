@@ -32,6 +32,7 @@ async function setup(address: Record<string, unknown>) {
       topic: null,
       form: {},
       attempts: [],
+      secret: 'card-secret',
     },
     new Date().toISOString(),
     () => [],
