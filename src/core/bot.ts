@@ -191,27 +191,25 @@ export class Bot {
         if (relayed) return relayed;
       }
       const result = this.engine.step(state, input);
-      const write = { store: this.states, key: conversation, value: result.state };
       const expectedVersion = stored?.version ?? 0;
       const request = result.events.find((e) => e.type === 'ticket');
-      // A finished form: the state and the ticket are saved together, or neither is.
-      const filed = request
-        ? await this.helpdesk.fileTicket(this.newTicket(incoming, request), request.formKey, {
-            ...write,
-            expectedVersion,
-          })
-        : undefined;
-      if (
-        request ? !filed : (await this.states.put(conversation, result.state, expectedVersion)) === undefined
-      )
-        continue; // another process got there first: run again on its state
+      let filed: { ticket: { ref: string; lang: Lang } } | undefined;
+      if (request) {
+        // A finished form: the state and the ticket are saved together, or neither is.
+        const write = { store: this.states, key: conversation, value: result.state, expectedVersion };
+        filed = await this.helpdesk.fileTicket(this.newTicket(incoming, request), request.formKey, write);
+        if (!filed) continue; // another process got there first: run again on its state
+      } else if ((await this.states.put(conversation, result.state, expectedVersion)) === undefined) continue;
       const more = await this.deliver(incoming, result.events);
       const pinned = await this.pinnedFirst(incoming, result.cards);
-      const told = filed && this.cards.logs(filed.ticket.lang, filed.ticket.ref);
+      const told = filed && {
+        ref: filed.ticket.ref,
+        card: this.cards.logs(filed.ticket.lang, filed.ticket.ref),
+      };
       return {
-        cards: [...pinned, ...result.cards, ...(told ? [told] : []), ...more],
+        cards: [...pinned, ...result.cards, ...(told ? [told.card] : []), ...more],
         events: result.events,
-        ...(told ? { filed: { ref: filed.ticket.ref, card: told } } : {}),
+        ...(told ? { filed: told } : {}),
       };
     }
     throw new StorageError(

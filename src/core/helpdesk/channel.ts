@@ -30,8 +30,10 @@ export interface UserNotifier {
   found?(address: Record<string, unknown>, marker: string, since: Date): Promise<number>;
 }
 
-/** How far back a retried post looks for an earlier attempt (the lease, plus clock skew). */
+/** How far back a retried notification looks for an earlier attempt (it may have waited in the outbox). */
 const LOOK_BACK_MS = 24 * 60 * 60 * 1000;
+/** A ticket's card cannot be older than the ticket: its lookup starts then, less clock skew. */
+const CLOCK_SKEW_MS = 10 * 60 * 1000;
 
 export interface OutboxHandlerOptions {
   tickets: TicketStore;
@@ -58,7 +60,7 @@ export function outboxHandlers(o: OutboxHandlerOptions): Record<string, OutboxHa
       // Claimed before: an earlier attempt may have posted the card and died before recording it.
       const found =
         (item?.attempts ?? 1) > 1
-          ? await channel.findTicket?.(marker, new Date(Date.parse(ticket.createdAt) - LOOK_BACK_MS))
+          ? await channel.findTicket?.(marker, new Date(Date.parse(ticket.createdAt) - CLOCK_SKEW_MS))
           : undefined;
       const message = {
         platform: channel.platform,
