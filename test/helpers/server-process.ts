@@ -15,7 +15,7 @@ export interface ServerProcess {
   kill(signal: NodeJS.Signals): Promise<void>;
 }
 
-export function startServer(env: Record<string, string>, timeoutMs = 60_000): Promise<ServerProcess> {
+export function startServer(env: Record<string, string>, timeoutMs = 120_000): Promise<ServerProcess> {
   const loader = join(ROOT, 'node_modules', 'tsx', 'dist', 'loader.mjs');
   const child = spawn(process.execPath, ['--import', loader, join(ROOT, 'src', 'server', 'main.ts')], {
     cwd: ROOT,

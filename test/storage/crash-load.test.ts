@@ -54,7 +54,8 @@ class Fleet {
   constructor(private readonly env: Record<string, string>) {}
 
   async start(count: number): Promise<void> {
-    for (let i = 0; i < count; i++) this.slots[i] = await startServer(this.env);
+    const started = await Promise.all(Array.from({ length: count }, () => startServer(this.env)));
+    this.slots.push(...started);
   }
 
   /** A process that is up, taking turns: a retry goes to the next one. */
@@ -254,6 +255,7 @@ async function escalateUnderKills(
     SLACK_HANDLING_LEASE_MS: '2000',
     ...options.env,
   });
+  const began = Date.now();
   await fleet.start(options.processes);
   const users: User[] = Array.from({ length: options.users }, (_, i) => {
     const platform = i % 2 ? 'teams' : 'slack';
@@ -315,7 +317,7 @@ async function escalateUnderKills(
   console.log(
     `${name}: ${users.length} forms, ${fleet.kills} kills, ${retries} redeliveries; ` +
       `lost ${lost.length}, filed twice ${filedTwice.length}, cards posted twice ${postedTwice.length}, ` +
-      `users not told exactly once ${notToldOnce.length}`,
+      `users not told exactly once ${notToldOnce.length} (${Math.round((Date.now() - began) / 1000)} s)`,
   );
   expect(fleet.kills).toBeGreaterThan(0);
   expect(lost.map((u) => u.conversation)).toEqual([]);
@@ -338,7 +340,7 @@ describe('escalations while bot processes are killed (SIGKILL) at random moments
         {
           env: { DATABASE_URL: POSTGRES_URL, DATABASE_SCHEMA: schema },
           processes: 2,
-          users: 40,
+          users: 30,
           seed: 12,
           kills: 3,
         },
@@ -355,7 +357,7 @@ describe('escalations while bot processes are killed (SIGKILL) at random moments
     const dir = await freshPgliteDir();
     await escalateUnderKills(
       'lite',
-      { env: { DATA_DIR: dir }, processes: 1, users: 24, seed: 7, kills: 2 },
+      { env: { DATA_DIR: dir }, processes: 1, users: 16, seed: 7, kills: 2 },
       () => openPglite(dir),
     );
   }, 240_000);

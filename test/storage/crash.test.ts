@@ -2,12 +2,9 @@
  * A bot process saves a ticket and is killed (SIGKILL) before its card reaches the helpdesk
  * channel; after a restart on the same storage the card is posted, exactly once.
  */
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openPostgres } from '../../src/storage/postgres.js';
-import { POSTGRES_URL } from '../helpers/databases.js';
+import { freshPgliteDir, POSTGRES_URL } from '../helpers/databases.js';
 import { startServer } from '../helpers/server-process.js';
 import { FakeSlackApi } from '../helpers/slack-api.js';
 import * as P from '../adapters/slack/payloads.js';
@@ -85,9 +82,9 @@ describe('a crash between saving a ticket and posting its card', () => {
     const db = await openPostgres({ connectionString: POSTGRES_URL });
     await db.query(`drop schema ${schema} cascade`);
     await db.close();
-  }, 90_000);
+  }, 180_000);
 
   it('loses nothing in the embedded database either', async () => {
-    await crashAndRecover({ DATA_DIR: mkdtempSync(join(tmpdir(), 'signin-crash-')) });
-  }, 90_000);
+    await crashAndRecover({ DATA_DIR: await freshPgliteDir() });
+  }, 180_000);
 });
