@@ -204,7 +204,7 @@ export class Bot {
       const pinned = await this.pinnedFirst(incoming, result.cards);
       const told = filed && {
         ref: filed.ticket.ref,
-        card: this.cards.logs(filed.ticket.lang, filed.ticket.ref),
+        card: this.cards.logs(filed.ticket.lang, filed.ticket.ref, incoming.platform),
       };
       return {
         cards: [...pinned, ...result.cards, ...(told ? [told.card] : []), ...more],
@@ -239,7 +239,7 @@ export class Bot {
     if (action?.action !== 'form' || action.value !== 'escalation' || action.token === undefined) return;
     const ticket = await this.helpdesk.filedFor(incoming.conversation, action.token);
     if (!ticket) return undefined;
-    const card = this.cards.logs(ticket.lang, ticket.ref);
+    const card = this.cards.logs(ticket.lang, ticket.ref, incoming.platform);
     return { cards: [card], events: [], filed: { ref: ticket.ref, card } };
   }
 
