@@ -18,10 +18,11 @@ import { Resolver } from './resolver/resolver.js';
 import { KeyedQueue } from './storage/keyed-queue.js';
 import { MemoryFeedbackStore, MemorySentCardStore, MemoryStateStore } from './storage/memory.js';
 import { type FeedbackStore, type SentCardStore, type StateStore, StorageError } from './storage/types.js';
+import { FileTooLargeError } from './errors.js';
 import { Helpdesk } from './helpdesk/service.js';
 import { MemoryOutbox, MemoryTicketStore } from './helpdesk/memory.js';
 import type { ActionOrigin, Platform, TicketOperation } from './helpdesk/types.js';
-import type { ActResult } from './helpdesk/service.js';
+import type { ActResult, NewTicket } from './helpdesk/service.js';
 import { CommandMatcher } from './dialogs/commands.js';
 import { stripNoise } from './text/noise.js';
 import { wellFormed, wellFormedFields } from './text/well-formed.js';
@@ -44,6 +45,8 @@ export interface BotOptions {
   helpdesk?: Helpdesk;
   /** Pinned quick fixes; in memory when not given. */
   pins?: PinService;
+  /** Told of failures the user is told about in plain words (a download that failed), for the log. */
+  onError?: (error: Error) => void;
   /** Cards sent with buttons, to answer them in place; in memory when not given. */
   sentCards?: SentCardStore<Card>;
 }
@@ -61,7 +64,11 @@ export interface IncomingFile {
   contentType: string;
   /** Size announced by the platform, when it does (checked again after download). */
   size?: number;
-  download(): Promise<Buffer>;
+  /**
+   * The file's bytes, reading no more than `maxBytes`: past that it stops and throws
+   * FileTooLargeError, whatever size was announced.
+   */
+  download(maxBytes: number): Promise<Buffer>;
 }
 
 export interface Incoming extends UserInput {
@@ -89,6 +96,13 @@ export interface HelpdeskActionInput {
 export interface Outgoing {
   cards: Card[];
   events: BotEvent[];
+  /**
+   * A form submission that filed a ticket (now or, for a submission delivered again, before):
+   * its ref and the card among `cards` that tells the user its number. Adapters that can show
+   * that card in the place of the submitted form do, so that a redelivered submission shows it
+   * in the same place instead of a second time.
+   */
+  filed?: { ref: string; card: Card };
 }
 
 const MAX_ATTEMPTS = 5;
@@ -170,6 +184,9 @@ export class Bot {
     if (incoming.files?.length) return this.receiveFiles(incoming);
     const { conversation, platform: _p, user: _u, address: _a, files: _f, ...input } = incoming;
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+      // Checked again after a lost compare-and-set: the other writer may have filed this very form.
+      const again = await this.filedBefore(incoming);
+      if (again) return again;
       const stored = await this.states.get(conversation);
       const state = stored?.value ?? initialState(langFromLocale(input.locale) ?? DEFAULT_LANG);
       // A conversation that never filed a ticket cannot owe the helpdesk an answer: no lookup.
@@ -178,15 +195,56 @@ export class Bot {
         if (relayed) return relayed;
       }
       const result = this.engine.step(state, input);
-      const saved = await this.states.put(conversation, result.state, stored?.version ?? 0);
-      if (saved === undefined) continue; // another process got there first: run again on its state
+      const expectedVersion = stored?.version ?? 0;
+      const request = result.events.find((e) => e.type === 'ticket');
+      let filed: { ticket: { ref: string; lang: Lang } } | undefined;
+      if (request) {
+        // A finished form: the state and the ticket are saved together, or neither is.
+        const write = { store: this.states, key: conversation, value: result.state, expectedVersion };
+        filed = await this.helpdesk.fileTicket(this.newTicket(incoming, request), request.formKey, write);
+        if (!filed) continue; // another process got there first: run again on its state
+      } else if ((await this.states.put(conversation, result.state, expectedVersion)) === undefined) continue;
       const more = await this.deliver(incoming, result.events);
       const pinned = await this.pinnedFirst(incoming, result.cards);
-      return { cards: [...pinned, ...result.cards, ...more], events: result.events };
+      const told = filed && {
+        ref: filed.ticket.ref,
+        card: this.cards.logs(filed.ticket.lang, filed.ticket.ref, incoming.platform),
+      };
+      return {
+        cards: [...pinned, ...result.cards, ...(told ? [told.card] : []), ...more],
+        events: result.events,
+        ...(told ? { filed: told } : {}),
+      };
     }
     throw new StorageError(
       `Conversation ${conversation} kept changing under ${MAX_ATTEMPTS} attempts to update it`,
     );
+  }
+
+  private newTicket(incoming: Incoming, request: Extract<BotEvent, { type: 'ticket' }>): NewTicket {
+    return {
+      conversation: incoming.conversation,
+      platform: incoming.platform ?? 'terminal',
+      user: incoming.user ?? { id: incoming.conversation },
+      address: incoming.address ?? {},
+      lang: request.lang,
+      topic: request.topic,
+      form: request.form,
+      attempts: request.attempts,
+    };
+  }
+
+  /**
+   * A submitted form that already filed its ticket (the platform delivered it again, maybe to
+   * another process after a crash) gets that ticket's number again, and files nothing.
+   */
+  private async filedBefore(incoming: Incoming): Promise<Outgoing | undefined> {
+    const action = incoming.action;
+    if (action?.action !== 'form' || action.value !== 'escalation' || action.token === undefined) return;
+    const ticket = await this.helpdesk.filedFor(incoming.conversation, action.token);
+    if (!ticket) return undefined;
+    const card = this.cards.logs(ticket.lang, ticket.ref, incoming.platform);
+    return { cards: [card], events: [], filed: { ref: ticket.ref, card } };
   }
 
   /** Carries out what a step decided (feedback, tickets) and returns the cards that follow from it. */
@@ -204,19 +262,6 @@ export class Bot {
           lang: event.lang,
           at: now,
         });
-      if (event.type === 'ticket') {
-        const ticket = await this.helpdesk.createTicket({
-          conversation,
-          platform: incoming.platform ?? 'terminal',
-          user: incoming.user ?? { id: conversation },
-          address: incoming.address ?? {},
-          lang: event.lang,
-          topic: event.topic,
-          form: event.form,
-          attempts: event.attempts,
-        });
-        cards.push(this.cards.logs(event.lang, ticket.ref, incoming.platform));
-      }
       if (event.type === 'uploads-done') {
         const ticket = await this.helpdesk.openTicket(conversation);
         if (ticket)
@@ -261,9 +306,13 @@ export class Bot {
       }
       let content: Buffer;
       try {
-        content = await file.download();
-      } catch {
-        reject('download');
+        content = await file.download(uploads.maxBytes);
+      } catch (e) {
+        if (e instanceof FileTooLargeError) reject('tooBig', { max: megabytes });
+        else {
+          this.options.onError?.(new Error(`could not download ${file.name}: ${(e as Error).message}`));
+          reject('download');
+        }
         continue;
       }
       const result = await this.helpdesk.attach(

@@ -8,6 +8,7 @@ export enum ErrorCode {
   InvalidInput = 'invalid_input',
   InvalidConfig = 'invalid_config',
   Storage = 'storage',
+  FileTooLarge = 'file_too_large',
 }
 
 export abstract class BotError extends Error {
@@ -53,5 +54,14 @@ export class StorageError extends BotError {
   constructor(message: string, options?: { cause?: unknown }) {
     super(message, options);
     this.name = 'StorageError';
+  }
+}
+
+/** A file that grew past the limit while it was downloaded: the download stopped there. */
+export class FileTooLargeError extends BotError {
+  readonly code = ErrorCode.FileTooLarge;
+  constructor(readonly limit: number) {
+    super(`The file is larger than ${limit} bytes; the download stopped there.`);
+    this.name = 'FileTooLargeError';
   }
 }

@@ -116,6 +116,7 @@ export function createApp(options: AppOptions): App {
       resolver,
       helpdesk,
       pins,
+      onError: (e) => log(e.message),
       ...(options.clock ? { now: options.clock } : {}),
       ...(storage
         ? { states: storage.states, feedback: storage.feedback, sentCards: storage.sentCards }
@@ -153,6 +154,7 @@ export function createApp(options: AppOptions): App {
       admins,
       settings: slackSettings,
       dedupe: options.dedupe ?? storage?.dedupe ?? new MemoryDedupeStore(),
+      ...(env.SLACK_HANDLING_LEASE_MS ? { leaseMs: Number(env.SLACK_HANDLING_LEASE_MS) } : {}),
       log,
       ...options.slack,
     });
@@ -196,7 +198,11 @@ export function createApp(options: AppOptions): App {
     worker = new OutboxWorker(
       outbox,
       outboxHandlers({ tickets, channels, notifiers, cards: new CardBuilder(bot.pack), helpdeskLang }),
-      { log, intervalMs: Number(env.OUTBOX_INTERVAL_MS ?? 2000) },
+      {
+        log,
+        intervalMs: Number(env.OUTBOX_INTERVAL_MS ?? 2000),
+        leaseMs: Number(env.OUTBOX_LEASE_MS ?? 60_000),
+      },
     );
   let sweeper: NodeJS.Timeout | undefined;
   /** Ends the pins whose time is up and updates their posts to say so. */

@@ -5,6 +5,8 @@ export interface ConnectorCall {
   path: string;
   body: any;
   authorization?: string;
+  /** The id the connector gave a posted activity. */
+  id?: string;
 }
 
 /**
@@ -40,7 +42,9 @@ export class FakeConnector {
           return;
         }
         res.setHeader('content-type', 'application/json');
-        res.end(JSON.stringify({ id: `activity-${++this.counter}` }));
+        const id = `activity-${++this.counter}`;
+        this.calls.at(-1)!.id = id;
+        res.end(JSON.stringify({ id }));
       });
     });
     await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));

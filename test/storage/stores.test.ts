@@ -48,6 +48,18 @@ describe.each(BACKENDS)('storage on $name', (backend) => {
     expect(results.filter((r) => r === undefined)).toHaveLength(1);
   });
 
+  it('holds a delivery being handled for its lease only, then remembers it as done', async () => {
+    const { storage } = await fresh();
+    const d = storage.dedupe;
+    const claims = await Promise.all([d.begin('event:2', 200), d.begin('event:2', 200)]);
+    expect(claims.sort()).toEqual(['busy', 'claimed']);
+    // The process handling it died: after the lease a retry takes it.
+    await new Promise((r) => setTimeout(r, 250));
+    expect(await d.begin('event:2', 60_000)).toBe('claimed');
+    await d.finish('event:2', 60_000);
+    expect(await d.begin('event:2', 60_000)).toBe('done');
+  });
+
   it('records feedback', async () => {
     const { storage } = await fresh();
     const at = '2026-11-22T03:00:00.000Z';

@@ -25,6 +25,8 @@ export interface SlackEndpointOptions {
   now?: () => number;
   /** How the token check (`auth.test`) is retried while it fails. */
   tokenRetry?: Partial<TokenRetry>;
+  /** How long a delivery being handled is held against Slack's retries (see receiver.ts). */
+  leaseMs?: number;
 }
 
 export interface SlackEndpoint {
@@ -68,6 +70,7 @@ export function createSlackEndpoint(options: SlackEndpointOptions): SlackEndpoin
       signingSecret: settings.signingSecret,
       dedupe: options.dedupe,
       log,
+      ...(options.leaseMs ? { leaseMs: options.leaseMs } : {}),
       ...(options.now ? { now: options.now } : {}),
     });
     app = new App({ ...shared, receiver });
@@ -79,6 +82,7 @@ export function createSlackEndpoint(options: SlackEndpointOptions): SlackEndpoin
   registerSlackListeners(app, {
     bot: options.bot,
     log,
+    ...(settings.apiUrl ? { apiUrl: settings.apiUrl } : {}),
     ...(options.helpdeskLang ? { helpdeskLang: options.helpdeskLang } : {}),
     ...(options.admins ? { admins: options.admins } : {}),
   });

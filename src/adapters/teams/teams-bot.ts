@@ -29,6 +29,7 @@ import { CardBuilder } from '../../core/cards/build.js';
 import { detectLanguage } from '../../core/text/detect-language.js';
 import { langFromLocale } from '../../core/i18n/languages.js';
 import { type AdaptiveCardRenderer, readSubmit } from '../../render/adaptive/render.js';
+import { downloadCapped } from '../download.js';
 import { type RetryPolicy, TEAMS_RETRY, withRetry } from './retry.js';
 
 const SEARCH_RESULTS = 10;
@@ -88,11 +89,10 @@ export function fileAttachments(activity: Partial<Activity>): IncomingFile[] {
       return {
         name: a.name ?? `file.${content.fileType ?? 'bin'}`,
         contentType: 'application/octet-stream',
-        download: async () => {
+        // Teams announces no size: the stream itself stops at the limit.
+        download: async (maxBytes: number) => {
           if (!content.downloadUrl) throw new Error('no download URL');
-          const res = await fetch(content.downloadUrl);
-          if (!res.ok) throw new Error(`download failed: HTTP ${res.status}`);
-          return Buffer.from(await res.arrayBuffer());
+          return downloadCapped(content.downloadUrl, maxBytes);
         },
       };
     });
@@ -121,8 +121,8 @@ export class SigninTeamsBot extends TeamsActivityHandler {
       const files = fileAttachments(activity);
       if (files.length) await this.answer(context, { files });
       if (files.length && !input.text?.trim() && !submitted) return next();
-      await this.answer(context, input);
-      if (submitted) await this.markAnswered(context, activity.replyToId, input.action);
+      const out = await this.answer(context, input, submitted ? activity.replyToId : undefined);
+      if (submitted && !out.inPlace) await this.markAnswered(context, activity.replyToId, input.action);
       await next();
     });
 
@@ -194,10 +194,17 @@ export class SigninTeamsBot extends TeamsActivityHandler {
     return { composeExtension: { type: 'result', attachmentLayout: 'list', attachments } };
   }
 
+  /**
+   * Hands the input to the core and sends its cards. A submitted form that filed a ticket
+   * (`formCard`: the card the form was on) shows the ticket's number in that card's place, an
+   * update rather than a new message: the Bot Connector may deliver the submission again (to
+   * another process, after a crash), and the same update then says it in the same place.
+   */
   private async answer(
     context: TurnContext,
     input: { action?: ActionPayload; text?: string; files?: IncomingFile[] },
-  ): Promise<void> {
+    formCard?: string,
+  ): Promise<{ inPlace: boolean }> {
     const activity = context.activity;
     const incoming: Incoming = {
       conversation: conversationKey(activity),
@@ -216,7 +223,27 @@ export class SigninTeamsBot extends TeamsActivityHandler {
       ...input,
     };
     const out = await this.options.bot.handle(incoming);
-    await this.send(context, out.cards);
+    const told = out.filed && formCard ? await this.replace(context, formCard, out.filed.card) : false;
+    await this.send(
+      context,
+      out.cards.filter((c) => !told || c !== out.filed?.card),
+    );
+    return { inPlace: told };
+  }
+
+  /** Shows `card` in the place of the activity `id`; false when Teams would not update it. */
+  private async replace(context: TurnContext, id: string, card: Card): Promise<boolean> {
+    try {
+      await withRetry(
+        () => context.updateActivity({ id, type: 'message', attachments: [this.attachment(card)] }),
+        this.options.retry ?? TEAMS_RETRY,
+      );
+      if (card.choices.length) await this.options.bot.sentCards.remember(sentKey(context.activity, id), card);
+      return true;
+    } catch (error) {
+      this.options.log?.(`could not show the ticket in place of its form ${id}: ${(error as Error).message}`);
+      return false;
+    }
   }
 
   private async send(context: TurnContext, cards: Card[]): Promise<void> {

@@ -41,6 +41,8 @@ export type BotEvent =
       form: Record<string, string>;
       attempts: ConversationState['attempts'];
       topic: string | null;
+      /** Which form this was (its card's token): a form is filed once, however often it arrives. */
+      formKey: string;
     }
   | { type: 'uploads-done'; lang: Lang }
   | { type: 'unknown'; text: string; lang: Lang };
@@ -416,6 +418,7 @@ export class DialogEngine {
       form: flow.form!.values,
       attempts: state.attempts,
       topic: flow.topic,
+      formKey: String(state.token),
     });
     state.flow = { topic: flow.topic, stage: 0, queue: [], visited: [], awaiting: 'upload' };
     state.ticketed = true;
