@@ -11,7 +11,8 @@ export class CardMemory {
   constructor(private readonly capacity = 5000) {}
 
   remember(activityId: string | undefined, card: Card): void {
-    if (!activityId || !card.choices.length) return;
+    // Cards that ask something: buttons, or a form's inputs.
+    if (!activityId || (!card.choices.length && card.kind !== 'form')) return;
     this.cards.delete(activityId);
     this.cards.set(activityId, card);
     if (this.cards.size > this.capacity) this.cards.delete(this.cards.keys().next().value!);

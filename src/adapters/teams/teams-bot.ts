@@ -26,6 +26,7 @@ import type { Pin } from '../../core/pins/types.js';
 import type { Lang } from '../../core/i18n/languages.js';
 import type { ActionPayload, Card } from '../../core/cards/model.js';
 import { CardBuilder } from '../../core/cards/build.js';
+import { AnsweredCards, type CardAnswer } from '../../core/cards/answered.js';
 import { detectLanguage } from '../../core/text/detect-language.js';
 import { langFromLocale } from '../../core/i18n/languages.js';
 import { type AdaptiveCardRenderer, readSubmit } from '../../render/adaptive/render.js';
@@ -97,10 +98,12 @@ export function fileAttachments(activity: Partial<Activity>): IncomingFile[] {
 export class SigninTeamsBot extends TeamsActivityHandler {
   private readonly memory = new CardMemory();
   private readonly builder: CardBuilder;
+  private readonly answeredCards: AnsweredCards;
 
   constructor(private readonly options: TeamsBotOptions) {
     super();
     this.builder = new CardBuilder(options.bot.pack);
+    this.answeredCards = new AnsweredCards(options.bot.pack);
 
     this.onMessage(async (context, next) => {
       const activity = context.activity;
@@ -118,8 +121,8 @@ export class SigninTeamsBot extends TeamsActivityHandler {
       const files = fileAttachments(activity);
       if (files.length) await this.answer(context, { files });
       if (files.length && !input.text?.trim() && !submitted) return next();
-      await this.answer(context, input);
-      if (submitted) await this.markAnswered(context, activity.replyToId, input.action);
+      const askedAgain = await this.answer(context, input, submitted ? activity.replyToId : undefined);
+      if (submitted && !askedAgain) await this.markAnswered(context, activity.replyToId, input);
       await next();
     });
 
@@ -143,7 +146,7 @@ export class SigninTeamsBot extends TeamsActivityHandler {
   ): Promise<AdaptiveCardInvokeResponse> {
     const input = readSubmit(invokeValue?.action?.data);
     await this.answer(context, input);
-    const answered = this.answeredCard(context.activity.replyToId, input.action, context.activity.locale);
+    const answered = this.answeredCard(context.activity.replyToId, input, context.activity.locale);
     return {
       statusCode: 200,
       type: 'application/vnd.microsoft.card.adaptive',
@@ -191,10 +194,16 @@ export class SigninTeamsBot extends TeamsActivityHandler {
     return { composeExtension: { type: 'result', attachmentLayout: 'list', attachments } };
   }
 
+  /**
+   * Hands the input to the bot and sends its cards. When `pressed` (the card whose button was
+   * pressed) gets back the same card asked again (nothing chosen, a required answer missing),
+   * that card is updated in place instead; returns whether it was.
+   */
   private async answer(
     context: TurnContext,
     input: { action?: ActionPayload; text?: string; files?: IncomingFile[] },
-  ): Promise<void> {
+    pressed?: string,
+  ): Promise<boolean> {
     const activity = context.activity;
     const incoming: Incoming = {
       conversation: conversationKey(activity),
@@ -213,7 +222,29 @@ export class SigninTeamsBot extends TeamsActivityHandler {
       ...input,
     };
     const out = await this.options.bot.handle(incoming);
+    if (pressed && (await this.askAgainInPlace(context, pressed, out.cards))) return true;
     await this.send(context, out.cards);
+    return false;
+  }
+
+  private async askAgainInPlace(context: TurnContext, activityId: string, cards: Card[]): Promise<boolean> {
+    const before = this.memory.recall(activityId);
+    const [card] = cards;
+    if (cards.length !== 1 || !card || !before || card.kind !== before.kind) return false;
+    if (card.kind !== 'form' && card.kind !== 'triage') return false;
+    try {
+      await withRetry(
+        () =>
+          context.updateActivity({ id: activityId, type: 'message', attachments: [this.attachment(card)] }),
+        this.options.retry ?? TEAMS_RETRY,
+      );
+    } catch (error) {
+      // The card could not be updated: it is sent as a new message instead.
+      this.options.log?.(`could not update card ${activityId} in place: ${(error as Error).message}`);
+      return false;
+    }
+    this.memory.remember(activityId, card);
+    return true;
   }
 
   private async send(context: TurnContext, cards: Card[]): Promise<void> {
@@ -297,29 +328,22 @@ export class SigninTeamsBot extends TeamsActivityHandler {
     return CardFactory.adaptiveCard(this.options.renderer.render(card));
   }
 
-  /** The pressed card without its buttons, saying what was answered. */
-  private answeredCard(
-    activityId: string | undefined,
-    action: ActionPayload | undefined,
-    locale?: string,
-  ): Card {
-    const card = this.memory.recall(activityId);
-    const lang = card?.lang ?? langFromLocale(locale) ?? 'en';
-    const label = card?.choices.find(
-      (c) => action && c.payload.action === action.action && c.payload.value === action.value,
-    )?.label;
-    const note = this.options.bot.pack.message('answered', lang, { answer: label ?? '✓' });
-    if (!card) return this.builder.notice('answered', lang, { answer: label ?? '✓' });
-    return { ...card, note, choices: [] } as Card;
+  /** The pressed card, read-only: no inputs or buttons, what was answered shown. */
+  private answeredCard(activityId: string | undefined, answer: CardAnswer, locale?: string): Card {
+    return this.answeredCards.answered(
+      this.memory.recall(activityId),
+      answer,
+      langFromLocale(locale) ?? 'en',
+    );
   }
 
   private async markAnswered(
     context: TurnContext,
     activityId: string | undefined,
-    action?: ActionPayload,
+    answer: CardAnswer,
   ): Promise<void> {
     if (!activityId) return;
-    const answered = this.answeredCard(activityId, action, context.activity.locale);
+    const answered = this.answeredCard(activityId, answer, context.activity.locale);
     try {
       await withRetry(
         () =>

@@ -36,7 +36,11 @@ export class CardBuilder {
 
   links(topic: string, lang: Lang): Link[] {
     const text = this.pack.text(topic, lang);
-    return this.pack.topic(topic).links.map((l) => ({ label: text.links[l.id] ?? l.url, url: l.url }));
+    return this.pack.topic(topic).links.map((l) => ({
+      label: text.links[l.id] ?? l.url,
+      url: l.url,
+      ...(l.kb ? { short: this.t('topic.kb', lang, { kb: l.kb }) } : {}),
+    }));
   }
 
   /** A topic's card at one stage, ending with "Did this fix it?". */
@@ -244,7 +248,13 @@ export class CardBuilder {
     });
   }
 
-  form(lang: Lang, token: string, current: number, problem?: string): FormCard {
+  form(
+    lang: Lang,
+    token: string,
+    current: number,
+    problem?: string,
+    values?: Record<string, string>,
+  ): FormCard {
     return {
       kind: 'form',
       lang,
@@ -253,6 +263,7 @@ export class CardBuilder {
       fields: this.formFields(lang),
       current,
       ...(problem ? { problem } : {}),
+      ...(values && Object.keys(values).length ? { values } : {}),
       submit: this.t('form.submit', lang),
       open: this.t('form.open', lang),
       token,
@@ -356,7 +367,9 @@ export class CardBuilder {
       question: '',
       choices: [],
       links: [
-        ...(options.withPostLink && permalink ? [{ label: this.t('pins.title', lang), url: permalink }] : []),
+        ...(options.withPostLink && permalink
+          ? [{ label: this.t('pins.title', lang), short: this.t('pins.title', lang), url: permalink }]
+          : []),
         ...card.links,
       ],
       pin: {

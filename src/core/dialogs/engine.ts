@@ -87,7 +87,8 @@ export class DialogEngine {
       card = this.cards.topic(flow.topic, flow.stage, state.lang, token, note);
     else if (flow.awaiting === 'clarify') card = this.cards.clarify(flow.topic, state.lang, token, note);
     else if (flow.awaiting === 'triage') card = this.cards.triage(state.lang, token, note);
-    else if (flow.awaiting === 'form') card = this.cards.form(state.lang, token, flow.form?.index ?? 0, note);
+    else if (flow.awaiting === 'form')
+      card = this.cards.form(state.lang, token, flow.form?.index ?? 0, note, flow.form?.values);
     else if (flow.awaiting === 'upload')
       card = {
         ...this.cards.notice('logs.title', state.lang),

@@ -192,15 +192,7 @@ export function renderBlockKit(card: Card, options: BlockKitOptions): SlackMessa
       break;
     case 'ticket': {
       blocks.push(section(`*${escapeSlack(card.status)}*`));
-      for (let i = 0; i < card.facts.length; i += 10)
-        blocks.push({
-          type: 'section',
-          fields: card.facts.slice(i, i + 10).map((f) => ({
-            type: 'mrkdwn',
-            text: clip(`*${escapeSlack(f.label)}*\n${escapeSlack(f.value)}`, 2000),
-            verbatim: true,
-          })),
-        });
+      blocks.push(...factFields(card.facts));
       for (const x of card.sections)
         blocks.push(
           ...sections([`*${escapeSlack(x.label)}*`, ...x.items.map((item) => `• ${escapeSlack(item)}`)]),
@@ -221,6 +213,7 @@ export function renderBlockKit(card: Card, options: BlockKitOptions): SlackMessa
     }
     case 'notice':
       blocks.push(section(mrkdwn(card.text)));
+      blocks.push(...factFields(card.facts ?? []));
       if (card.list?.length)
         blocks.push(
           ...sections([`*${escapeSlack(card.listLabel ?? '')}*`, ...card.list.map((x) => `• ${mrkdwn(x)}`)]),
@@ -237,6 +230,21 @@ export function renderBlockKit(card: Card, options: BlockKitOptions): SlackMessa
   }
   blocks.push(...buttons(card.choices, options.chooseLabel));
   return { text: clip(renderText(card), 3000), blocks: blocks.slice(0, LIMITS.blocks) };
+}
+
+/** Label and value pairs as section fields, ten to a section; values are user text, escaped. */
+function factFields(facts: { label: string; value: string }[]): Block[] {
+  const blocks: Block[] = [];
+  for (let i = 0; i < facts.length; i += 10)
+    blocks.push({
+      type: 'section',
+      fields: facts.slice(i, i + 10).map((f) => ({
+        type: 'mrkdwn',
+        text: clip(`*${escapeSlack(f.label)}*\n${escapeSlack(f.value)}`, 2000),
+        verbatim: true,
+      })),
+    });
+  return blocks;
 }
 
 /** The same message once answered: buttons gone, the answer shown. */
