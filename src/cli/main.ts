@@ -16,7 +16,7 @@ import { BotError, ContentValidationError, loadKnowledgePack, Resolver } from '.
 import { chatCommand } from './commands/chat.js';
 import { packageTeamsCommand } from './commands/package-teams.js';
 import { ticketsCommand } from './commands/tickets.js';
-import { openStorage } from '../storage/open.js';
+import { creatingMessage, openStorage } from '../storage/open.js';
 import { evalCommand } from './commands/eval.js';
 import { resolveCommand } from './commands/resolve.js';
 
@@ -30,6 +30,9 @@ const USAGE = `usage: cli <command>   (cli help, or --help, prints this)
   tickets show REF                       one ticket, with its form, files and history
   tickets export --format csv|json       every ticket, for reporting (--out FILE)
   pins audit                             every pin, unpin, expiry and refused attempt`;
+
+/** A first start in a folder creates the database: say so on stderr instead of a silent wait. */
+const STORAGE_OPTIONS = { onCreate: (dir: string) => void process.stderr.write(creatingMessage(dir) + '\n') };
 
 const OPTIONS = {
   json: { type: 'boolean', default: false },
@@ -74,7 +77,7 @@ export async function main(argv: string[]): Promise<number> {
       process.stderr.write(`cli: unknown pins command "${rest[0] ?? ''}"\n${USAGE}\n`);
       return 2;
     }
-    const storage = await openStorage(process.env);
+    const storage = await openStorage(process.env, STORAGE_OPTIONS);
     try {
       const log = await storage.pins.auditLog();
       if (!log.length) process.stdout.write('no pin activity\n');
@@ -88,7 +91,7 @@ export async function main(argv: string[]): Promise<number> {
     }
   }
   if (command === 'tickets') {
-    const storage = await openStorage(process.env);
+    const storage = await openStorage(process.env, STORAGE_OPTIONS);
     try {
       return await ticketsCommand(storage, rest, {
         ...(values.status ? { status: values.status } : {}),
@@ -121,7 +124,7 @@ export async function main(argv: string[]): Promise<number> {
       return evalCommand(resolver, rest[0], values.json);
     case 'chat': {
       // The terminal keeps its conversations and tickets where the bot does (./data by default).
-      const storage = await openStorage(process.env);
+      const storage = await openStorage(process.env, STORAGE_OPTIONS);
       const helpdesk = new Helpdesk({
         tickets: storage.tickets,
         uploads: pack.escalation.uploads,

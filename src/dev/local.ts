@@ -17,7 +17,7 @@ import { join } from 'node:path';
 import { ConfigError } from '../core/errors.js';
 import { exitOnStartError } from '../server/start-error.js';
 import { createApp, type App } from '../server/app.js';
-import { openStorage } from '../storage/open.js';
+import { creatingMessage, openStorage } from '../storage/open.js';
 
 export interface LocalStack {
   app: App;
@@ -100,7 +100,9 @@ export async function startLocal(options: LocalOptions = {}): Promise<LocalStack
     throw new ConfigError(
       'npm start runs without authentication: unset MicrosoftAppId (use npm run serve for a registered bot).',
     );
-  const storage = options.inMemory ? undefined : await openStorage(process.env);
+  const storage = options.inMemory
+    ? undefined
+    : await openStorage(process.env, { onCreate: (dir) => log(creatingMessage(dir)) });
   if (storage) log(`storage: ${storage.db.description}`);
   const app = createApp({
     env: { ...process.env, BOT_LOCAL_MODE: 'true' },
