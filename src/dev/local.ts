@@ -10,7 +10,7 @@
  * Ctrl+C stops both. `npm run -s cli -- chat` is the same bot in the terminal.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -25,6 +25,8 @@ export interface LocalStack {
   playground?: ChildProcess;
   /** The Playground page, once it is listening. */
   playgroundUrl?: string;
+  /** The Playground's temporary folder (its logs), removed when the stack stops. */
+  playgroundDir?: string;
   stop(): Promise<void>;
 }
 
@@ -41,13 +43,37 @@ function playgroundCli(): string {
   return createRequire(import.meta.url).resolve('@microsoft/m365agentsplayground/cli.js');
 }
 
+/**
+ * The Playground runs in a temporary folder of its own. It goes when the stack stops, and at
+ * the latest when this process exits (Ctrl+C, an error), so that no `agents-playground-*`
+ * folder is left behind.
+ */
+function playgroundFolder(): { dir: string; remove: () => void } {
+  const dir = mkdtempSync(join(tmpdir(), 'agents-playground-'));
+  const remove = () => {
+    process.removeListener('exit', remove);
+    rmSync(dir, { recursive: true, force: true });
+  };
+  process.once('exit', remove);
+  return { dir, remove };
+}
+
+/** Stops the Playground and waits for it to exit (its files are closed then), 5 s at most. */
+async function stopPlayground(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  child.kill('SIGTERM');
+  await Promise.race([exited, new Promise<void>((resolve) => setTimeout(resolve, 5000).unref())]);
+  if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+}
+
 /** Starts the Playground and resolves with its URL when it says where it listens. */
 function startPlayground(
   botPort: number,
   port: number,
+  cwd: string,
   log: (m: string) => void,
 ): Promise<{ child: ChildProcess; url: string }> {
-  const cwd = mkdtempSync(join(tmpdir(), 'agents-playground-'));
   const child = spawn(
     process.execPath,
     [
@@ -89,7 +115,7 @@ function startPlayground(
       60_000,
     ).unref();
   }).then((started) => {
-    log(`Agents Playground logs are in ${cwd}/devTools`);
+    log(`Agents Playground logs are in ${cwd}/devTools (removed when it stops)`);
     return started as { child: ChildProcess; url: string };
   });
 }
@@ -110,18 +136,29 @@ export async function startLocal(options: LocalOptions = {}): Promise<LocalStack
     ...(storage ? { storage } : {}),
   });
   const botPort = await app.http.listen(options.botPort ?? Number(process.env.PORT ?? 3978), '127.0.0.1');
+  let folder: ReturnType<typeof playgroundFolder> | undefined;
   const stack: LocalStack = {
     app,
     botPort,
     async stop() {
-      stack.playground?.kill('SIGTERM');
+      if (stack.playground) await stopPlayground(stack.playground);
+      folder?.remove();
       await app.stop();
     },
   };
   if (options.withPlayground !== false) {
-    const { child, url } = await startPlayground(botPort, options.playgroundPort ?? 56150, log);
-    stack.playground = child;
-    stack.playgroundUrl = url;
+    folder = playgroundFolder();
+    stack.playgroundDir = folder.dir;
+    const port = options.playgroundPort ?? Number(process.env.PLAYGROUND_PORT || 56150);
+    try {
+      const { child, url } = await startPlayground(botPort, port, folder.dir, log);
+      stack.playground = child;
+      stack.playgroundUrl = url;
+    } catch (error) {
+      folder.remove();
+      await app.stop();
+      throw error;
+    }
   }
   return stack;
 }
