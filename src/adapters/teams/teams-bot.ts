@@ -30,7 +30,6 @@ import { AnsweredCards, type CardAnswer } from '../../core/cards/answered.js';
 import { detectLanguage } from '../../core/text/detect-language.js';
 import { langFromLocale } from '../../core/i18n/languages.js';
 import { type AdaptiveCardRenderer, readSubmit } from '../../render/adaptive/render.js';
-import { CardMemory } from './card-memory.js';
 import { type RetryPolicy, TEAMS_RETRY, withRetry } from './retry.js';
 
 const SEARCH_RESULTS = 10;
@@ -52,6 +51,11 @@ export interface TeamsBotOptions {
 export function conversationKey(activity: Partial<Activity>): string {
   const user = activity.from?.aadObjectId ?? activity.from?.id ?? 'unknown';
   return `teams:${activity.conversation?.id ?? 'unknown'}:${user}`;
+}
+
+/** Where a sent card is remembered: the conversation (thread) and the message's id. */
+function sentKey(activity: Partial<Activity>, activityId: string): string {
+  return `teams:${activity.conversation?.id ?? 'unknown'}:${activityId}`;
 }
 
 /** The channel (or group chat) a message belongs to, without the thread part. */
@@ -96,7 +100,6 @@ export function fileAttachments(activity: Partial<Activity>): IncomingFile[] {
 }
 
 export class SigninTeamsBot extends TeamsActivityHandler {
-  private readonly memory = new CardMemory();
   private readonly builder: CardBuilder;
   private readonly answeredCards: AnsweredCards;
 
@@ -146,7 +149,7 @@ export class SigninTeamsBot extends TeamsActivityHandler {
   ): Promise<AdaptiveCardInvokeResponse> {
     const input = readSubmit(invokeValue?.action?.data);
     await this.answer(context, input);
-    const answered = this.answeredCard(context.activity.replyToId, input, context.activity.locale);
+    const answered = await this.answeredCard(context, context.activity.replyToId, input);
     return {
       statusCode: 200,
       type: 'application/vnd.microsoft.card.adaptive',
@@ -228,7 +231,8 @@ export class SigninTeamsBot extends TeamsActivityHandler {
   }
 
   private async askAgainInPlace(context: TurnContext, activityId: string, cards: Card[]): Promise<boolean> {
-    const before = this.memory.recall(activityId);
+    const key = sentKey(context.activity, activityId);
+    const before = await this.options.bot.sentCards.recall(key);
     const [card] = cards;
     if (cards.length !== 1 || !card || !before || card.kind !== before.kind) return false;
     if (card.kind !== 'form' && card.kind !== 'triage') return false;
@@ -243,7 +247,7 @@ export class SigninTeamsBot extends TeamsActivityHandler {
       this.options.log?.(`could not update card ${activityId} in place: ${(error as Error).message}`);
       return false;
     }
-    this.memory.remember(activityId, card);
+    await this.options.bot.sentCards.remember(key, card);
     return true;
   }
 
@@ -258,7 +262,11 @@ export class SigninTeamsBot extends TeamsActivityHandler {
           }),
         this.options.retry ?? TEAMS_RETRY,
       );
-      this.memory.remember(response?.id, card);
+      // Remembered in storage, so that pressing it later, after a restart or on another
+      // process, still replaces it with its answered form.
+      // Cards that ask something: buttons, or a form's inputs.
+      if (response?.id && (card.choices.length || card.kind === 'form'))
+        await this.options.bot.sentCards.remember(sentKey(context.activity, response.id), card);
     }
   }
 
@@ -305,23 +313,30 @@ export class SigninTeamsBot extends TeamsActivityHandler {
     return true;
   }
 
+  /**
+   * A button on a ticket card. The core decides whether it may go ahead (the helpdesk channel,
+   * the listed agents, the card's token) from what Teams authenticated: the conversation the
+   * card is in and the pressing user's AAD object id. When it does not, only the person who
+   * pressed it is told why; a stale card is refreshed in place by the outbox.
+   */
   private async ticketAction(context: TurnContext, action: ActionPayload): Promise<void> {
-    const [op, ref] = action.value.split(':') as [TicketOperation, string];
-    const from = context.activity.from;
+    const [op, ref = ''] = action.value.split(':') as [TicketOperation, string?];
+    const activity = context.activity;
+    const channel = channelOf(activity) ?? activity.conversation?.id;
     const result = await this.options.bot.helpdeskAction({
       ref,
       op,
-      actor: from?.name ?? from?.id ?? 'helpdesk',
+      origin: {
+        platform: 'teams',
+        ...(channel ? { channel } : {}),
+        user: activity.from?.aadObjectId ?? activity.from?.id ?? '',
+        ...(activity.from?.name ? { name: activity.from.name } : {}),
+      },
       text: action.fields?.question ?? action.fields?.note ?? '',
       ...(action.token ? { token: action.token } : {}),
     });
-    if (!result.ok) {
-      const lang = this.options.helpdeskLang ?? 'en';
-      await context.sendActivity({
-        type: 'message',
-        text: this.options.bot.pack.message('helpdesk.stale', lang),
-      });
-    }
+    const refusal = this.options.bot.helpdeskRefusal(result, this.options.helpdeskLang ?? 'en');
+    if (refusal) await this.send(context, [refusal]);
   }
 
   private attachment(card: Card): Attachment {
@@ -329,12 +344,15 @@ export class SigninTeamsBot extends TeamsActivityHandler {
   }
 
   /** The pressed card, read-only: no inputs or buttons, what was answered shown. */
-  private answeredCard(activityId: string | undefined, answer: CardAnswer, locale?: string): Card {
-    return this.answeredCards.answered(
-      this.memory.recall(activityId),
-      answer,
-      langFromLocale(locale) ?? 'en',
-    );
+  private async answeredCard(
+    context: TurnContext,
+    activityId: string | undefined,
+    answer: CardAnswer,
+  ): Promise<Card> {
+    const card = activityId
+      ? await this.options.bot.sentCards.recall(sentKey(context.activity, activityId))
+      : undefined;
+    return this.answeredCards.answered(card, answer, langFromLocale(context.activity.locale) ?? 'en');
   }
 
   private async markAnswered(
@@ -343,7 +361,7 @@ export class SigninTeamsBot extends TeamsActivityHandler {
     answer: CardAnswer,
   ): Promise<void> {
     if (!activityId) return;
-    const answered = this.answeredCard(activityId, answer, context.activity.locale);
+    const answered = await this.answeredCard(context, activityId, answer);
     try {
       await withRetry(
         () =>
