@@ -113,6 +113,8 @@ describe('Slack: pinned quick fixes', () => {
     expect(JSON.stringify(calls('chat.update')[0]!.args.blocks)).toContain(
       pack.message('pins.removed', 'en', { user: 'megan', at: '2026-11-22 04:00 UTC' }),
     );
+    // The first reply is in before the second unpin, so that the last reply is the second's.
+    await expect.poll(() => api.responses.length).toBe(1);
     await send(slash('unpin clock-skew', 'UADMIN'));
     await expect.poll(() => api.responses.length).toBe(2);
     expect(lastReply()).toContain(
