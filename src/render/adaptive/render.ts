@@ -49,6 +49,7 @@ export function templateData(card: Card): Record<string, unknown> {
   const base = {
     ...card,
     note: card.note ?? '',
+    retirement: card.retirement ?? '',
     linksLabel: 'linksLabel' in card ? card.linksLabel : '',
     // Every link in full in the text; buttons only for those with a short label (Teams cuts long ones off).
     links: card.links.map((l) => ({ label: l.label, url: l.url })),
