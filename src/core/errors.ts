@@ -51,9 +51,12 @@ export class ConfigError extends BotError {
  */
 export class StorageError extends BotError {
   readonly code = ErrorCode.Storage;
-  constructor(message: string, options?: { cause?: unknown }) {
-    super(message, options);
+  /** What went wrong, for callers that act on it: `data_dir_in_use` (another process has the folder). */
+  readonly reason?: StorageErrorReason;
+  constructor(message: string, options?: { cause?: unknown; reason?: StorageErrorReason }) {
+    super(message, options?.cause === undefined ? undefined : { cause: options.cause });
     this.name = 'StorageError';
+    if (options?.reason) this.reason = options.reason;
   }
 }
 
@@ -65,3 +68,4 @@ export class FileTooLargeError extends BotError {
     this.name = 'FileTooLargeError';
   }
 }
+export type StorageErrorReason = 'data_dir_in_use';

@@ -5,7 +5,7 @@ export interface ConnectorCall {
   path: string;
   body: any;
   authorization?: string;
-  /** The id the connector gave a posted activity. */
+  /** The activity id answered to a successful call (what the bot keeps for later updates). */
   id?: string;
 }
 
@@ -28,7 +28,9 @@ export class FakeConnector {
       req.on('end', () => {
         const text = Buffer.concat(chunks).toString('utf8');
         const failure = this.failures.shift();
+        const id = failure ? undefined : `activity-${++this.counter}`;
         this.calls.push({
+          ...(id ? { id } : {}),
           method: req.method!,
           path: decodeURIComponent(req.url!),
           body: text ? JSON.parse(text) : undefined,
@@ -42,8 +44,6 @@ export class FakeConnector {
           return;
         }
         res.setHeader('content-type', 'application/json');
-        const id = `activity-${++this.counter}`;
-        this.calls.at(-1)!.id = id;
         res.end(JSON.stringify({ id }));
       });
     });

@@ -24,7 +24,7 @@ describe.each(BACKENDS)('storage on $name', (backend) => {
       'select version from schema_migrations order by version',
     );
     expect(rows.map((r) => Number(r.version))).toEqual(MIGRATIONS.map((m) => m.version));
-  });
+  }, 90_000); // the first embedded database is created here (15 s, more on a busy machine)
 
   it('keeps conversation state with compare-and-set', async () => {
     const { storage } = await fresh();

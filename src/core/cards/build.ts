@@ -49,7 +49,13 @@ export class CardBuilder {
   private retirement(lang: Lang): { retirement: string; links: Link[] } {
     return {
       retirement: this.t('retirement.text', lang),
-      links: [{ label: this.t('retirement.link', lang), url: this.t('retirement.url', lang) }],
+      links: [
+        {
+          label: this.t('retirement.link', lang),
+          short: this.t('retirement.short', lang),
+          url: this.t('retirement.url', lang),
+        },
+      ],
     };
   }
 
@@ -59,9 +65,11 @@ export class CardBuilder {
 
   links(topic: string, lang: Lang): Link[] {
     const text = this.pack.text(topic, lang);
-    return this.pack
-      .topic(topic)
-      .links.map((l) => ({ label: text.links[l.id] ?? l.url, url: l.urls?.[lang] ?? l.url }));
+    return this.pack.topic(topic).links.map((l) => ({
+      label: text.links[l.id] ?? l.url,
+      url: l.urls?.[lang] ?? l.url,
+      ...(l.kb ? { short: this.t('topic.kb', lang, { kb: l.kb }) } : {}),
+    }));
   }
 
   /** A topic's card at one stage, ending with "Did this fix it?". */
@@ -277,7 +285,13 @@ export class CardBuilder {
     });
   }
 
-  form(lang: Lang, token: string, current: number, problem?: string): FormCard {
+  form(
+    lang: Lang,
+    token: string,
+    current: number,
+    problem?: string,
+    values?: Record<string, string>,
+  ): FormCard {
     return {
       kind: 'form',
       lang,
@@ -287,6 +301,7 @@ export class CardBuilder {
       fields: this.formFields(lang),
       current,
       ...(problem ? { problem } : {}),
+      ...(values && Object.keys(values).length ? { values } : {}),
       submit: this.t('form.submit', lang),
       open: this.t('form.open', lang),
       token,
@@ -416,7 +431,9 @@ export class CardBuilder {
       question: '',
       choices: [],
       links: [
-        ...(options.withPostLink && permalink ? [{ label: this.t('pins.title', lang), url: permalink }] : []),
+        ...(options.withPostLink && permalink
+          ? [{ label: this.t('pins.title', lang), short: this.t('pins.title', lang), url: permalink }]
+          : []),
         ...card.links,
       ],
       pin: {

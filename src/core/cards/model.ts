@@ -23,8 +23,14 @@ export interface Choice {
 }
 
 export interface Link {
+  /** The full title, shown in the card's text. */
   label: string;
   url: string;
+  /**
+   * A short button label ("KB 2541980"): clients cut long button titles off, so only links with
+   * one become buttons; every link is listed in full in the card's text.
+   */
+  short?: string;
 }
 
 interface CardBase {
@@ -106,6 +112,8 @@ export interface NoticeCard extends CardBase {
   list?: string[];
   secondListLabel?: string;
   secondList?: string[];
+  /** Pairs whose values came from a user (what an answered form sent), shown read-only. */
+  facts?: { label: string; value: string }[];
 }
 
 export interface FormField {
@@ -129,6 +137,8 @@ export interface FormCard extends CardBase {
   current: number;
   /** A message about the last answer ("please answer this one"), when there is one. */
   problem?: string;
+  /** Answers already given (field id → value), filled in again when the form is asked again. */
+  values?: Record<string, string>;
   submit: string;
   open: string;
   token: string;

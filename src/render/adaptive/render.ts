@@ -53,7 +53,10 @@ export function templateData(card: Card): Record<string, unknown> {
     ...card,
     note: card.note ?? '',
     retirement: card.retirement ?? '',
-    links: card.links,
+    linksLabel: 'linksLabel' in card ? card.linksLabel : '',
+    // Every link in full in the text; buttons only for those with a short label (Teams cuts long ones off).
+    links: card.links.map((l) => ({ label: l.label, url: l.url })),
+    buttons: card.links.filter((l) => l.short).map((l) => ({ short: l.short, url: l.url })),
     choices: card.choices.map((c) => ({ label: c.label, style: c.style ?? 'default', payload: c.payload })),
   };
   switch (card.kind) {
@@ -90,7 +93,8 @@ export function templateData(card: Card): Record<string, unknown> {
           ...f,
           placeholder: f.placeholder ?? '',
           maxLength: f.maxLength ?? 500,
-          value: '',
+          // Answers given before are filled in again: a refused submit loses nothing.
+          value: card.values?.[f.id] ?? '',
           choices: f.choices ?? [],
         })),
       };
@@ -110,6 +114,8 @@ export function templateData(card: Card): Record<string, unknown> {
         list: (card.list ?? []).map(shown),
         secondListLabel: card.secondListLabel ?? '',
         secondList: card.secondList ?? [],
+        // What a user sent (an answered form): links and mentions defanged.
+        facts: (card.facts ?? []).map((f) => ({ label: f.label, value: defang(f.value) })),
       };
     default:
       return base;

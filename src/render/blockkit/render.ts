@@ -236,23 +236,7 @@ export function renderBlockKit(card: Card, options: BlockKitOptions): SlackMessa
     case 'ticket': {
       // What users and agents typed (names, answers, notes, file names) is shown as plain text.
       blocks.push(textSection(`**${card.status}**`, card.people));
-      for (let i = 0; i < card.facts.length; i += 10)
-        blocks.push({
-          type: 'section',
-          fields: card.facts.slice(i, i + 10).map((f) =>
-            quotesPerson(f.value, card.people)
-              ? {
-                  type: 'plain_text',
-                  text: clip(asPlain(`${f.label}\n${f.value}`, card.people), 2000),
-                  emoji: true,
-                }
-              : {
-                  type: 'mrkdwn',
-                  text: clip(`*${escapeSlack(f.label)}*\n${escapeSlack(f.value)}`, 2000),
-                  verbatim: true,
-                },
-          ),
-        });
+      blocks.push(...factFields(card.facts, card.people));
       for (const x of card.sections)
         blocks.push(
           section(`*${escapeSlack(x.label)}*`),
@@ -274,6 +258,7 @@ export function renderBlockKit(card: Card, options: BlockKitOptions): SlackMessa
     }
     case 'notice':
       blocks.push(textSection(card.text, card.people));
+      blocks.push(...factFields(card.facts ?? [], card.people));
       if (card.list?.length && card.list.some((x) => quotesPerson(x, card.people)))
         blocks.push(
           section(`*${escapeSlack(card.listLabel ?? '')}*`),
@@ -303,6 +288,28 @@ export function renderBlockKit(card: Card, options: BlockKitOptions): SlackMessa
   }
   blocks.push(...buttons(card.choices, options.chooseLabel));
   return { text: fallback(card), blocks: blocks.slice(0, LIMITS.blocks) };
+}
+
+/**
+ * Label and value pairs as section fields, ten to a section. A value that quotes a person
+ * (what a user or an agent typed) is plain text, never read as a mention or markup.
+ */
+function factFields(facts: { label: string; value: string }[], people: readonly string[] = []): Block[] {
+  const blocks: Block[] = [];
+  for (let i = 0; i < facts.length; i += 10)
+    blocks.push({
+      type: 'section',
+      fields: facts.slice(i, i + 10).map((f) =>
+        quotesPerson(f.value, people)
+          ? { type: 'plain_text', text: clip(asPlain(`${f.label}\n${f.value}`, people), 2000), emoji: true }
+          : {
+              type: 'mrkdwn',
+              text: clip(`*${escapeSlack(f.label)}*\n${escapeSlack(f.value)}`, 2000),
+              verbatim: true,
+            },
+      ),
+    });
+  return blocks;
 }
 
 /** The same message once answered: buttons gone, the answer shown. */

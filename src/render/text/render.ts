@@ -65,6 +65,7 @@ export function renderText(card: Card, options: TextOptions = {}): string {
   switch (card.kind) {
     case 'notice':
       push(card.text);
+      card.facts?.forEach((f) => push(`  ${f.label}: ${f.value}`));
       if (card.list?.length) {
         push('', `${card.listLabel}:`);
         card.list.forEach((x) => push(`  - ${x}`));
