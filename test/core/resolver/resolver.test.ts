@@ -1,3 +1,4 @@
+import { RESOLUTION_FIELDS } from '../../../src/core/resolver/types.js';
 import { describe, expect, it } from 'vitest';
 import { ErrorCode, MessageTooLongError } from '../../../src/core/errors.js';
 import { Resolver } from '../../../src/core/resolver/resolver.js';
@@ -153,7 +154,7 @@ describe('language', () => {
 describe('the result', () => {
   it('has the documented shape, candidates best first, scores between 0 and 1', () => {
     const r = resolver.resolve('TrustModelData GPO');
-    expect(Object.keys(r)).toEqual(['text', 'topic', 'confidence', 'lang', 'clarify', 'candidates']);
+    expect(Object.keys(r)).toEqual(RESOLUTION_FIELDS);
     expect(r.topic).toBe('cert-trust-dialog');
     expect(r.confidence).toBeGreaterThan(0);
     expect(r.confidence).toBeLessThanOrEqual(1);
