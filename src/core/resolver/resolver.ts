@@ -229,8 +229,7 @@ export class Resolver {
       other !== undefined &&
       other.score >= answerThreshold &&
       (this.pack.answer(other.topic).kind === 'near-miss'
-        ? other.raw >= (best?.raw ?? 0) * this.settings.neighbourShare &&
-          this.ownEvidence(clean, lang, other.topic) >= this.settings.neighbourEvidence
+        ? this.neighbourFits(other.raw, best?.raw ?? 0, this.ownEvidence(clean, lang, other.topic))
         : other.raw > (best?.raw ?? 0));
     if (neighbour) return reply(null, { kind: this.pack.answer(other.topic).kind, id: other.topic });
     if (best && best.score >= threshold) {
@@ -290,6 +289,17 @@ export class Resolver {
       sum += this.index.idf.get(term.text) ?? 0;
     }
     return sum;
+  }
+
+  /**
+   * A neighbour's redirect wins over the best fix when it scores higher on at least one word no
+   * topic knows, or scores at least `neighbourShare` of it on words no topic knows that weigh
+   * `neighbourEvidence` together ("password" alone stays the topics' word).
+   */
+  private neighbourFits(neighbour: number, fix: number, own: number): boolean {
+    if (own <= 0) return false;
+    if (neighbour > fix) return true;
+    return neighbour >= fix * this.settings.neighbourShare && own >= this.settings.neighbourEvidence;
   }
 
   /** True when what is left of a message around a phrase names nothing the bot knows, in a word or two. */
