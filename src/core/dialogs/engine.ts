@@ -154,11 +154,7 @@ export class DialogEngine {
     // "I need to talk to a person", "can you answer in Japanese": a command inside a sentence,
     // when the rest of the sentence asks nothing else.
     const inside = flow?.awaiting === 'upload' ? undefined : this.commands.within(text);
-    if (
-      inside &&
-      this.saysNothingElse(inside.rest, locale ?? state.lang) &&
-      this.runCommand(out, inside.command)
-    )
+    if (inside && this.meant(inside, text, locale ?? state.lang) && this.runCommand(out, inside.command))
       return;
     this.onQuestion(out, raw, locale);
   }
@@ -189,6 +185,17 @@ export class DialogEngine {
       default:
         return false;
     }
+  }
+
+  /**
+   * Whether a command phrase inside a sentence is what the sentence asks: for a person, when
+   * the resolver reads the whole message as a request for the hand-over; for the others, when
+   * the text around the phrase names no problem, neighbour or question of its own.
+   */
+  private meant(inside: { command: Recognized; rest: string }, text: string, locale: string): boolean {
+    if (inside.command.command !== 'person') return this.saysNothingElse(inside.rest, locale);
+    const topic = this.resolver.resolve(text, { locale }).topic;
+    return topic !== null && this.pack.topic(topic).kind === 'escalate';
   }
 
   /** True when text left around a command names no problem, neighbour or question of its own. */

@@ -15,6 +15,7 @@ export interface PhraseHit<T> {
 /** Folded for matching: width, case, punctuation and repeated spaces do not matter. */
 export function foldPhrase(text: string): string {
   return fold(text, 'en')
+    .replace(/'/g, '') // "let's" is one word, as the analyzer reads it
     .replace(/[\p{P}\p{S}]+/gu, ' ')
     .replace(/\s+/g, ' ')
     .trim();
