@@ -46,8 +46,12 @@ export class PhraseMatcher<T> {
 
   /** The first phrase found in `text` (by position), and the text without any of them. */
   find(text: string): PhraseHit<T> | undefined {
+    return this.findFolded(foldPhrase(text));
+  }
+
+  /** The same, for text already folded with `foldPhrase` (one fold for several matchers). */
+  findFolded(folded: string): PhraseHit<T> | undefined {
     if (!this.pattern) return undefined;
-    const folded = foldPhrase(text);
     let first: T | undefined;
     const rest = folded.replace(this.pattern, (m) => {
       first ??= this.values.get(m);

@@ -10,12 +10,13 @@
 import { MessageTooLongError } from '../errors.js';
 import { LANGUAGES, type Lang } from '../i18n/languages.js';
 import type { KnowledgePack } from '../knowledge/pack.js';
+import type { Term } from '../text/analyzer.js';
 import { detectLanguage } from '../text/detect-language.js';
 import { stripNoise } from '../text/noise.js';
 import { ResolverIndex } from './index.js';
 import { intersect } from './postings.js';
 import { combine, fieldScore, type Field } from './scoring.js';
-import { PhraseMatcher } from './phrases.js';
+import { foldPhrase, PhraseMatcher } from './phrases.js';
 import type { Answer, Candidate, Resolution, ResolveOptions } from './types.js';
 
 export interface ResolverSettings {
@@ -122,6 +123,7 @@ export class Resolver {
   /** The words of the troubleshooting topics, and of each reply that is not a fix. */
   private readonly topicTerms = new Set<string>();
   private readonly replyTerms = new Map<string, Set<string>>();
+  private lastTerms?: { text: string; lang: Lang; terms: Term[] };
 
   constructor(
     readonly pack: KnowledgePack,
@@ -192,13 +194,14 @@ export class Resolver {
     const { threshold, answerThreshold } = this.settings;
 
     // A message that is only small talk ("thanks, that fixed it!", "ok bye").
-    const talk = this.smalltalk.find(clean);
+    const folded = foldPhrase(clean);
+    const talk = this.smalltalk.findFolded(folded);
     if (talk && this.saysLittle(this.yes.find(talk.rest)?.rest ?? talk.rest, lang))
       return reply(null, { kind: 'smalltalk', id: talk.value });
 
     // "still failing", "same error": the conversation's topic goes on, unless the rest of the
     // message names another problem.
-    const followUp = this.followUps.find(clean);
+    const followUp = this.followUps.findFolded(folded);
     const context = options.context?.topic ?? null;
     if (followUp) {
       if (context && this.pack.topics.has(context)) {
@@ -215,7 +218,7 @@ export class Resolver {
     }
 
     // "can I talk to a real person": the hand-over, unless the message also names a problem.
-    const person = this.person.find(clean);
+    const person = this.person.findFolded(folded);
     const handOver = [...this.pack.topics.values()].find((t) => t.kind === 'escalate');
     if (person && handOver && (this.rankMessage(person.rest, lang)[0]?.score ?? 0) < threshold)
       return reply(handOver.id, { kind: 'fix', id: handOver.id });
@@ -283,7 +286,7 @@ export class Resolver {
     if (!own) return 0;
     let sum = 0;
     const seen = new Set<string>();
-    for (const term of this.index.analyzer.terms(clean, lang)) {
+    for (const term of this.terms(clean, lang)) {
       if (seen.has(term.text) || !own.has(term.text) || this.topicTerms.has(term.text)) continue;
       seen.add(term.text);
       sum += this.index.idf.get(term.text) ?? 0;
@@ -300,6 +303,15 @@ export class Resolver {
     if (own <= 0) return false;
     if (neighbour > fix) return true;
     return neighbour >= fix * this.settings.neighbourShare && own >= this.settings.neighbourEvidence;
+  }
+
+  /** The analyzer's terms, the last message's kept: scoring and the checks after it read the same text. */
+  private terms(text: string, lang: Lang): Term[] {
+    const last = this.lastTerms;
+    if (last && last.text === text && last.lang === lang) return last.terms;
+    const terms = this.index.analyzer.terms(text, lang);
+    this.lastTerms = { text, lang, terms };
+    return terms;
   }
 
   /** True when what is left of a message around a phrase names nothing the bot knows, in a word or two. */
@@ -363,7 +375,7 @@ export class Resolver {
     const weights: Weights = new Map();
     let total = 0;
     const seen = new Set<string>();
-    for (const term of index.analyzer.terms(clean, lang)) {
+    for (const term of this.terms(clean, lang)) {
       if (seen.has(term.text)) continue;
       seen.add(term.text);
       const idf = index.idf.get(term.text);
