@@ -264,12 +264,7 @@ export class Resolver {
     const suggestions =
       best && !(other && other.score > best.score)
         ? topics
-            .filter(
-              (c) =>
-                c.score >= suggestFloor &&
-                c.score >= best.score * suggestRatio &&
-                this.pack.topic(c.topic).kind !== 'triage',
-            )
+            .filter((c) => c.score >= suggestFloor && c.score >= best.score * suggestRatio)
             .slice(0, this.settings.suggestions)
             .map((c) => c.topic)
         : [];
