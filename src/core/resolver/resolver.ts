@@ -220,7 +220,9 @@ export class Resolver {
     // "can I talk to a real person": the hand-over, unless the message also names a problem.
     const person = this.person.findFolded(folded);
     const handOver = [...this.pack.topics.values()].find((t) => t.kind === 'escalate');
-    if (person && handOver && (this.rankMessage(person.rest, lang)[0]?.score ?? 0) < threshold)
+    const namesProblem = (rest: string) =>
+      this.knownWords(rest, lang) >= 2 && (this.rankMessage(rest, lang)[0]?.score ?? 0) >= threshold;
+    if (person && handOver && !namesProblem(person.rest))
       return reply(handOver.id, { kind: 'fix', id: handOver.id });
 
     // A neighbour's problem: its redirect fits better than any fix, or it fits well on words
@@ -307,6 +309,14 @@ export class Resolver {
     const terms = this.index.analyzer.terms(text, lang);
     this.lastTerms = { text, lang, terms };
     return terms;
+  }
+
+  /** How many of the words of `text` some topic or reply knows (one word is not a problem described). */
+  private knownWords(text: string, lang: Lang): number {
+    let known = 0;
+    for (const term of this.index.analyzer.terms(text, lang))
+      if (term.kind !== 'bigram' && this.index.idf.has(term.text)) known++;
+    return known;
   }
 
   /** True when what is left of a message around a phrase names nothing the bot knows, in a word or two. */

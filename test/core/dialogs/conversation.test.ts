@@ -243,7 +243,7 @@ describe('answers and buttons', () => {
 
   it('offers a choice when two different topics fit equally, and a pick starts its dialog', async () => {
     const chat = new Conversation('ambiguous');
-    await chat.say('we changed something and now users cannot sign in to lync');
+    await chat.say('users cannot sign in since we changed something');
     expect(chat.card.kind).toBe('notFound');
     const topics = chat.card.choices.filter((c) => c.payload.action === 'topic');
     expect(topics.length).toBeGreaterThanOrEqual(2);

@@ -59,7 +59,7 @@ describe('answers that are not fixes', () => {
 
   it('"did you mean" offers the likely topics as buttons, and a pick starts that dialog', async () => {
     const c = chat();
-    await c.say('we changed something and now users cannot sign in to lync');
+    await c.say('users cannot sign in since we changed something');
     const first = c.card;
     expect(first).toMatchObject({ kind: 'notFound', title: pack.message('didYouMean.title', 'en') });
     const offered = first.choices.filter((x) => x.payload.action === 'topic').map((x) => x.payload.value);

@@ -149,8 +149,8 @@ describe('the retirement of Skype for Business Online', () => {
   it.each([
     ['en', 'is Skype for Business Online still supported or was it retired?'],
     ['ja', 'Skype for Business Onlineは提供終了したんですか'],
-    ['zh-CN', 'Skype for Business Online 是不是已经停用了'],
-    ['zh-TW', 'Skype for Business Online 是不是已經淘汰了'],
+    ['zh-CN', 'Skype for Business Online 已经退役了吗'],
+    ['zh-TW', 'Skype for Business Online 是不是已經被淘汰了'],
   ])('%s: %s', (_, text) => {
     expect(reply(text)).toMatchObject({
       topic: null,
