@@ -24,6 +24,7 @@ import type { ActionOrigin, Platform, TicketOperation } from './helpdesk/types.j
 import type { ActResult } from './helpdesk/service.js';
 import { CommandMatcher } from './dialogs/commands.js';
 import { stripNoise } from './text/noise.js';
+import { wellFormed, wellFormedFields } from './text/well-formed.js';
 import { MemoryPinStore } from './pins/memory.js';
 import { type Actor, PinCommandError, PinService, parsePinCommand, splitPinTarget } from './pins/service.js';
 import type { Pin } from './pins/types.js';
@@ -132,12 +133,14 @@ export class Bot {
    * listed agent, where a list is set) with the card's token; see `Helpdesk.act`.
    */
   helpdeskAction(input: HelpdeskActionInput): Promise<ActResult> {
-    return this.helpdesk.act(input.ref, input.op, input.origin, input.text ?? '', input.token ?? '');
+    const clean = wellFormedAction(input);
+    return this.helpdesk.act(clean.ref, clean.op, clean.origin, clean.text ?? '', clean.token ?? '');
   }
 
   /** The same checks, before a platform asks the agent for the question or the note. */
   helpdeskCheck(input: Omit<HelpdeskActionInput, 'text'>): Promise<ActResult> {
-    return this.helpdesk.check(input.ref, input.op, input.origin, input.token ?? '');
+    const clean = wellFormedAction(input);
+    return this.helpdesk.check(clean.ref, clean.op, clean.origin, clean.token ?? '');
   }
 
   /**
@@ -154,7 +157,8 @@ export class Bot {
   }
 
   handle(incoming: Incoming): Promise<Outgoing> {
-    return this.queue.run(incoming.conversation, () => this.step(incoming));
+    const clean = wellFormedIncoming(incoming);
+    return this.queue.run(clean.conversation, () => this.step(clean));
   }
 
   /** The card to greet a user or a channel with, in the installer's language. */
@@ -367,7 +371,11 @@ export class Bot {
     });
     try {
       // The note is shown as typed (escaped when rendered): only a Teams mention of the bot goes.
-      command = parsePinCommand(input.text.replace(/<at>[\s\S]*?<\/at>/gi, '').trim());
+      command = parsePinCommand(
+        wellFormed(input.text)
+          .replace(/<at>[\s\S]*?<\/at>/gi, '')
+          .trim(),
+      );
     } catch (e) {
       if (!(e instanceof PinCommandError)) throw e;
       // A malformed command ("pin", "pin x --for ever") is answered as one only in a channel.
@@ -399,7 +407,8 @@ export class Bot {
             user: p.pinnedBy.name ?? p.pinnedBy.id,
           }),
         );
-        return { reply: [{ ...this.cards.notice('pins.list', lang), list }], ended: [] };
+        const people = active.map((p) => p.pinnedBy.name ?? p.pinnedBy.id);
+        return { reply: [{ ...this.cards.notice('pins.list', lang), list, people }], ended: [] };
       }
       if (command.command === 'unpin') {
         const { topic, pin } = await this.pins.unpin(
@@ -459,4 +468,52 @@ export class Bot {
     }
     return ended;
   }
+}
+
+/**
+ * The boundary every platform's input crosses: the text, the button's value and token, the
+ * form's answers and the user's name made well-formed (see text/well-formed.ts), so that no
+ * character a user can send makes storing the step fail and lose their work.
+ */
+function wellFormedIncoming(incoming: Incoming): Incoming {
+  const { text, action, user, channel, files } = incoming;
+  // Adapters parse JSON from the wire: a value typed as a string may arrive as anything else.
+  const clean = (value: unknown) => (typeof value === 'string' ? wellFormed(value) : '');
+  return {
+    ...incoming,
+    conversation: clean(incoming.conversation),
+    ...(text !== undefined ? { text: clean(text) } : {}),
+    ...(action
+      ? {
+          action: {
+            ...action,
+            value: clean(action.value),
+            ...(action.token !== undefined ? { token: clean(action.token) } : {}),
+            ...(action.fields ? { fields: wellFormedFields(action.fields) } : {}),
+          },
+        }
+      : {}),
+    ...(user
+      ? { user: { id: clean(user.id), ...(user.name !== undefined ? { name: clean(user.name) } : {}) } }
+      : {}),
+    ...(channel !== undefined ? { channel: clean(channel) } : {}),
+    ...(files ? { files: files.map((f) => ({ ...f, name: clean(f.name) })) } : {}),
+  };
+}
+
+/** A helpdesk button's input made well-formed, like every message (see wellFormedIncoming). */
+function wellFormedAction<T extends Omit<HelpdeskActionInput, 'text'> & { text?: string }>(input: T): T {
+  const { origin } = input;
+  return {
+    ...input,
+    ref: wellFormed(input.ref),
+    origin: {
+      ...origin,
+      user: wellFormed(origin.user),
+      ...(origin.channel !== undefined ? { channel: wellFormed(origin.channel) } : {}),
+      ...(origin.name !== undefined ? { name: wellFormed(origin.name) } : {}),
+    },
+    ...(input.text !== undefined ? { text: wellFormed(input.text) } : {}),
+    ...(input.token !== undefined ? { token: wellFormed(input.token) } : {}),
+  };
 }

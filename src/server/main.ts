@@ -22,8 +22,10 @@ export async function serve(env: NodeJS.ProcessEnv = process.env): Promise<void>
     );
   const bound = await app.http.listen(port);
   await app.start();
+  const address = app.http.server.address();
+  const host = typeof address === 'object' && address ? address.address : '';
   console.log(
-    `sign-in bot listening on :${bound} (teams: ${teams ? 'on' : 'off'}, slack: ${slack ? 'on' : 'off'})`,
+    `sign-in bot listening on :${bound} (${host}; teams: ${teams ? 'on' : 'off'}, slack: ${slack ? 'on' : 'off'})`,
   );
   const stop = (signal: string) => {
     console.log(`${signal}: finishing requests in flight, then stopping`);

@@ -62,6 +62,19 @@ describe('tickets from the terminal', () => {
     const csv = ticketsCsv([t]);
     expect(csv).toContain(`"'=HYPERLINK(""http://evil"")"`);
   });
+
+  it.each([' =1+1', '  +cmd', '\u00a0-2+3', ' @SUM(A1)', ' \t=1', '\n=1', '\r=1', '\t1', '＝1+1'])(
+    'prefixes %j, whose first character other than spaces starts a formula',
+    (error) => {
+      const t = { ...sampleTicket('en'), form: { ...sampleTicket('en').form, error } };
+      expect(ticketsCsv([t])).toContain(`"'${error}"`);
+    },
+  );
+
+  it('leaves ordinary text alone', () => {
+    const t = { ...sampleTicket('en'), form: { ...sampleTicket('en').form, error: ' Sign-in failed - 1+1' } };
+    expect(ticketsCsv([t])).toContain(`" Sign-in failed - 1+1"`);
+  });
 });
 
 describe('pins audit', () => {

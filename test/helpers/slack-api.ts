@@ -14,13 +14,18 @@ export class FakeSlackApi {
   readonly responses: Record<string, any>[] = [];
   private server!: Server;
   private limits: number[] = [];
+  /** Answers for a method instead of the usual one (undefined: the usual), e.g. a failing auth.test. */
+  readonly hooks: Record<
+    string,
+    (args: Record<string, any>) => Promise<Record<string, unknown> | undefined>
+  > = {};
   url = '';
 
   async start(): Promise<this> {
     this.server = createServer((req, res) => {
       const chunks: Buffer[] = [];
       req.on('data', (c) => chunks.push(c));
-      req.on('end', () => {
+      req.on('end', async () => {
         const text = Buffer.concat(chunks).toString('utf8');
         const json = (req.headers['content-type'] ?? '').includes('json');
         const args: Record<string, any> = json
@@ -48,6 +53,8 @@ export class FakeSlackApi {
           return res.end('{"ok":false,"error":"ratelimited"}');
         }
         this.calls.push({ method, args });
+        const hooked = await this.hooks[method]?.(args);
+        if (hooked) return res.end(JSON.stringify(hooked));
         const reply: Record<string, unknown> = { ok: true };
         if (method === 'auth.test')
           Object.assign(reply, { user_id: 'UBOT', bot_id: 'BBOT', team_id: 'T0001', user: 'signin' });

@@ -39,12 +39,29 @@ interface Body {
   [key: string]: unknown;
 }
 
+class MalformedBody extends Error {}
+
+/** A JSON object, or MalformedBody: `null`, arrays, strings and numbers are valid JSON but no Slack body. */
+function object(json: string): Body {
+  let value: unknown;
+  try {
+    value = JSON.parse(json);
+  } catch (e) {
+    throw new MalformedBody(`not JSON: ${(e as Error).message}`);
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    throw new MalformedBody(
+      `JSON ${value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value}, not an object`,
+    );
+  return value as Body;
+}
+
 function parse(raw: Buffer, contentType: string): Body {
   const text = raw.toString('utf8');
-  if (contentType.includes('application/json')) return JSON.parse(text) as Body;
+  if (contentType.includes('application/json')) return object(text);
   const form = new URLSearchParams(text);
   const payload = form.get('payload');
-  if (payload !== null) return JSON.parse(payload) as Body;
+  if (payload !== null) return object(payload);
   return Object.fromEntries(form.entries());
 }
 
@@ -95,9 +112,13 @@ export class SlackHttpReceiver implements Receiver {
     let body: Body;
     try {
       body = parse(raw, header('content-type') ?? '');
-    } catch {
+    } catch (e) {
+      if (!(e instanceof MalformedBody)) throw e;
       return sendJson(res, 400, {
-        error: { code: 'malformed_request', message: 'The body is neither JSON nor a Slack form.' },
+        error: {
+          code: 'malformed_request',
+          message: `The body is neither a JSON object nor a Slack form (${e.message}).`,
+        },
       });
     }
     if (body.type === 'url_verification') return sendJson(res, 200, { challenge: body.challenge });

@@ -23,6 +23,21 @@ import type {
   WelcomeCard,
 } from './model.js';
 
+/** Message values that quote a person (see `people` in the card model); the rest are the bot's own. */
+const PERSON_VALUES = new Set(['agent', 'question', 'note', 'user', 'name', 'actor', 'detail']);
+
+/** The person-typed values among a message's values, for a card's `people`. */
+export function peopleIn(values: Record<string, string | number>): string[] {
+  return Object.entries(values)
+    .filter(([k, v]) => PERSON_VALUES.has(k) && typeof v === 'string' && v.trim() !== '')
+    .map(([, v]) => String(v));
+}
+
+const withPeople = (people: string[]) => {
+  const unique = [...new Set(people.filter((p) => p.trim() !== ''))];
+  return unique.length ? { people: unique } : {};
+};
+
 export class CardBuilder {
   constructor(private readonly pack: KnowledgePack) {}
 
@@ -254,7 +269,15 @@ export class CardBuilder {
   }
 
   notice(key: string, lang: Lang, values: Record<string, string | number> = {}, title = ''): NoticeCard {
-    return { kind: 'notice', lang, title, text: this.t(key, lang, values), links: [], choices: [] };
+    return {
+      kind: 'notice',
+      lang,
+      title,
+      text: this.t(key, lang, values),
+      links: [],
+      choices: [],
+      ...withPeople(peopleIn(values)),
+    };
   }
 
   closing(lang: Lang): NoticeCard {
@@ -358,8 +381,16 @@ export class CardBuilder {
     );
     const token = cardToken(ticket);
     const actions = Helpdesk.operations(ticket);
+    const people = [
+      ticket.user.name ?? ticket.user.id,
+      agent,
+      ...Object.values(ticket.form),
+      ...ticket.history.flatMap((e) => [e.actor, e.detail ?? '']),
+      ...ticket.files.map((x) => x.name),
+    ];
     return {
       kind: 'ticket',
+      ...withPeople(people),
       lang,
       ref: ticket.ref,
       title: this.t('helpdesk.title', lang, { ref: ticket.ref }),
@@ -408,6 +439,7 @@ export class CardBuilder {
     const permalink = typeof pin.message?.permalink === 'string' ? pin.message.permalink : undefined;
     return {
       ...card,
+      ...withPeople([user, pin.endedBy ?? '', pin.note ?? '']),
       ...(options.withPostLink && permalink
         ? { note: this.t('pins.seePinned', lang, { link: '' }).replace(/[:：]\s*$/, '') }
         : {}),

@@ -1,8 +1,9 @@
 /**
  * The card model: what the bot shows, independent of any platform. Renderers turn it into an
  * Adaptive Card (Teams), plain text (the terminal, notification fallbacks) or Block Kit (Slack).
- * All text in a card is already in the user's language; only `userText` came from a user and
- * must be shown without interpretation (no markdown, links or mentions).
+ * All text in a card is already in the user's language; `userText`, and the parts of other texts
+ * listed in `people`, came from a person and must be shown without interpretation (no markdown,
+ * links or mentions).
  */
 import type { Lang } from '../i18n/languages.js';
 
@@ -38,6 +39,11 @@ interface CardBase {
   note?: string;
   choices: Choice[];
   links: Link[];
+  /**
+   * What the card's texts quote from a person (a name, the helpdesk's question or note, a form
+   * answer, a file name): renderers show every occurrence inert, as typed, never as markup.
+   */
+  people?: string[];
 }
 
 export interface TopicCard extends CardBase {

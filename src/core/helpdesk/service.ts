@@ -5,7 +5,7 @@
  * the same transaction, through the outbox.
  */
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import { redactPasswords } from './redact.js';
+import { mentionsPassword, redactPasswords } from './redact.js';
 import type {
   ActionOrigin,
   NewFile,
@@ -172,7 +172,13 @@ export class Helpdesk {
     text: string,
     actor: string,
   ): Promise<{ ticket: Ticket; redacted: boolean } | undefined> {
-    const { text: clean, redacted } = redactPasswords(text.slice(0, 2000));
+    // A one-word answer that looks random is a password sent on its own; after a question
+    // about a password, anything random in the answer is.
+    const question = ticket.history.findLast((e) => e.kind === 'asked')?.detail ?? '';
+    const { text: clean, redacted } = redactPasswords(text.slice(0, 2000), {
+      answer: true,
+      passwordContext: mentionsPassword(question),
+    });
     const status = ticket.claimedBy ? 'claimed' : 'open';
     const updated = await this.options.tickets.update(
       ticket.ref,

@@ -9,7 +9,8 @@ import { Template } from 'adaptivecards-templating';
 import type { ActionPayload, Card, CardKind } from '../../core/cards/model.js';
 import { projectRoot } from '../../core/knowledge/load.js';
 import { renderText } from '../text/render.js';
-import { defang, safeUserText } from './escape.js';
+import { mapPeople } from '../people.js';
+import { defang, inertMarkdown, safeUserText } from './escape.js';
 
 export type AdaptiveCardJson = Record<string, unknown> & { type: 'AdaptiveCard'; version: string };
 
@@ -46,6 +47,8 @@ export class AdaptiveCardRenderer {
 
 /** The card model as the templates read it: optional texts become '', user text made safe. */
 export function templateData(card: Card): Record<string, unknown> {
+  /** A text that may quote a person, for a TextBlock or a fact: the quoted parts made inert. */
+  const shown = (text: string) => mapPeople(text, card.people, inertMarkdown);
   const base = {
     ...card,
     note: card.note ?? '',
@@ -61,8 +64,8 @@ export function templateData(card: Card): Record<string, unknown> {
         stage: { ...card.stage, intro: card.stage.intro ?? '' },
         pin: {
           label: card.pin?.label ?? '',
-          byline: card.pin?.byline ?? '',
-          status: card.pin?.status ?? '',
+          byline: shown(card.pin?.byline ?? ''),
+          status: shown(card.pin?.status ?? ''),
           noteLabel: card.pin?.noteLabel ?? '',
           // The admin's note is user text: plain TextRun, links and mentions defanged.
           note: card.pin?.note ? safeUserText(card.pin.note) : '',
@@ -95,14 +98,16 @@ export function templateData(card: Card): Record<string, unknown> {
       // The ticket shows what users typed: links and mentions defanged for the helpdesk.
       return {
         ...base,
-        facts: card.facts.map((f) => ({ ...f, value: defang(f.value) })),
-        sections: card.sections.map((x) => ({ ...x, items: x.items.map(defang) })),
+        status: shown(card.status),
+        facts: card.facts.map((f) => ({ ...f, value: defang(shown(f.value)) })),
+        sections: card.sections.map((x) => ({ ...x, items: x.items.map((i) => defang(shown(i))) })),
       };
     case 'notice':
       return {
         ...base,
+        text: shown(card.text),
         listLabel: card.listLabel ?? '',
-        list: card.list ?? [],
+        list: (card.list ?? []).map(shown),
         secondListLabel: card.secondListLabel ?? '',
         secondList: card.secondList ?? [],
       };

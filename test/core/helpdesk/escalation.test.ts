@@ -322,3 +322,18 @@ describe('notifications', () => {
     ]);
   });
 });
+
+describe('passwords in answers to the helpdesk', () => {
+  it('removes a secret sent on its own right after the helpdesk asks, and tells the user', async () => {
+    const { chat, tickets } = setup();
+    await fillForm(chat);
+    await pressTicket(chat.bot, tickets, 'SI-1001', 'ask', { text: 'What did you type?' });
+    await chat.say('Hunter#2024');
+    expect(texts(chat.last)).toContain(pack.message('password.refused', 'en'));
+    await pressTicket(chat.bot, tickets, 'SI-1001', 'ask', { text: 'Which password did you try?' });
+    await chat.say('I typed Xk9#mQ2vL twice');
+    const answers = (await tickets.get('SI-1001'))!.history.filter((e) => e.kind === 'answered');
+    expect(answers.map((e) => e.detail)).toEqual(['[redacted]', 'I typed [redacted] twice']);
+    expect(JSON.stringify(await tickets.get('SI-1001'))).not.toMatch(/Hunter#2024|Xk9#mQ2vL/);
+  });
+});
