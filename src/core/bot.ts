@@ -16,17 +16,18 @@ import { DEFAULT_LANG, langFromLocale } from './i18n/languages.js';
 import type { KnowledgePack } from './knowledge/pack.js';
 import { Resolver } from './resolver/resolver.js';
 import { KeyedQueue } from './storage/keyed-queue.js';
-import { MemoryFeedbackStore, MemoryStateStore } from './storage/memory.js';
-import { type FeedbackStore, type StateStore, StorageError } from './storage/types.js';
+import { MemoryFeedbackStore, MemorySentCardStore, MemoryStateStore } from './storage/memory.js';
+import { type FeedbackStore, type SentCardStore, type StateStore, StorageError } from './storage/types.js';
 import { Helpdesk } from './helpdesk/service.js';
 import { MemoryOutbox, MemoryTicketStore } from './helpdesk/memory.js';
-import type { Platform, Ticket, TicketOperation } from './helpdesk/types.js';
+import type { ActionOrigin, Platform, TicketOperation } from './helpdesk/types.js';
+import type { ActResult } from './helpdesk/service.js';
 import { CommandMatcher } from './dialogs/commands.js';
 import { stripNoise } from './text/noise.js';
 import { MemoryPinStore } from './pins/memory.js';
-import { type Actor, PinCommandError, PinService, parsePinCommand } from './pins/service.js';
+import { type Actor, PinCommandError, PinService, parsePinCommand, splitPinTarget } from './pins/service.js';
 import type { Pin } from './pins/types.js';
-import type { TopicCard } from './cards/model.js';
+import type { NoticeCard, TopicCard } from './cards/model.js';
 import type { Lang } from './i18n/languages.js';
 
 export interface BotOptions {
@@ -42,6 +43,8 @@ export interface BotOptions {
   helpdesk?: Helpdesk;
   /** Pinned quick fixes; in memory when not given. */
   pins?: PinService;
+  /** Cards sent with buttons, to answer them in place; in memory when not given. */
+  sentCards?: SentCardStore<Card>;
 }
 
 /** What a pin command did: the reply to the admin, a post to publish, and posts that ended. */
@@ -75,10 +78,10 @@ export interface Incoming extends UserInput {
 export interface HelpdeskActionInput {
   ref: string;
   op: TicketOperation;
-  /** Who pressed the button, as the helpdesk should read it. */
-  actor: string;
+  /** Where and by whom the button was pressed, as the platform authenticated it. */
+  origin: ActionOrigin;
   text?: string;
-  /** The ticket version the card showed. */
+  /** What the card's button carried (see `cardToken`). */
   token?: string;
 }
 
@@ -99,6 +102,7 @@ export class Bot {
   readonly feedback: FeedbackStore;
   readonly helpdesk: Helpdesk;
   readonly pins: PinService;
+  readonly sentCards: SentCardStore<Card>;
   private readonly queue = new KeyedQueue();
   private readonly cards: CardBuilder;
   private readonly commands: CommandMatcher;
@@ -111,6 +115,7 @@ export class Bot {
     this.feedback = options.feedback ?? new MemoryFeedbackStore();
     this.cards = new CardBuilder(this.pack);
     this.commands = new CommandMatcher(this.pack);
+    this.sentCards = options.sentCards ?? new MemorySentCardStore<Card>();
     this.pins = options.pins ?? new PinService(new MemoryPinStore(), this.pack, this.resolver, options.now);
     this.helpdesk =
       options.helpdesk ??
@@ -122,12 +127,30 @@ export class Bot {
       });
   }
 
-  /** A button on a ticket card in the helpdesk channel. */
-  async helpdeskAction(
-    input: HelpdeskActionInput,
-  ): Promise<{ ok: boolean; ticket?: Ticket; reason?: string }> {
-    const version = input.token !== undefined && /^\d+$/.test(input.token) ? Number(input.token) : undefined;
-    return this.helpdesk.act(input.ref, input.op, input.actor, input.text ?? '', version);
+  /**
+   * A button on a ticket card: carried out only when it comes from the helpdesk channel (and a
+   * listed agent, where a list is set) with the card's token; see `Helpdesk.act`.
+   */
+  helpdeskAction(input: HelpdeskActionInput): Promise<ActResult> {
+    return this.helpdesk.act(input.ref, input.op, input.origin, input.text ?? '', input.token ?? '');
+  }
+
+  /** The same checks, before a platform asks the agent for the question or the note. */
+  helpdeskCheck(input: Omit<HelpdeskActionInput, 'text'>): Promise<ActResult> {
+    return this.helpdesk.check(input.ref, input.op, input.origin, input.token ?? '');
+  }
+
+  /**
+   * What the person who pressed a ticket button is told when it was not carried out, in the
+   * helpdesk's language; undefined when nothing needs saying.
+   */
+  helpdeskRefusal(result: ActResult, lang: Lang): NoticeCard | undefined {
+    if (result.ok) return undefined;
+    const values = {
+      field: this.pack.message('helpdesk.inputs.question', lang),
+      button: this.pack.message('helpdesk.actions.ask', lang),
+    };
+    return this.cards.notice(`helpdesk.refused.${result.reason}`, lang, values);
   }
 
   handle(incoming: Incoming): Promise<Outgoing> {
@@ -293,8 +316,18 @@ export class Bot {
     const asked = incoming.text
       ? this.resolver.resolve(incoming.text.slice(0, this.resolver.settings.maxLength)).topic
       : null;
-    const matching = help || asked === 'triage' ? active : active.filter((p) => p.topic === asked);
+    const family = asked ? this.family(asked) : [];
+    const matching = help || asked === 'triage' ? active : active.filter((p) => family.includes(p.topic));
     return matching.map((p) => this.cards.pinned(p, lang, { withPostLink: true }));
+  }
+
+  /**
+   * A topic and the topics its clarifying question chooses between: a pinned fix for the DNS
+   * cause answers "the server is temporarily unavailable" before the bot asks which cause.
+   */
+  private family(topic: string): string[] {
+    const options = this.pack.topic(topic).clarify?.options ?? [];
+    return [topic, ...options.flatMap((o) => o.topics)];
   }
 
   /** The cards to greet a channel or a user with: the channel's pinned quick fixes first. */
@@ -311,7 +344,12 @@ export class Bot {
 
   /**
    * `pin TOPIC [note] [--for 24h]`, `pins`, `unpin TOPIC` from an admin (the adapter decides
-   * who is one). Undefined when the text is not a pin command.
+   * who is one). Undefined when the text is not a pin command but a question, so that "PIN not
+   * accepted on my desk phone" is answered like any question. A command is:
+   * - `pins` alone, or `pin`/`unpin` with a topic id, or `pin` with `--for`: the exact shape;
+   * - in a channel, from an admin, `pin`/`unpin` with a description of a problem the bot knows.
+   * Anything else is a question. Outside a channel, an exact command is told pins are for
+   * channels; from anyone but an admin, `pin` and `unpin` are refused and recorded.
    */
   async pinCommand(input: {
     platform: Platform;
@@ -331,10 +369,18 @@ export class Bot {
       // The note is shown as typed (escaped when rendered): only a Teams mention of the bot goes.
       command = parsePinCommand(input.text.replace(/<at>[\s\S]*?<\/at>/gi, '').trim());
     } catch (e) {
-      if (e instanceof PinCommandError) return reply(e.key, { topic: e.topic ?? '' });
-      throw e;
+      if (!(e instanceof PinCommandError)) throw e;
+      // A malformed command ("pin", "pin x --for ever") is answered as one only in a channel.
+      return input.channel ? reply(e.key, { topic: e.topic ?? '' }) : undefined;
     }
     if (!command) return undefined;
+    const target =
+      command.command === 'pins' ? undefined : splitPinTarget(command.text, (id) => this.pack.topics.has(id));
+    const exact = !target || target.id || (command.command === 'pin' && command.timed);
+    if (!exact) {
+      const described = input.channel && input.admin && this.pins.describedTopic(target!.target);
+      if (!described) return undefined;
+    }
     if (!input.channel) return reply('notInChannel');
     // Anyone may see what is pinned; pinning and unpinning are for admins.
     if (!input.admin && command.command !== 'pins') {
@@ -359,7 +405,7 @@ export class Bot {
         const { topic, pin } = await this.pins.unpin(
           input.platform,
           input.channel,
-          command.topic,
+          target!.target,
           input.actor,
         );
         const title = this.cards.title(topic, lang);
@@ -369,8 +415,8 @@ export class Bot {
       const { pin, replaced } = await this.pins.pin(
         input.platform,
         input.channel,
-        command.topic,
-        command.note,
+        target!.target,
+        target!.note,
         command.durationMs,
         input.actor,
         lang,

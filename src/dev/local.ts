@@ -5,13 +5,19 @@
  *   1. the bot starts in local mode (no authentication) on 127.0.0.1:PORT (default 3978), with
  *      its data in ./data (an embedded PostgreSQL, PGlite) so conversations survive a restart;
  *   2. the Playground starts in a temporary folder, talks to http://127.0.0.1:PORT/api/messages
- *      through its mocked connector, and prints the page to open.
+ *      through its mocked connector, and prints the page to open;
+ *   3. the helpdesk is the Playground's team channel ("My Team", General) and the Playground's
+ *      own user is an admin there, so asking, escalating, acting on the ticket and pinning a fix
+ *      all work with nothing to configure (each one a setting that can be changed);
+ *   4. the same background work as `npm run serve` runs: the outbox posts ticket cards and
+ *      notifications and retries what failed, and pins expire.
  *
  * Ctrl+C stops both. `npm run -s cli -- chat` is the same bot in the terminal.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ConfigError } from '../core/errors.js';
@@ -25,7 +31,46 @@ export interface LocalStack {
   playground?: ChildProcess;
   /** The Playground page, once it is listening. */
   playgroundUrl?: string;
+  /** Where ticket cards go and who may pin, as started. */
+  helpdesk: { channel: string; admins: string };
   stop(): Promise<void>;
+}
+
+/**
+ * What the Playground is made of (its default configuration, version 0.2.x): its signed-in
+ * user, Alex Wilber, and its team, whose General channel has the team's id as its id, as in
+ * Teams. They are the local helpdesk and its admin unless the environment says otherwise.
+ */
+export const PLAYGROUND = {
+  userAadObjectId: '00000000-0000-0000-0000-0000000000020',
+  userName: 'Alex Wilber',
+  teamChannel: 'team-id',
+  channelName: 'My Team - General',
+};
+
+/** The settings `npm start` adds to the environment, to show all three kinds of users. */
+export function localDefaults(env: NodeJS.ProcessEnv, playgroundPort: number): NodeJS.ProcessEnv {
+  return {
+    HELPDESK_TEAMS_CHANNEL: PLAYGROUND.teamChannel,
+    HELPDESK_TEAMS_SERVICE_URL: `http://localhost:${playgroundPort}/_connector`,
+    BOT_ADMINS: PLAYGROUND.userAadObjectId,
+    ...env,
+    BOT_LOCAL_MODE: 'true',
+  };
+}
+
+/** A port that is free now: `preferred` when it is, else one the system picks. */
+function freePort(preferred: number): Promise<number> {
+  const tryPort = (port: number) =>
+    new Promise<number>((resolve, reject) => {
+      const server = createServer();
+      server.once('error', reject);
+      server.listen(port, '127.0.0.1', () => {
+        const { port: bound } = server.address() as { port: number };
+        server.close(() => resolve(bound));
+      });
+    });
+  return tryPort(preferred).catch(() => tryPort(0));
 }
 
 export interface LocalOptions {
@@ -100,36 +145,48 @@ export async function startLocal(options: LocalOptions = {}): Promise<LocalStack
     throw new ConfigError(
       'npm start runs without authentication: unset MicrosoftAppId (use npm run serve for a registered bot).',
     );
+  const withPlayground = options.withPlayground !== false;
+  // The helpdesk channel's service URL is the Playground's, so its port is chosen first.
+  const playgroundPort = withPlayground ? await freePort(options.playgroundPort ?? 56150) : 0;
+  const env = localDefaults(process.env, playgroundPort);
   const storage = options.inMemory ? undefined : await openStorage(process.env);
   if (storage) log(`storage: ${storage.db.description}`);
-  const app = createApp({
-    env: { ...process.env, BOT_LOCAL_MODE: 'true' },
-    log,
-    ...(storage ? { storage } : {}),
-  });
+  const app = createApp({ env, log, ...(storage ? { storage } : {}) });
   const botPort = await app.http.listen(options.botPort ?? Number(process.env.PORT ?? 3978), '127.0.0.1');
+  // The outbox (ticket cards, notifications, retries) and the pin sweeper, as in `npm run serve`.
+  await app.start();
   const stack: LocalStack = {
     app,
     botPort,
+    helpdesk: { channel: env.HELPDESK_TEAMS_CHANNEL!, admins: env.BOT_ADMINS! },
     async stop() {
       stack.playground?.kill('SIGTERM');
       await app.stop();
     },
   };
-  if (options.withPlayground !== false) {
-    const { child, url } = await startPlayground(botPort, options.playgroundPort ?? 56150, log);
+  if (withPlayground) {
+    const { child, url } = await startPlayground(botPort, playgroundPort, log);
     stack.playground = child;
     stack.playgroundUrl = url;
+    if (!url.endsWith(`:${playgroundPort}`))
+      log(`The Playground took another port than ${playgroundPort}: ticket cards cannot reach its channel.`);
   }
   return stack;
 }
 
 async function main(): Promise<void> {
   const stack = await startLocal();
+  const local = stack.helpdesk.channel === PLAYGROUND.teamChannel;
   console.log(
     `\nThe sign-in bot runs locally on http://127.0.0.1:${stack.botPort}/api/messages\n` +
       `Open ${stack.playgroundUrl} in your browser to talk to it as in Teams (personal chat, group chat, channel).\n` +
-      'In group chats and channels, @mention the bot. Ctrl+C stops.\n',
+      'In group chats and channels, @mention the bot.\n\n' +
+      `- Ask: in the personal chat, say what goes wrong ("Lync says sign-in address not found").\n` +
+      `- The helpdesk: tickets go to ${local ? `the channel "${PLAYGROUND.channelName}"` : stack.helpdesk.channel} ` +
+      `(HELPDESK_TEAMS_CHANNEL=${stack.helpdesk.channel}); press Claim, Ask the user, Resolve there.\n` +
+      `- Admins: ${stack.helpdesk.admins === PLAYGROUND.userAadObjectId ? `you (${PLAYGROUND.userName}) can` : `BOT_ADMINS=${stack.helpdesk.admins} can`} ` +
+      'pin a quick fix in a channel: "@bot pin server-unavailable-dns --for 2h" (BOT_ADMINS).\n' +
+      'Set those variables before npm start to change them. Ctrl+C stops.\n',
   );
   const stop = () => void stack.stop().then(() => process.exit(0));
   process.once('SIGINT', stop);

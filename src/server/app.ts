@@ -94,6 +94,16 @@ export function createApp(options: AppOptions): App {
       uploads: pack.escalation.uploads,
       channels: channelPlatforms,
       kick: () => worker?.kick(),
+      // Ticket actions only from the helpdesk channels, and from HELPDESK_AGENTS when it is set.
+      desks: {
+        ...(slackHelpdesk ? { slack: slackHelpdesk } : {}),
+        ...(teamsHelpdesk ? { teams: teamsHelpdesk } : {}),
+      },
+      agents: (env.HELPDESK_AGENTS ?? '').split(/[\s,]+/).filter(Boolean),
+      onRefused: (r) =>
+        log(
+          `refused ticket action ${r.op} on ${r.ref} from ${r.origin.platform} user ${r.origin.user} in ${r.origin.channel ?? '(no channel)'}: ${r.why}`,
+        ),
     });
   const resolver = new Resolver(pack);
   const pins = new PinService(storage?.pins ?? new MemoryPinStore(), pack, resolver, options.clock);
@@ -106,7 +116,9 @@ export function createApp(options: AppOptions): App {
       helpdesk,
       pins,
       ...(options.clock ? { now: options.clock } : {}),
-      ...(storage ? { states: storage.states, feedback: storage.feedback } : {}),
+      ...(storage
+        ? { states: storage.states, feedback: storage.feedback, sentCards: storage.sentCards }
+        : {}),
     });
   const routes: Route[] = [];
   let teamsEndpoint: ReturnType<typeof createTeamsEndpoint> | undefined;

@@ -126,6 +126,27 @@ export const MIGRATIONS: { version: number; name: string; sql: string }[] = [
       );
     `,
   },
+  {
+    version: 4,
+    name: 'a secret per ticket, carried only by its card',
+    sql: `
+      alter table tickets add column secret text;
+      update tickets set secret = md5(random()::text || id::text) where secret is null;
+      alter table tickets alter column secret set not null;
+    `,
+  },
+  {
+    version: 5,
+    name: 'cards sent with buttons, to answer them in place from any process',
+    sql: `
+      create table sent_cards (
+        key text primary key,
+        card jsonb not null,
+        sent_at timestamptz not null
+      );
+      create index sent_cards_age on sent_cards (sent_at);
+    `,
+  },
 ];
 
 const LOCK_ID = 7_042_026; // any constant shared by every process of the bot

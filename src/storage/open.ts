@@ -5,6 +5,7 @@
  */
 import { resolve } from 'node:path';
 import { ConfigError } from '../core/errors.js';
+import type { Card } from '../core/cards/model.js';
 import type { ConversationState } from '../core/dialogs/state.js';
 import { CachedStateStore } from '../core/storage/cached.js';
 import type { StateStore } from '../core/storage/types.js';
@@ -12,7 +13,7 @@ import { migrate } from './migrations.js';
 import { openPglite } from './pglite.js';
 import { openPostgres } from './postgres.js';
 import type { SqlDatabase } from './sql.js';
-import { SqlDedupeStore, SqlFeedbackStore, SqlOutbox, SqlStateStore } from './stores.js';
+import { SqlDedupeStore, SqlFeedbackStore, SqlOutbox, SqlSentCardStore, SqlStateStore } from './stores.js';
 import { SqlTicketStore } from './tickets.js';
 import { SqlPinStore } from './pins.js';
 
@@ -25,6 +26,8 @@ export interface Storage {
   outbox: SqlOutbox;
   tickets: SqlTicketStore;
   pins: SqlPinStore;
+  /** Cards sent with buttons, to answer them in place (see SentCardStore). */
+  sentCards: SqlSentCardStore<Card>;
   close(): Promise<void>;
 }
 
@@ -38,6 +41,7 @@ export async function storageOn(db: SqlDatabase): Promise<Storage> {
     outbox: new SqlOutbox(db),
     tickets: new SqlTicketStore(db),
     pins: new SqlPinStore(db),
+    sentCards: new SqlSentCardStore<Card>(db),
     close: () => db.close(),
   };
 }

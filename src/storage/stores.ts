@@ -7,6 +7,7 @@ import type {
   FeedbackStore,
   Outbox,
   OutboxItem,
+  SentCardStore,
   StateStore,
   Versioned,
 } from '../core/storage/types.js';
@@ -136,5 +137,30 @@ export class SqlOutbox implements Outbox {
       'select count(*) as n from outbox where sent_at is null',
     );
     return Number(row?.n ?? 0);
+  }
+}
+
+/** How long a sent card can still be answered in place; older ones get a plain "answered" notice. */
+const SENT_CARD_DAYS = 30;
+
+/** Sent cards in SQL, shared by every process; entries older than 30 days are swept now and then. */
+export class SqlSentCardStore<C> implements SentCardStore<C> {
+  private writes = 0;
+
+  constructor(private readonly db: SqlDatabase) {}
+
+  async remember(key: string, card: C): Promise<void> {
+    await this.db.query(
+      `insert into sent_cards (key, card, sent_at) values ($1, $2::jsonb, now())
+       on conflict (key) do update set card = excluded.card, sent_at = excluded.sent_at`,
+      [key, JSON.stringify(card)],
+    );
+    if (++this.writes % 500 === 1)
+      await this.db.query(`delete from sent_cards where sent_at < now() - interval '${SENT_CARD_DAYS} days'`);
+  }
+
+  async recall(key: string): Promise<C | undefined> {
+    const [row] = await this.db.query<{ card: C }>('select card from sent_cards where key = $1', [key]);
+    return row?.card;
   }
 }

@@ -27,6 +27,7 @@ interface TicketRow {
   attempts: Ticket['attempts'];
   claimed_by: string | null;
   helpdesk_message: Record<string, unknown> | null;
+  secret: string;
   created_at: Date | string;
   updated_at: Date | string;
 }
@@ -84,6 +85,7 @@ export class SqlTicketStore implements TicketStore {
       })),
       ...(row.claimed_by ? { claimedBy: row.claimed_by } : {}),
       ...(row.helpdesk_message ? { helpdeskMessage: row.helpdesk_message } : {}),
+      secret: row.secret,
       createdAt: iso(row.created_at),
       updatedAt: iso(row.updated_at),
     };
@@ -92,8 +94,8 @@ export class SqlTicketStore implements TicketStore {
   async create(d: TicketDraft, now: string, messages: (ref: string) => OutboxMessage[]): Promise<Ticket> {
     return this.db.transaction(async (tx) => {
       const [row] = await tx.query<TicketRow>(
-        `insert into tickets (status, platform, conversation, user_id, user_name, address, lang, topic, form, attempts, created_at, updated_at)
-         values ('open', $1, $2, $3, $4, $5::jsonb, $6, $7, $8::jsonb, $9::jsonb, $10, $10) returning *`,
+        `insert into tickets (status, platform, conversation, user_id, user_name, address, lang, topic, form, attempts, secret, created_at, updated_at)
+         values ('open', $1, $2, $3, $4, $5::jsonb, $6, $7, $8::jsonb, $9::jsonb, $11, $10, $10) returning *`,
         [
           d.platform,
           d.conversation,
@@ -105,6 +107,7 @@ export class SqlTicketStore implements TicketStore {
           JSON.stringify(d.form),
           JSON.stringify(d.attempts),
           now,
+          d.secret,
         ],
       );
       const ref = `SI-${1000 + Number(row!.id)}`;

@@ -18,6 +18,7 @@ export function sampleTicket(lang: Lang, status: Ticket['status'] = 'waiting'): 
     conversation: 'slack:T1:D1:-:U1',
     user: { id: 'U1', name: 'Megan <!channel>' },
     address: { channel: 'D1' },
+    secret: 'card-secret',
     lang,
     topic: 'personal-certificate',
     form: {

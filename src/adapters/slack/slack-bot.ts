@@ -10,10 +10,11 @@
  * - The App Home tab lists the topics in the user's language.
  * - The user's locale comes from `users.info` (cached), and the language of the text wins.
  */
-import type { App } from '@slack/bolt';
+import type { App, BlockAction, ButtonAction } from '@slack/bolt';
 import type { WebClient } from '@slack/web-api';
 import type { Bot, Incoming, IncomingFile } from '../../core/bot.js';
 import type { TicketOperation } from '../../core/helpdesk/types.js';
+import type { ActResult } from '../../core/helpdesk/service.js';
 import type { Pin } from '../../core/pins/types.js';
 import { formModal, modalValues, ticketInputModal } from './helpdesk.js';
 import { CardBuilder } from '../../core/cards/build.js';
@@ -417,73 +418,73 @@ export function registerSlackListeners(app: App, options: SlackBotOptions): void
     await post(client, where, cards);
   });
 
-  // The helpdesk's buttons on a ticket card: Claim and Reopen act at once, Ask and Resolve ask for text.
-  app.action(/^ticket:(claim|reopen|logs|ask|resolve)$/, async ({ ack, body, action, client }) => {
-    await ack();
-    const b = body as unknown as {
-      trigger_id: string;
-      user: { id: string; name?: string; username?: string };
-      channel?: { id: string };
-    };
-    const payload = JSON.parse((action as { value?: string }).value ?? '{}') as {
-      value?: string;
-      token?: string;
-    };
-    const [op, ref] = (payload.value ?? '').split(':') as [TicketOperation, string];
-    const actor = b.user.name ?? b.user.username ?? b.user.id;
-    const hl = options.helpdeskLang ?? DEFAULT_LANG;
-    if (op === 'ask' || op === 'resolve') {
-      const meta = { ref, op, token: payload.token, channel: b.channel?.id ?? '', actor };
-      const input = op === 'ask' ? 'question' : 'note';
-      await client.views.open({
-        trigger_id: b.trigger_id,
-        view: ticketInputModal(
-          bot.pack.message(`helpdesk.actions.${op}`, hl),
-          bot.pack.message(`helpdesk.inputs.${input}`, hl),
-          bot.pack.message('helpdesk.actions.send', hl),
-          meta,
-        ),
-      });
-      return;
-    }
-    const result = await bot.helpdeskAction({
-      ref,
-      op,
-      actor,
-      ...(payload.token ? { token: payload.token } : {}),
-    });
-    if (!result.ok && b.channel)
-      await client.chat.postEphemeral({
-        channel: b.channel.id,
-        user: b.user.id,
-        text: bot.pack.message('helpdesk.stale', hl),
-      });
+  /**
+   * Where a ticket button was pressed and by whom, as Slack signed it: the core takes ticket
+   * actions only from the helpdesk channel (and the listed agents), with the card's token.
+   */
+  const origin = (channel: string | undefined, user: { id: string; name?: string; username?: string }) => ({
+    platform: 'slack' as const,
+    ...(channel ? { channel } : {}),
+    user: user.id,
+    name: user.name ?? user.username ?? user.id,
   });
+  /** Tells only the person who pressed a ticket button why it was not carried out. */
+  const refuse = async (client: WebClient, result: ActResult, channel: string | undefined, user: string) => {
+    const refusal = bot.helpdeskRefusal(result, options.helpdeskLang ?? DEFAULT_LANG);
+    if (refusal && channel)
+      await client.chat.postEphemeral({ channel, user, text: escapeSlack(refusal.text) });
+  };
+
+  // The helpdesk's buttons on a ticket card: Claim and Reopen act at once, Ask and Resolve ask for text.
+  app.action<BlockAction<ButtonAction>>(
+    /^ticket:(claim|reopen|logs|ask|resolve)$/,
+    async ({ ack, body, action, client }) => {
+      await ack();
+      const payload = JSON.parse(action.value ?? '{}') as { value?: string; token?: string };
+      const [op, ref = ''] = (payload.value ?? '').split(':') as [TicketOperation, string?];
+      const hl = options.helpdeskLang ?? DEFAULT_LANG;
+      const from = origin(body.channel?.id, body.user);
+      const token = payload.token ?? '';
+      if (op === 'ask' || op === 'resolve') {
+        // Checked before the modal opens, and again when it is sent.
+        const checked = await bot.helpdeskCheck({ ref, op, origin: from, token });
+        if (!checked.ok) return refuse(client, checked, body.channel?.id, body.user.id);
+        const meta = { ref, op, token, channel: body.channel?.id ?? '' };
+        const input = op === 'ask' ? 'question' : 'note';
+        await client.views.open({
+          trigger_id: body.trigger_id,
+          view: ticketInputModal(
+            bot.pack.message(`helpdesk.actions.${op}`, hl),
+            bot.pack.message(`helpdesk.inputs.${input}`, hl),
+            bot.pack.message('helpdesk.actions.send', hl),
+            meta,
+          ),
+        });
+        return;
+      }
+      const result = await bot.helpdeskAction({ ref, op, origin: from, token });
+      await refuse(client, result, body.channel?.id, body.user.id);
+    },
+  );
 
   app.view('ticket-input', async ({ ack, view, body, client }) => {
     await ack();
+    // private_metadata is ours: Slack keeps it with the modal and signs it back to us.
     const meta = JSON.parse(view.private_metadata || '{}') as {
-      ref: string;
-      op: TicketOperation;
+      ref?: string;
+      op?: TicketOperation;
       token?: string;
       channel?: string;
-      actor?: string;
     };
     const text = modalValues(view.state).text ?? '';
-    const user = (body as unknown as { user: { id: string } }).user;
     const result = await bot.helpdeskAction({
-      ref: meta.ref,
-      op: meta.op,
-      actor: meta.actor ?? user.id,
+      ref: meta.ref ?? '',
+      op: meta.op ?? 'claim',
+      origin: origin(meta.channel, body.user),
       text,
-      ...(meta.token ? { token: meta.token } : {}),
+      token: meta.token ?? '',
     });
-    if (!result.ok && meta.channel)
-      await client.chat.postEphemeral({
-        channel: meta.channel,
-        user: user.id,
-        text: bot.pack.message('helpdesk.stale', options.helpdeskLang ?? DEFAULT_LANG),
-      });
+    await refuse(client, result, meta.channel, body.user.id);
   });
 
   // The App Home tab: the topics, in the user's language.

@@ -29,7 +29,6 @@ import { CardBuilder } from '../../core/cards/build.js';
 import { detectLanguage } from '../../core/text/detect-language.js';
 import { langFromLocale } from '../../core/i18n/languages.js';
 import { type AdaptiveCardRenderer, readSubmit } from '../../render/adaptive/render.js';
-import { CardMemory } from './card-memory.js';
 import { type RetryPolicy, TEAMS_RETRY, withRetry } from './retry.js';
 
 const SEARCH_RESULTS = 10;
@@ -51,6 +50,11 @@ export interface TeamsBotOptions {
 export function conversationKey(activity: Partial<Activity>): string {
   const user = activity.from?.aadObjectId ?? activity.from?.id ?? 'unknown';
   return `teams:${activity.conversation?.id ?? 'unknown'}:${user}`;
+}
+
+/** Where a sent card is remembered: the conversation (thread) and the message's id. */
+function sentKey(activity: Partial<Activity>, activityId: string): string {
+  return `teams:${activity.conversation?.id ?? 'unknown'}:${activityId}`;
 }
 
 /** The channel (or group chat) a message belongs to, without the thread part. */
@@ -95,7 +99,6 @@ export function fileAttachments(activity: Partial<Activity>): IncomingFile[] {
 }
 
 export class SigninTeamsBot extends TeamsActivityHandler {
-  private readonly memory = new CardMemory();
   private readonly builder: CardBuilder;
 
   constructor(private readonly options: TeamsBotOptions) {
@@ -143,7 +146,7 @@ export class SigninTeamsBot extends TeamsActivityHandler {
   ): Promise<AdaptiveCardInvokeResponse> {
     const input = readSubmit(invokeValue?.action?.data);
     await this.answer(context, input);
-    const answered = this.answeredCard(context.activity.replyToId, input.action, context.activity.locale);
+    const answered = await this.answeredCard(context, context.activity.replyToId, input.action);
     return {
       statusCode: 200,
       type: 'application/vnd.microsoft.card.adaptive',
@@ -227,7 +230,10 @@ export class SigninTeamsBot extends TeamsActivityHandler {
           }),
         this.options.retry ?? TEAMS_RETRY,
       );
-      this.memory.remember(response?.id, card);
+      // Remembered in storage, so that pressing it later, after a restart or on another
+      // process, still replaces it with its answered form.
+      if (response?.id && card.choices.length)
+        await this.options.bot.sentCards.remember(sentKey(context.activity, response.id), card);
     }
   }
 
@@ -274,23 +280,30 @@ export class SigninTeamsBot extends TeamsActivityHandler {
     return true;
   }
 
+  /**
+   * A button on a ticket card. The core decides whether it may go ahead (the helpdesk channel,
+   * the listed agents, the card's token) from what Teams authenticated: the conversation the
+   * card is in and the pressing user's AAD object id. When it does not, only the person who
+   * pressed it is told why; a stale card is refreshed in place by the outbox.
+   */
   private async ticketAction(context: TurnContext, action: ActionPayload): Promise<void> {
-    const [op, ref] = action.value.split(':') as [TicketOperation, string];
-    const from = context.activity.from;
+    const [op, ref = ''] = action.value.split(':') as [TicketOperation, string?];
+    const activity = context.activity;
+    const channel = channelOf(activity) ?? activity.conversation?.id;
     const result = await this.options.bot.helpdeskAction({
       ref,
       op,
-      actor: from?.name ?? from?.id ?? 'helpdesk',
+      origin: {
+        platform: 'teams',
+        ...(channel ? { channel } : {}),
+        user: activity.from?.aadObjectId ?? activity.from?.id ?? '',
+        ...(activity.from?.name ? { name: activity.from.name } : {}),
+      },
       text: action.fields?.question ?? action.fields?.note ?? '',
       ...(action.token ? { token: action.token } : {}),
     });
-    if (!result.ok) {
-      const lang = this.options.helpdeskLang ?? 'en';
-      await context.sendActivity({
-        type: 'message',
-        text: this.options.bot.pack.message('helpdesk.stale', lang),
-      });
-    }
+    const refusal = this.options.bot.helpdeskRefusal(result, this.options.helpdeskLang ?? 'en');
+    if (refusal) await this.send(context, [refusal]);
   }
 
   private attachment(card: Card): Attachment {
@@ -298,13 +311,15 @@ export class SigninTeamsBot extends TeamsActivityHandler {
   }
 
   /** The pressed card without its buttons, saying what was answered. */
-  private answeredCard(
+  private async answeredCard(
+    context: TurnContext,
     activityId: string | undefined,
     action: ActionPayload | undefined,
-    locale?: string,
-  ): Card {
-    const card = this.memory.recall(activityId);
-    const lang = card?.lang ?? langFromLocale(locale) ?? 'en';
+  ): Promise<Card> {
+    const card = activityId
+      ? await this.options.bot.sentCards.recall(sentKey(context.activity, activityId))
+      : undefined;
+    const lang = card?.lang ?? langFromLocale(context.activity.locale) ?? 'en';
     const label = card?.choices.find(
       (c) => action && c.payload.action === action.action && c.payload.value === action.value,
     )?.label;
@@ -319,7 +334,7 @@ export class SigninTeamsBot extends TeamsActivityHandler {
     action?: ActionPayload,
   ): Promise<void> {
     if (!activityId) return;
-    const answered = this.answeredCard(activityId, action, context.activity.locale);
+    const answered = await this.answeredCard(context, activityId, action);
     try {
       await withRetry(
         () =>

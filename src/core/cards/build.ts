@@ -4,7 +4,7 @@
  */
 import type { Lang } from '../i18n/languages.js';
 import type { KnowledgePack } from '../knowledge/pack.js';
-import { Helpdesk, humanSize } from '../helpdesk/service.js';
+import { cardToken, Helpdesk, humanSize } from '../helpdesk/service.js';
 import type { Ticket } from '../helpdesk/types.js';
 import type { Pin } from '../pins/types.js';
 import type {
@@ -298,7 +298,7 @@ export class CardBuilder {
     const files = ticket.files.map(
       (x) => `${x.name} (${humanSize(x.size)}, sha256 ${x.sha256.slice(0, 12)}…)`,
     );
-    const token = String(ticket.version);
+    const token = cardToken(ticket);
     const actions = Helpdesk.operations(ticket);
     return {
       kind: 'ticket',

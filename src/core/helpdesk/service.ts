@@ -4,9 +4,10 @@
  * change queues what must be sent (the ticket card, its updates, the user's notifications) in
  * the same transaction, through the outbox.
  */
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { redactPasswords } from './redact.js';
 import type {
+  ActionOrigin,
   NewFile,
   OutboxMessage,
   Platform,
@@ -30,6 +31,22 @@ export interface HelpdeskOptions {
   now?: () => Date;
   /** Called after each change that queued messages, so the outbox worker sends them now. */
   kick?: () => void;
+  /**
+   * The helpdesk channel of each platform: ticket actions are taken only from there. A
+   * platform with none configured takes no ticket actions at all.
+   */
+  desks?: Partial<Record<Platform, string>>;
+  /** When set, only these users (Teams AAD object ids, Slack user ids) may act on tickets. */
+  agents?: string[];
+  /** Told about every refused action (who, from where, why), for the log. */
+  onRefused?: (refusal: Refusal) => void;
+}
+
+export interface Refusal {
+  ref: string;
+  op: string;
+  origin: ActionOrigin;
+  why: 'not the helpdesk channel' | 'not a helpdesk agent' | 'missing or wrong card token';
 }
 
 /** What opening a ticket takes: who, where, and what the conversation gathered. */
@@ -42,8 +59,31 @@ export type AttachResult =
   | { ok: true; ticket: Ticket; name: string; size: number }
   | { ok: false; reason: 'noTicket' | 'tooBig' | 'tooMany' | 'type'; name: string; ticket?: Ticket };
 
+/**
+ * - `forbidden`: not from the helpdesk channel, not an agent, or not from the ticket's card
+ *   (nothing is said about the ticket itself);
+ * - `stale`: pressed on a card that no longer shows the ticket as it is (the card is refreshed);
+ * - `invalid`: the ticket's status does not allow it (the card is refreshed);
+ * - `empty`: "Ask the user" without a question.
+ */
 export type ActResult =
-  { ok: true; ticket: Ticket } | { ok: false; reason: 'notFound' | 'invalid' | 'stale'; ticket?: Ticket };
+  | { ok: true; ticket: Ticket }
+  | { ok: false; reason: 'notFound' | 'forbidden' | 'invalid' | 'stale' | 'empty'; ticket?: Ticket };
+
+/**
+ * The token a ticket card's buttons carry: the ticket's secret, and how many events the card
+ * showed. Recording where the card was posted adds no event, so a card is current as soon as
+ * it appears; a click on a card that missed an event (someone else claimed meanwhile) is stale.
+ */
+export function cardToken(ticket: Pick<Ticket, 'secret' | 'history'>): string {
+  return `${ticket.secret}.${ticket.history.length}`;
+}
+
+function sameSecret(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}
 
 const TRANSITIONS: Record<TicketOperation, Ticket['status'][]> = {
   claim: ['open', 'waiting'],
@@ -87,7 +127,8 @@ export class Helpdesk {
 
   async createTicket(input: NewTicket): Promise<Ticket> {
     const form = Object.fromEntries(Object.entries(input.form).map(([k, v]) => [k, redactPasswords(v).text]));
-    const ticket = await this.options.tickets.create({ ...input, form }, this.now(), (ref) =>
+    const secret = randomBytes(12).toString('base64url');
+    const ticket = await this.options.tickets.create({ ...input, form, secret }, this.now(), (ref) =>
       this.hasChannel ? [{ kind: 'helpdesk.post', payload: { ref }, dedupeKey: `${ref}:post` }] : [],
     );
     this.options.kick?.();
@@ -144,19 +185,64 @@ export class Helpdesk {
     return updated && { ticket: updated, redacted };
   }
 
-  /** A helpdesk action from the ticket's card. `version` is the version the card showed. */
+  /**
+   * Who may act on tickets: the helpdesk channel of the platform the button was pressed on,
+   * and, when a list of agents is set, only the users on it.
+   */
+  private mayAct(origin: ActionOrigin): Refusal['why'] | undefined {
+    const desk = this.options.desks?.[origin.platform];
+    if (!desk || origin.channel !== desk) return 'not the helpdesk channel';
+    const agents = this.options.agents ?? [];
+    if (agents.length && !agents.includes(origin.user)) return 'not a helpdesk agent';
+    return undefined;
+  }
+
+  /**
+   * Whether an action may go ahead, before asking the agent for its text (Slack opens a modal
+   * for "Ask the user" and "Resolve"): the same checks as `act`, without changing anything.
+   */
+  async check(ref: string, op: TicketOperation, origin: ActionOrigin, token = ''): Promise<ActResult> {
+    const why = this.mayAct(origin);
+    const ticket = why ? undefined : await this.options.tickets.get(ref);
+    const [secret = '', stamp] = token.split('.');
+    if (why || !ticket || !sameSecret(secret, ticket.secret)) {
+      this.options.onRefused?.({ ref, op, origin, why: why ?? 'missing or wrong card token' });
+      return { ok: false, reason: 'forbidden' };
+    }
+    if (stamp !== String(ticket.history.length)) return this.refreshed(ticket, 'stale');
+    if (!TRANSITIONS[op].includes(ticket.status)) return this.refreshed(ticket, 'invalid');
+    return { ok: true, ticket };
+  }
+
+  /** A click the card could not take: the card is brought up to date in place, through the outbox. */
+  private async refreshed(ticket: Ticket, reason: 'stale' | 'invalid'): Promise<ActResult> {
+    const current = await this.options.tickets.update(
+      ticket.ref,
+      ticket.version,
+      {},
+      null,
+      this.update(ticket.ref),
+    );
+    this.options.kick?.();
+    return { ok: false, reason, ticket: current ?? ticket };
+  }
+
+  /**
+   * A helpdesk action from the ticket's card: `token` is what the card's button carried
+   * (see `cardToken`), `origin` where and by whom it was pressed, as the platform says.
+   */
   async act(
     ref: string,
     op: TicketOperation,
-    actor: string,
+    origin: ActionOrigin,
     input = '',
-    version?: number,
+    token = '',
   ): Promise<ActResult> {
+    const actor = origin.name ?? origin.user;
     for (let attempt = 0; attempt < 3; attempt++) {
-      const ticket = await this.options.tickets.get(ref);
-      if (!ticket) return { ok: false, reason: 'notFound' };
-      if (version !== undefined && ticket.version !== version) return { ok: false, reason: 'stale', ticket };
-      if (!TRANSITIONS[op].includes(ticket.status)) return { ok: false, reason: 'invalid', ticket };
+      const checked = await this.check(ref, op, origin, token);
+      if (!checked.ok) return checked;
+      const ticket = checked.ticket;
       const detail = redactPasswords(input.trim().slice(0, 1000)).text;
       const at = this.now();
       const messages = this.update(ref);
@@ -169,7 +255,7 @@ export class Helpdesk {
           messages.push(this.notify(ref, 'ticket.claimed', { agent: actor, ref }));
           break;
         case 'ask':
-          if (!detail) return { ok: false, reason: 'invalid', ticket };
+          if (!detail) return { ok: false, reason: 'empty', ticket };
           change = { status: 'waiting' };
           event = { at, actor, kind: 'asked', detail };
           messages.push(this.notify(ref, 'ticket.asked', { ref, question: detail }));
@@ -196,8 +282,9 @@ export class Helpdesk {
         this.options.kick?.();
         return { ok: true, ticket: updated };
       }
-      if (version !== undefined) return { ok: false, reason: 'stale', ticket };
+      // Another process changed the ticket between our read and write: decide again on its state.
     }
-    return { ok: false, reason: 'stale' };
+    const ticket = await this.options.tickets.get(ref);
+    return ticket ? this.refreshed(ticket, 'stale') : { ok: false, reason: 'notFound' };
   }
 }

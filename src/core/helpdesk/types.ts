@@ -41,6 +41,11 @@ export interface Ticket {
   files: TicketFile[];
   history: TicketEvent[];
   claimedBy?: string;
+  /**
+   * A random value only the ticket's card carries in its buttons: an action has to show it, so
+   * a ticket cannot be acted on by guessing its (sequential) ref from somewhere else.
+   */
+  secret: string;
   /** Where the ticket's card is in the helpdesk channel, once posted. */
   helpdeskMessage?: Record<string, unknown>;
   createdAt: string;
@@ -51,6 +56,20 @@ export type TicketDraft = Omit<
   Ticket,
   'ref' | 'status' | 'version' | 'files' | 'history' | 'createdAt' | 'updatedAt'
 >;
+
+/**
+ * Where a helpdesk action comes from, as the platform authenticated it: only the helpdesk
+ * channel of that platform (and, where a list of agents is set, only those users) may act.
+ */
+export interface ActionOrigin {
+  platform: Platform;
+  /** The channel (or conversation) the button was pressed in, as the platform names it. */
+  channel?: string;
+  /** The platform's id of the person who pressed it (Teams AAD object id, Slack user id). */
+  user: string;
+  /** How the helpdesk reads that person's name on the card and in the user's notice. */
+  name?: string;
+}
 
 /** A message to send later through the outbox, written with the change that calls for it. */
 export interface OutboxMessage {

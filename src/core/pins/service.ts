@@ -10,9 +10,16 @@ import type { Resolver } from '../resolver/resolver.js';
 import type { Pin, PinStore } from './types.js';
 
 export type PinCommand =
-  | { command: 'pin'; topic: string; note: string; durationMs: number }
+  | {
+      command: 'pin';
+      /** What follows `pin`: a topic id and a note, or a description (a note after ": "). */
+      text: string;
+      durationMs: number;
+      /** Whether `--for` was given: the shape of a command, never of a question. */
+      timed: boolean;
+    }
   | { command: 'pins' }
-  | { command: 'unpin'; topic: string };
+  | { command: 'unpin'; text: string };
 
 export const DEFAULT_PIN_MS = 24 * 60 * 60 * 1000;
 const MAX_PIN_MS = 30 * 24 * 60 * 60 * 1000;
@@ -27,7 +34,11 @@ export class PinCommandError extends Error {
   }
 }
 
-/** Reads a pin command, or undefined when the text is not one. */
+/**
+ * Reads what could be a pin command, or undefined when the text does not start like one.
+ * Whether it IS one (and not a question that starts with "PIN") is the bot's decision, which
+ * knows the topics, where it was written and by whom: see `Bot.pinCommand`.
+ */
 export function parsePinCommand(text: string): PinCommand | undefined {
   const t = text.trim();
   const m = /^(pin|pins|unpin)\b\s*([\s\S]*)$/i.exec(t);
@@ -36,18 +47,38 @@ export function parsePinCommand(text: string): PinCommand | undefined {
   let rest = m[2]!.trim();
   if (verb === 'pins') return rest ? undefined : { command: 'pins' };
   if (!rest) throw new PinCommandError('usage');
-  if (verb === 'unpin') return { command: 'unpin', topic: rest };
+  if (verb === 'unpin') return { command: 'unpin', text: rest };
   let durationMs = DEFAULT_PIN_MS;
-  const forMatch = /(?:^|\s)--for\s+(\S+)\s*$/.exec(rest);
+  const forMatch = /(?:^|\s)--for(?:\s+(\S+))?(?=\s|$)/.exec(rest);
   if (forMatch) {
-    const d = /^(\d{1,4})([mhd])$/.exec(forMatch[1]!);
+    const d = /^(\d{1,4})([mhd])$/.exec(forMatch[1] ?? '');
     if (!d) throw new PinCommandError('duration');
     durationMs = Number(d[1]) * UNITS[d[2]!]!;
     if (durationMs <= 0 || durationMs > MAX_PIN_MS) throw new PinCommandError('duration');
-    rest = rest.slice(0, forMatch.index).trim();
+    rest = `${rest.slice(0, forMatch.index)} ${rest.slice(forMatch.index + forMatch[0].length)}`.trim();
+    if (!rest) throw new PinCommandError('usage');
   }
-  const [topic, ...note] = rest.split(/\s+/);
-  return { command: 'pin', topic: topic ?? '', note: note.join(' '), durationMs };
+  return { command: 'pin', text: rest, durationMs, timed: Boolean(forMatch) };
+}
+
+/**
+ * What a pin is about: `TOPIC-ID [note]`, or a description of the problem with the note after
+ * ": " ("the certificate trust prompt: renewing tonight"). `id` says which of the two it was.
+ */
+export function splitPinTarget(
+  text: string,
+  isTopicId: (id: string) => boolean,
+): {
+  target: string;
+  note: string;
+  id: boolean;
+} {
+  const [first = '', ...more] = text.split(/\s+/);
+  if (isTopicId(first.toLowerCase())) return { target: first.toLowerCase(), note: more.join(' '), id: true };
+  const colon = text.search(/:\s/);
+  return colon < 0
+    ? { target: text, note: '', id: false }
+    : { target: text.slice(0, colon).trim(), note: text.slice(colon + 1).trim(), id: false };
 }
 
 export interface Actor {
@@ -69,12 +100,17 @@ export class PinService {
 
   /** A topic id as typed, or the topic a description resolves to. */
   topicOf(text: string): string {
+    const topic = this.describedTopic(text);
+    if (!topic) throw new PinCommandError('unknownTopic', text.trim());
+    return topic;
+  }
+
+  /** The topic with steps that an id or a description names, if there is one. */
+  describedTopic(text: string): string | undefined {
     const id = text.trim().toLowerCase();
-    if (this.pack.topics.has(id)) return id;
+    if (this.pack.topics.has(id)) return this.pack.topic(id).stages.length ? id : undefined;
     const resolved = this.resolver.resolve(text.slice(0, 500)).topic;
-    if (!resolved || this.pack.topic(resolved).stages.length === 0)
-      throw new PinCommandError('unknownTopic', text.trim());
-    return resolved;
+    return resolved && this.pack.topic(resolved).stages.length ? resolved : undefined;
   }
 
   async pin(

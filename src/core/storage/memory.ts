@@ -1,5 +1,12 @@
 /** In-memory stores: the default for a single process and for tests. Values are copied in and out. */
-import type { DedupeStore, FeedbackRecord, FeedbackStore, StateStore, Versioned } from './types.js';
+import type {
+  DedupeStore,
+  FeedbackRecord,
+  FeedbackStore,
+  SentCardStore,
+  StateStore,
+  Versioned,
+} from './types.js';
 
 /**
  * Values are kept as JSON text, as the SQL stores keep them: a value that would not survive
@@ -63,5 +70,23 @@ export class MemoryDedupeStore implements DedupeStore {
 
   async release(id: string): Promise<void> {
     this.seen.delete(id);
+  }
+}
+
+/** Sent cards in this process: bounded, the oldest go first (a process with no storage). */
+export class MemorySentCardStore<C> implements SentCardStore<C> {
+  private readonly cards = new Map<string, string>();
+
+  constructor(private readonly capacity = 5000) {}
+
+  async remember(key: string, card: C): Promise<void> {
+    this.cards.delete(key);
+    this.cards.set(key, JSON.stringify(card));
+    if (this.cards.size > this.capacity) this.cards.delete(this.cards.keys().next().value!);
+  }
+
+  async recall(key: string): Promise<C | undefined> {
+    const json = this.cards.get(key);
+    return json === undefined ? undefined : (JSON.parse(json) as C);
   }
 }

@@ -36,6 +36,17 @@ export interface FeedbackStore {
 export { StorageError } from '../errors.js';
 
 /**
+ * The cards the bot sent that carry buttons, by where they were sent (platform, conversation,
+ * message id): when one is pressed, the platform tells only which message, and the card is
+ * replaced by its answered form (the steps kept, the buttons gone). Kept in storage so that a
+ * restart or another process can still answer it; old entries are dropped after a while.
+ */
+export interface SentCardStore<C> {
+  remember(key: string, card: C): Promise<void>;
+  recall(key: string): Promise<C | undefined>;
+}
+
+/**
  * Remembers which deliveries were already taken, for a while: platforms retry events they did
  * not see acknowledged, and a retry must not be answered twice. `claim` is atomic: of two
  * processes claiming the same id, exactly one gets true.

@@ -98,6 +98,13 @@ describe('Slack: pinned quick fixes', () => {
 
     await send(slash('pin clock-skew --for 1h', 'UOWNER'));
     await expect.poll(() => calls('pins.add').length).toBe(1);
+    // The post is recorded with the pin after pins.add and the permalink: wait for it.
+    await expect
+      .poll(
+        async () =>
+          (await app.bot.pins.active('slack', CHANNEL)).find((p) => p.topic === 'clock-skew')?.message,
+      )
+      .toBeTruthy();
   });
 
   it('unpins with pins.remove and updates the post', async () => {

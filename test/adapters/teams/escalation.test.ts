@@ -85,7 +85,26 @@ describe('Teams: escalation to the helpdesk', () => {
     await expect.poll(() => inConversation(HELPDESK).length, { timeout: 5000 }).toBe(1);
     expect(cardText(inConversation(HELPDESK)[0])).toContain('fabrikam.com');
 
-    // 3. A log file sent in personal chat goes on the ticket; the channel's card shows it.
+    // 3. Claim, straight from the card as it was posted (no other change refreshed it first):
+    //    the card updates, the user hears it.
+    const agent = { from: { id: '29:alex', name: 'Alex Wilber', aadObjectId: 'aad-alex' } };
+    const channelPress = (data: object) => ({
+      ...A.submit(connector.url, data, 'ticket-card'),
+      conversation: { ...A.channel, id: HELPDESK },
+      ...agent,
+    });
+    const postedCard = ticketCard();
+    const pressedOn = (card: any, op: string) =>
+      card.actions.find((a: any) => a.data?.value === `${op}:SI-1001`).data;
+    await post(channelPress(pressedOn(postedCard, 'claim')));
+    await expect
+      .poll(() => cardText(inConversation(chat.id).at(-1)))
+      .toContain(pack.message('ticket.claimed', 'en', { agent: 'Alex Wilber', ref: 'SI-1001' }));
+    await expect
+      .poll(() => JSON.stringify(ticketCard()))
+      .toContain(pack.message('helpdesk.status.claimed', 'en', { agent: 'Alex Wilber' }));
+
+    // 4. A log file sent in personal chat goes on the ticket; the channel's card shows it.
     await post({
       ...A.message(connector.url, '', { conversation: chat }),
       attachments: [
@@ -99,22 +118,22 @@ describe('Teams: escalation to the helpdesk', () => {
     await expect.poll(() => cardText(inConversation(chat.id).at(-1))).toContain('Lync-UccApi-0.UccApilog');
     await expect.poll(() => JSON.stringify(ticketCard())).toContain('Lync-UccApi-0.UccApilog');
 
-    // 4. Claim, from the card in the channel: the card updates, the user hears it.
-    const agent = { from: { id: '29:alex', name: 'Alex Wilber', aadObjectId: 'aad-alex' } };
-    const channelPress = (data: object) => ({
-      ...A.submit(connector.url, data, 'ticket-card'),
-      conversation: { ...A.channel, id: HELPDESK },
-      ...agent,
-    });
-    await post(channelPress(ticketAction('claim')));
+    // 5. "Ask the user" with nothing typed says what is missing, and changes nothing.
+    const notices = () => inConversation(HELPDESK).filter((c) => !c.path.includes('activities/ticket'));
+    const before = inConversation(HELPDESK).length;
+    await post(channelPress(ticketAction('ask')));
     await expect
-      .poll(() => cardText(inConversation(chat.id).at(-1)))
-      .toContain(pack.message('ticket.claimed', 'en', { agent: 'Alex Wilber', ref: 'SI-1001' }));
-    await expect
-      .poll(() => JSON.stringify(ticketCard()))
-      .toContain(pack.message('helpdesk.status.claimed', 'en', { agent: 'Alex Wilber' }));
+      .poll(() => cardText(inConversation(HELPDESK).at(-1)))
+      .toContain(
+        pack.message('helpdesk.refused.empty', 'en', {
+          field: pack.message('helpdesk.inputs.question', 'en'),
+          button: pack.message('helpdesk.actions.ask', 'en'),
+        }),
+      );
+    expect(inConversation(HELPDESK).length).toBe(before + 1);
+    expect(notices().length).toBeGreaterThan(0);
 
-    // 5. Ask (the question typed in the card's input), the user answers, the answer is on the card.
+    // 6. Ask (the question typed in the card's input), the user answers, the answer is on the card.
     await post(
       channelPress({ ...ticketAction('ask'), question: 'Is the sip CNAME in place for fabrikam.com?' }),
     );
@@ -133,7 +152,7 @@ describe('Teams: escalation to the helpdesk', () => {
       .toContain(pack.message('ticket.answerRelayed', 'en', { ref: 'SI-1001' }));
     await expect.poll(() => JSON.stringify(ticketCard())).toContain('We only added lyncdiscover yesterday');
 
-    // 6. Resolve with a note: the user is told, the card offers Reopen only.
+    // 7. Resolve with a note: the user is told, the card offers Reopen only.
     await post(
       channelPress({ ...ticketAction('resolve'), note: 'Added sip CNAME to sipdir.online.lync.com' }),
     );
@@ -142,10 +161,14 @@ describe('Teams: escalation to the helpdesk', () => {
       .toContain('Added sip CNAME to sipdir.online.lync.com');
     await expect.poll(() => ticketCard().actions.map((a: any) => a.data.value)).toEqual(['reopen:SI-1001']);
 
-    // A button from an older version of the card is refused.
-    await post(channelPress({ action: 'ticket', value: 'claim:SI-1001', token: '1' }));
+    // 8. A button on the card as it was first posted is stale: the agent is told, and the card
+    //    is brought up to date in place (one more update), not left showing the old state.
+    const updates = inConversation(HELPDESK, 'PUT').length;
+    await post(channelPress(pressedOn(postedCard, 'claim')));
     await expect
-      .poll(() => JSON.stringify(inConversation(HELPDESK).at(-1)?.body))
-      .toContain(pack.message('helpdesk.stale', 'en'));
+      .poll(() => cardText(inConversation(HELPDESK).at(-1)))
+      .toContain(pack.message('helpdesk.refused.stale', 'en'));
+    await expect.poll(() => inConversation(HELPDESK, 'PUT').length).toBeGreaterThan(updates);
+    expect(ticketCard().actions.map((a: any) => a.data.value)).toEqual(['reopen:SI-1001']);
   }, 30_000);
 });

@@ -109,4 +109,48 @@ describe('Teams: pinned quick fixes', () => {
       'expire',
     ]);
   });
+
+  it('takes a description of several words, with --for and a note after a colon', async () => {
+    await post(say('pin the certificate trust prompt: new root CA rolled out --for 1m', ADMIN));
+    const [card, done] = cards();
+    expect(card).toContain(pack.text('cert-trust-dialog', 'en').title);
+    expect(card).toContain('new root CA rolled out');
+    expect(done).toContain(pack.text('cert-trust-dialog', 'en').title);
+    expect(done).not.toContain('the certificate');
+    connector.clear();
+    await post(say('unpin the certificate trust prompt', ADMIN));
+    expect(cards()[0]).toContain('Unpinned');
+  });
+
+  it('answers a question that starts with "PIN" as a question, in a channel and in personal chat', async () => {
+    const question = 'PIN not accepted when I sign in to Lync on my desk phone';
+    const audit = (await app.bot.pins.auditLog()).length;
+    await post(say(question));
+    expect(cards().join()).not.toContain(pack.message('pins.refused', 'en'));
+    expect(cards().length).toBeGreaterThan(0);
+    connector.clear();
+    await post(A.message(connector.url, question));
+    expect(cards().join()).not.toContain(pack.message('pins.notInChannel', 'en'));
+    expect(cards().length).toBeGreaterThan(0);
+    expect((await app.bot.pins.auditLog()).length).toBe(audit);
+    // The exact shape is still a command where it makes sense: refused for a non-admin, and
+    // told pins are for channels in personal chat.
+    connector.clear();
+    await post(say('pin clock-skew --for 1h'));
+    expect(cards()[0]).toContain(pack.message('pins.refused', 'en'));
+    connector.clear();
+    await post(A.message(connector.url, 'pin clock-skew'));
+    expect(cards()[0]).toContain(pack.message('pins.notInChannel', 'en'));
+  });
+
+  it('leads with a pinned fix for its family: the DNS fix before the "which cause?" question', async () => {
+    await post(say('pin server-unavailable-dns DNS move in progress --for 2h', ADMIN));
+    connector.clear();
+    await post(say('Lync says the server is temporarily unavailable'));
+    const [first, second] = cards();
+    expect(first).toContain('📌');
+    expect(first).toContain(pack.text('server-unavailable-dns', 'en').title);
+    expect(second).toBeDefined();
+    await post(say('unpin server-unavailable-dns', ADMIN));
+  });
 });

@@ -5,6 +5,7 @@ import { Helpdesk } from '../../../src/core/helpdesk/service.js';
 import { MemoryOutbox, MemoryTicketStore } from '../../../src/core/helpdesk/memory.js';
 import { OutboxWorker } from '../../../src/core/helpdesk/worker.js';
 import { Conversation } from '../../helpers/conversation.js';
+import { cardTokenOf, DESK, pressTicket } from '../../helpers/helpdesk.js';
 import { realPack } from '../../helpers/pack.js';
 
 const pack = realPack();
@@ -17,6 +18,7 @@ function setup(channels: ('slack' | 'teams')[] = ['slack']) {
     outbox: undefined as never,
     uploads: pack.escalation.uploads,
     channels,
+    desks: { slack: DESK.channel },
     now: () => new Date('2026-11-22T04:00:00Z'),
   } as never);
   const chat = new Conversation(`esc-${Math.random()}`, { helpdesk });
@@ -181,28 +183,23 @@ describe('escalation', () => {
     await worker.drain();
     expect(sent).toEqual([{ kind: 'post', payload: { ref: 'SI-1001' } }]);
 
+    // Sam's card still shows the ticket before Alex claimed it.
+    const samsCard = await cardTokenOf(tickets, 'SI-1001', 'claim');
+    expect(await pressTicket(chat.bot, tickets, 'SI-1001', 'claim')).toMatchObject({ ok: true });
     expect(
-      await chat.bot.helpdeskAction({ ref: 'SI-1001', op: 'claim', actor: 'Alex', token: '1' }),
-    ).toMatchObject({ ok: true });
-    expect(
-      await chat.bot.helpdeskAction({ ref: 'SI-1001', op: 'claim', actor: 'Sam', token: '1' }),
+      await chat.bot.helpdeskAction({
+        ref: 'SI-1001',
+        op: 'claim',
+        origin: { ...DESK, user: 'U-SAM', name: 'Sam' },
+        token: samsCard,
+      }),
     ).toMatchObject({ ok: false, reason: 'stale' });
-    await chat.bot.helpdeskAction({ ref: 'SI-1001', op: 'logs', actor: 'Alex' });
-    await chat.bot.helpdeskAction({
-      ref: 'SI-1001',
-      op: 'ask',
-      actor: 'Alex',
-      text: 'Which domain do you sign in with?',
-    });
+    await pressTicket(chat.bot, tickets, 'SI-1001', 'logs');
+    await pressTicket(chat.bot, tickets, 'SI-1001', 'ask', { text: 'Which domain do you sign in with?' });
     await chat.say('contoso.co.jp です。パスワードは Secret99 です');
     expect(texts(chat.last)).toContain(pack.message('ticket.answerRelayed', 'ja', { ref: 'SI-1001' }));
-    await chat.bot.helpdeskAction({
-      ref: 'SI-1001',
-      op: 'resolve',
-      actor: 'Alex',
-      text: 'Added the CNAME record',
-    });
-    await chat.bot.helpdeskAction({ ref: 'SI-1001', op: 'reopen', actor: 'Alex' });
+    await pressTicket(chat.bot, tickets, 'SI-1001', 'resolve', { text: 'Added the CNAME record' });
+    await pressTicket(chat.bot, tickets, 'SI-1001', 'reopen');
     await worker.drain();
 
     const notes = sent.filter((s) => s.kind === 'notify').map((s) => s.payload.key);
@@ -213,7 +210,8 @@ describe('escalation', () => {
       'ticket.resolved',
       'ticket.reopened',
     ]);
-    expect(sent.filter((s) => s.kind === 'update').length).toBeGreaterThanOrEqual(4);
+    // Every change, and the stale click, brought the card up to date in place.
+    expect(sent.filter((s) => s.kind === 'update').length).toBeGreaterThanOrEqual(6);
     const ticket = (await tickets.get('SI-1001'))!;
     expect(ticket.history.map((e) => e.kind)).toEqual([
       'created',
@@ -227,7 +225,11 @@ describe('escalation', () => {
     expect(ticket.history[4]!.detail).toContain('[redacted]');
     expect(JSON.stringify(ticket)).not.toContain('Secret99');
     expect(ticket).toMatchObject({ status: 'claimed', claimedBy: 'Alex' });
-    expect(await helpdesk.act('SI-1001', 'reopen', 'Alex')).toMatchObject({ ok: false, reason: 'invalid' });
+    const token = await cardTokenOf(tickets, 'SI-1001', 'resolve');
+    expect(await helpdesk.act('SI-1001', 'reopen', DESK, '', token)).toMatchObject({
+      ok: false,
+      reason: 'invalid',
+    });
   });
 });
 
@@ -258,7 +260,7 @@ describe('what was tried', () => {
 
 describe('answers the helpdesk waits for', () => {
   it('looks tickets up only for a conversation that filed one, or whose state predates knowing it', async () => {
-    const { chat, helpdesk } = setup();
+    const { chat, helpdesk, tickets } = setup();
     const lookups = vi.spyOn(helpdesk, 'openTicket');
     await chat.say(pack.text('personal-certificate', 'en').title);
     await chat.say('still not working after the restart');
@@ -266,7 +268,7 @@ describe('answers the helpdesk waits for', () => {
 
     await fillForm(chat);
     expect((await chat.bot.states.get(chat.id))!.value.ticketed).toBe(true);
-    await chat.bot.helpdeskAction({ ref: 'SI-1001', op: 'ask', actor: 'Alex', text: 'Which domain?' });
+    await pressTicket(chat.bot, tickets, 'SI-1001', 'ask', { text: 'Which domain?' });
     await chat.say('contoso.com');
     expect(texts(chat.last)).toContain(pack.message('ticket.answerRelayed', 'en', { ref: 'SI-1001' }));
 
@@ -274,7 +276,7 @@ describe('answers the helpdesk waits for', () => {
     const saved = (await chat.bot.states.get(chat.id))!;
     delete saved.value.ticketed;
     await chat.bot.states.put(chat.id, saved.value, saved.version);
-    await chat.bot.helpdeskAction({ ref: 'SI-1001', op: 'ask', actor: 'Alex', text: 'Since when?' });
+    await pressTicket(chat.bot, tickets, 'SI-1001', 'ask', { text: 'Since when?' });
     lookups.mockClear();
     await chat.say('since Monday');
     expect(lookups).toHaveBeenCalled();
@@ -288,7 +290,7 @@ describe('notifications', () => {
     const { CardBuilder } = await import('../../../src/core/cards/build.js');
     const { chat, tickets } = setup();
     await fillForm(chat, 'ja');
-    await chat.bot.helpdeskAction({ ref: 'SI-1001', op: 'logs', actor: 'Alex' });
+    await pressTicket(chat.bot, tickets, 'SI-1001', 'logs');
     const received: Card[][] = [];
     const handlers = outboxHandlers({
       tickets,
