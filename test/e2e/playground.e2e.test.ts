@@ -8,8 +8,9 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { realPack } from '../helpers/pack.js';
 import {
+  en,
+  pack,
   buttons,
   cards,
   cutOffButtons,
@@ -26,8 +27,6 @@ import {
   textOf,
 } from './playground.js';
 
-const pack = realPack();
-const en = (key: string, vars?: Record<string, string | number>) => pack.message(key, 'en', vars);
 let browser: Browser;
 let playground: Playground;
 let page: Page;

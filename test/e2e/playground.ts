@@ -8,19 +8,20 @@
  * switches chats in the sidebar.
  */
 import { execFileSync } from 'node:child_process';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { type Browser, chromium, type Locator, type Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { type LocalStack, startLocal } from '../../src/dev/local.js';
-import { ROOT } from '../helpers/pack.js';
+import { realPack, ROOT } from '../helpers/pack.js';
 
-/** The Playground's own user (its default config): the one the page speaks as. */
-export const ALEX = { name: 'Alex Wilber', aadObjectId: '00000000-0000-0000-0000-0000000000020' };
-/** Another user of the Playground's default config (not the page's user). */
+export const pack = realPack();
+/** A message of the bot in English, as the page shows it. */
+export const en = (key: string, vars?: Record<string, string | number>) => pack.message(key, 'en', vars);
+/** A topic's title in English. */
+export const title = (topic: string) => pack.text(topic, 'en').title;
+
+/** Another user of the Playground's default configuration (not the one the page speaks as). */
 export const MEGAN_AAD = '00000000-0000-0000-0000-0000000000021';
-/** The General channel of "My Team": its conversation id is the team's id, as in Teams. */
-export const GENERAL = 'team-id';
 
 export type ChatName = 'Personal Chat' | 'Group Chat' | 'My Team - General';
 
@@ -35,18 +36,6 @@ function chromiumExecutable(): string {
   return (chromiumPath ??= execFileSync('bash', ['-c', 'command -v chromium'], { encoding: 'utf8' }).trim());
 }
 
-/** A port that was free a moment ago (the Playground picks another one if it is taken: checked below). */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
-
 export interface Playground {
   stack: LocalStack;
   page: Page;
@@ -56,49 +45,35 @@ export interface Playground {
 }
 
 /**
- * `npm start` in a test: the bot and the Playground, with `env` set the way an operator would
- * set it before `npm start` (the helpdesk channel, admins, sweep intervals), and one page open.
- * `connector` points the helpdesk channel at the Playground's mocked connector.
+ * `npm start` in a test: the bot and the Playground with npm start's defaults (the helpdesk is
+ * the General channel of "My Team", the Playground's user is an admin), plus `env` set the way
+ * an operator would set it before `npm start`; and one page open on the Playground.
  */
 export async function openPlayground(
   browser: Browser,
   env: Record<string, string> = {},
-  options: { helpdeskInPlayground?: boolean } = {},
 ): Promise<Playground> {
-  const playgroundPort = await freePort();
-  const settings: Record<string, string> = {
-    ...env,
-    ...(options.helpdeskInPlayground
-      ? {
-          HELPDESK_TEAMS_CHANNEL: GENERAL,
-          HELPDESK_TEAMS_SERVICE_URL: `http://localhost:${playgroundPort}/_connector`,
-        }
-      : {}),
-  };
-  const saved = Object.fromEntries(Object.keys(settings).map((k) => [k, process.env[k]]));
-  Object.assign(process.env, settings);
+  const saved = Object.fromEntries(Object.keys(env).map((k) => [k, process.env[k]]));
+  Object.assign(process.env, env);
   const logs: string[] = [];
   let stack: LocalStack;
   try {
-    stack = await startLocal({ botPort: 0, playgroundPort, inMemory: true, log: (m) => logs.push(m) });
+    stack = await startLocal({ botPort: 0, playgroundPort: 0, inMemory: true, log: (m) => logs.push(m) });
   } finally {
     for (const [k, v] of Object.entries(saved)) {
       if (v === undefined) delete process.env[k];
       else process.env[k] = v;
     }
   }
-  if (options.helpdeskInPlayground)
-    expect(stack.playgroundUrl, 'the Playground must listen on the port the helpdesk channel was given').toBe(
-      `http://localhost:${playgroundPort}`,
-    );
   const page = await browser.newPage({ viewport: { width: 1280, height: 1000 } });
+  page.setDefaultTimeout(10_000);
   // The page asks a CDN for fonts: nothing leaves this machine.
   await page.route('**/*', (route) =>
     ['localhost', '127.0.0.1'].includes(new URL(route.request().url()).hostname)
       ? route.continue()
       : route.abort(),
   );
-  await page.goto(stack.playgroundUrl!);
+  await page.goto(stack.playgroundUrl!, { timeout: 60_000 });
   await page.locator(BOX).first().waitFor({ timeout: 60_000 });
   // The log panel is for developers: closed, the conversation gets the width a user sees.
   await page.locator('button[title="Hide log panel"]').click();
@@ -152,13 +127,18 @@ const cardCount = (scope: Page | Locator) => scope.locator(CARD).count();
  * posting for a moment; returns their texts, in order.
  */
 async function newCards(scope: Page | Locator, before: number): Promise<string[]> {
-  await expect.poll(() => cardCount(scope), { timeout: REPLY_TIMEOUT }).toBeGreaterThan(before);
+  const pause = () => new Promise((r) => setTimeout(r, SETTLE_MS / 3));
+  const deadline = Date.now() + REPLY_TIMEOUT;
   let count = await cardCount(scope);
-  for (;;) {
-    await new Promise((r) => setTimeout(r, SETTLE_MS));
+  while (count <= before) {
+    if (Date.now() > deadline) throw new Error(`the bot did not answer within ${REPLY_TIMEOUT / 1000} s`);
+    await pause();
+    count = await cardCount(scope);
+  }
+  for (let quiet = Date.now(); Date.now() - quiet < SETTLE_MS;) {
+    await pause();
     const now = await cardCount(scope);
-    if (now === count) break;
-    count = now;
+    if (now !== count) [count, quiet] = [now, Date.now()];
   }
   return (await scope.locator(CARD).allInnerTexts()).slice(before);
 }
@@ -217,6 +197,19 @@ export async function lastCard(scope: Page | Locator): Promise<Locator> {
   const n = await cardCount(scope);
   expect(n, 'the bot has posted no card here').toBeGreaterThan(0);
   return scope.locator(CARD).nth(n - 1);
+}
+
+/** The newest card of a chat page that has a button titled `title`, held by its position. */
+export async function lastCardWith(scope: Page | Locator, title: string): Promise<Locator> {
+  const index = await scope
+    .locator(CARD)
+    .evaluateAll(
+      (els, t) =>
+        els.map((e) => e.querySelector(`.ac-actionSet button[title="${t}"]`) !== null).lastIndexOf(true),
+      title,
+    );
+  expect(index, `no card offers "${title}"`).toBeGreaterThanOrEqual(0);
+  return scope.locator(CARD).nth(index);
 }
 
 /** The text of the newest card of a chat page or a channel thread. */
