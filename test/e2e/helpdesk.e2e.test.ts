@@ -83,6 +83,7 @@ describe('the user hands over to the helpdesk in personal chat', () => {
 
     const handOver = await say(page, 'talk to a person');
     const [summary = '', form = ''] = handOver;
+    await shot(page, 'teams-handover-form.png');
     expect(summary).toContain(en('escalation.title'));
     expect(summary, summary).toContain(title('clock-skew'));
     expect(summary, 'what was tried before cancel is not listed again').not.toContain(
@@ -99,7 +100,6 @@ describe('the user hands over to the helpdesk in personal chat', () => {
     expect.soft(summary, 'asks for details before the form is shown').not.toContain('Send them the details');
     expect(form).toContain(en('form.title'));
     expect.soft(form, 'Teams has a form, not typed answers').not.toMatch(/skip/i);
-    await shot(page, 'teams-handover-form.png');
 
     // A new question while the form is open is a new question.
     const replies = flat((await say(page, 'Actually Lync now says user is not SIP enabled')).join('\n'));
@@ -163,6 +163,9 @@ describe('the helpdesk works the ticket in its channel, and the user is told eac
     expect(await page.getByText(en('helpdesk.stale')).count(), 'the card was current').toBe(0);
     expect(await ticketCard().count(), 'updated in place, not posted again').toBe(1);
     expect(await buttons(ticketCard().first())).not.toContain(en('helpdesk.actions.claim'));
+    await ticketCard()
+      .first()
+      .evaluate((e) => (e as unknown as { scrollIntoView(): void }).scrollIntoView());
     await shot(page, 'teams-helpdesk-claimed.png');
   });
 
