@@ -211,7 +211,7 @@ export class Bot {
           form: event.form,
           attempts: event.attempts,
         });
-        cards.push(this.cards.logs(event.lang, ticket.ref));
+        cards.push(this.cards.logs(event.lang, ticket.ref, incoming.platform));
       }
       if (event.type === 'uploads-done') {
         const ticket = await this.helpdesk.openTicket(conversation);
