@@ -58,7 +58,7 @@ describe('the person asking, in personal chat', () => {
     const second = await lastText(page);
     expect(second).toContain(en('next.stage'));
     expect(second).toContain('certmgr.msc');
-    expect(second).toContain('Credential Manager');
+    expect(second).toContain(pack.text('personal-certificate', 'en').stages['update-credentials']!.title);
     // The answered card was updated in place: only the new card still asks.
     await expect.poll(() => page.locator(`.ac-actionSet button[title="${en('fixed.no')}"]`).count()).toBe(1);
     await shot(page, 'teams-en-second-stage.png');
