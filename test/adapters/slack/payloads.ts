@@ -159,3 +159,36 @@ export function viewSubmission(
   };
   return new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
 }
+
+/** The settings of a Slack bot talking to the fake Web API at `apiUrl`, plus `more`. */
+export function slackEnv(apiUrl: string, more: Record<string, string> = {}): Record<string, string> {
+  return {
+    SLACK_BOT_TOKEN: 'xoxb-0001-test',
+    SLACK_SIGNING_SECRET: SIGNING_SECRET,
+    SLACK_API_URL: apiUrl,
+    ...more,
+  };
+}
+
+/** The escalation modal sent back with its answers: choices by id, texts as typed. */
+export function escalationForm(
+  privateMetadata: string,
+  answers: { client: string; os: string; error: string; since: string; affected: string; domain: string },
+  user: string,
+) {
+  const select = (value: string) => ({ type: 'static_select', selected_option: { value } });
+  const typed = (value: string) => ({ type: 'plain_text_input', value });
+  return viewSubmission(
+    'escalation-form',
+    privateMetadata,
+    {
+      client: select(answers.client),
+      os: select(answers.os),
+      error: typed(answers.error),
+      since: typed(answers.since),
+      affected: select(answers.affected),
+      domain: typed(answers.domain),
+    },
+    user,
+  );
+}
