@@ -107,8 +107,11 @@ describe('the person asking, in personal chat', () => {
     await shot(page, 'teams-en-triage.png');
 
     // Continue with nothing chosen: the user is told why nothing happened.
-    const why = (await press(page, triage, en('triage.submit'))).join('\n').replace(/\s+/g, ' ');
-    expect.soft(why, 'Continue with nothing chosen must say what is missing').not.toBe(await textOf(triage));
+    // The card is asked again in place, saying so (no new message).
+    await triage.locator(`.ac-actionSet button[title="${en('triage.submit')}"]`).click();
+    await expect
+      .poll(async () => textOf(triage), { message: 'Continue with nothing chosen must say what is missing' })
+      .toContain(en('nothingChosen'));
 
     // Pick what the client shows, then Continue: the fix for it.
     const current = await lastCard(page);
@@ -141,7 +144,8 @@ describe('the person asking, in personal chat', () => {
     }
     const handOver = (await say(page, 'I need to talk to a person')).join('\n');
     expect(handOver).toContain(en('escalation.title'));
-    expect(handOver).not.toContain(pack.text('personal-certificate', 'en').title);
+    // It hands over (what was tried earlier in this chat is listed), rather than opening a fix.
+    expect(handOver.trimStart().startsWith(en('escalation.title')), handOver).toBe(true);
     await say(page, 'cancel');
     expect(await lastText(page)).toContain(en('cancelled'));
   });

@@ -253,7 +253,6 @@ export class CardBuilder {
 
   /** Hand-over to the helpdesk: what was tried, and how to collect the logs they will ask for. */
   escalation(tried: { topic: string; stage: string }[], lang: Lang, token: string): NoticeCard {
-    const logs = this.pack.text('collect-logs', lang);
     const triedItems = tried.map(({ topic, stage }) =>
       this.t('escalation.triedItem', lang, {
         topic: this.title(topic, lang),
@@ -267,8 +266,8 @@ export class CardBuilder {
       text: this.t('escalation.text', lang),
       listLabel: this.t('escalation.tried', lang),
       list: triedItems.length ? triedItems : [this.t('escalation.nothingTried', lang)],
-      secondListLabel: this.t('escalation.logs', lang),
-      secondList: logs.stages['collect-and-send']?.steps ?? [],
+      // How to collect the logs comes with the ticket's number (see `logs`), after the form: the
+      // hand-over itself is short enough to be read whole in the Teams client.
       links: this.links('collect-logs', lang),
       choices: [
         { label: this.t('help.start', lang), payload: { action: 'restart', value: 'restart', token } },

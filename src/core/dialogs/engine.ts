@@ -415,7 +415,7 @@ export class DialogEngine {
     if (spec.type === 'choice') {
       const field = this.cards.formFields(state.lang)[form.index]!;
       if (this.choiceOf(field, text)) return false;
-    }
+    } else if (!longEnoughToAsk(text)) return false; // "yesterday" answers "since when?"
     const result = this.resolver.resolve(text, { locale: locale ?? state.lang });
     return result.topic !== null && this.pack.topic(result.topic).kind !== 'triage';
   }
@@ -564,4 +564,14 @@ function clearChoices(state: ConversationState): void {
 
 function previousTurns(state: ConversationState): boolean {
   return state.token > 0;
+}
+
+/**
+ * A free-text answer ("since Monday", "yesterday", "昨日から") is short; a new question is a
+ * sentence: four words or more, or ten characters of Japanese or Chinese.
+ */
+function longEnoughToAsk(text: string): boolean {
+  const words = text.trim().split(/\s+/).filter(Boolean).length;
+  const han = (text.match(/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/gu) ?? []).length;
+  return words >= 4 || han >= 10;
 }

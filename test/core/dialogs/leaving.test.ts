@@ -168,3 +168,16 @@ describe('a card sent back with nothing chosen', () => {
     }
   });
 });
+
+describe('short answers to free-text fields', () => {
+  it('takes "yesterday" as the answer to "since when?", though it also names a cause', async () => {
+    const { chat } = setup('form-since');
+    await chat.say('talk to a person');
+    await chat.say('1');
+    await chat.say('Windows 11');
+    await chat.say('The server is temporarily unavailable');
+    expect(chat.card).toMatchObject({ kind: 'form', current: 3 });
+    await chat.say('yesterday');
+    expect(chat.card).toMatchObject({ kind: 'form', current: 4 });
+  });
+});
