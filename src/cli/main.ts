@@ -110,7 +110,14 @@ export async function main(argv: string[]): Promise<number> {
       });
       try {
         return await chatCommand(
-          new Bot({ pack, resolver, helpdesk, states: storage.states, feedback: storage.feedback }),
+          new Bot({
+            pack,
+            resolver,
+            helpdesk,
+            states: storage.states,
+            feedback: storage.feedback,
+            outcomes: storage.outcomes,
+          }),
           values.locale,
         );
       } finally {

@@ -29,6 +29,9 @@ import { type Actor, PinCommandError, PinService, parsePinCommand, splitPinTarge
 import type { Pin } from './pins/types.js';
 import type { NoticeCard, TopicCard } from './cards/model.js';
 import type { Lang } from './i18n/languages.js';
+import type { OutcomeStore } from './storage/outcomes.js';
+import { MemoryOutcomeStore } from './storage/memory-outcomes.js';
+import { OutcomeRecorder } from './outcomes/recorder.js';
 
 export interface BotOptions {
   pack: KnowledgePack;
@@ -45,6 +48,8 @@ export interface BotOptions {
   pins?: PinService;
   /** Cards sent with buttons, to answer them in place; in memory when not given. */
   sentCards?: SentCardStore<Card>;
+  /** What became of each question, for the helpdesk's report; in memory when not given. */
+  outcomes?: OutcomeStore;
 }
 
 /** What a pin command did: the reply to the admin, a post to publish, and posts that ended. */
@@ -103,6 +108,8 @@ export class Bot {
   readonly helpdesk: Helpdesk;
   readonly pins: PinService;
   readonly sentCards: SentCardStore<Card>;
+  readonly outcomes: OutcomeStore;
+  private readonly recorder: OutcomeRecorder;
   private readonly queue = new KeyedQueue();
   private readonly cards: CardBuilder;
   private readonly commands: CommandMatcher;
@@ -116,6 +123,8 @@ export class Bot {
     this.cards = new CardBuilder(this.pack);
     this.commands = new CommandMatcher(this.pack);
     this.sentCards = options.sentCards ?? new MemorySentCardStore<Card>();
+    this.outcomes = options.outcomes ?? new MemoryOutcomeStore();
+    this.recorder = new OutcomeRecorder(this.outcomes, this.pack);
     this.pins = options.pins ?? new PinService(new MemoryPinStore(), this.pack, this.resolver, options.now);
     this.helpdesk =
       options.helpdesk ??
@@ -176,8 +185,8 @@ export class Bot {
       const result = this.engine.step(state, input);
       const saved = await this.states.put(conversation, result.state, stored?.version ?? 0);
       if (saved === undefined) continue; // another process got there first: run again on its state
-      const more = await this.deliver(incoming, result.events);
       const pinned = await this.pinnedFirst(incoming, result.cards);
+      const more = await this.deliver(incoming, result.events, pinned);
       return { cards: [...pinned, ...result.cards, ...more], events: result.events };
     }
     throw new StorageError(
@@ -186,11 +195,12 @@ export class Bot {
   }
 
   /** Carries out what a step decided (feedback, tickets) and returns the cards that follow from it. */
-  private async deliver(incoming: Incoming, events: BotEvent[]): Promise<Card[]> {
+  private async deliver(incoming: Incoming, events: BotEvent[], pinned: Card[] = []): Promise<Card[]> {
     const conversation = incoming.conversation;
     const now = (this.options.now ?? (() => new Date()))().toISOString();
     const cards: Card[] = [];
     for (const event of events) {
+      let ticket: string | undefined;
       if (event.type === 'fixed')
         await this.feedback.record({
           conversation,
@@ -201,7 +211,7 @@ export class Bot {
           at: now,
         });
       if (event.type === 'ticket') {
-        const ticket = await this.helpdesk.createTicket({
+        const created = await this.helpdesk.createTicket({
           conversation,
           platform: incoming.platform ?? 'terminal',
           user: incoming.user ?? { id: conversation },
@@ -211,7 +221,7 @@ export class Bot {
           form: event.form,
           attempts: event.attempts,
         });
-        cards.push(this.cards.logs(event.lang, ticket.ref));
+        cards.push(this.cards.logs(event.lang, (ticket = created.ref)));
       }
       if (event.type === 'uploads-done') {
         const ticket = await this.helpdesk.openTicket(conversation);
@@ -223,6 +233,15 @@ export class Bot {
             }),
           );
       }
+      await this.recorder.record(event, {
+        conversation,
+        platform: incoming.platform ?? 'terminal',
+        at: now,
+        pins: pinned.flatMap((c) => (c.kind === 'topic' ? [c.topic] : [])),
+        ...(incoming.channel ? { channel: incoming.channel } : {}),
+        ...(incoming.user ? { userId: incoming.user.id } : {}),
+        ...(ticket ? { ticket } : {}),
+      });
       await this.options.onEvent?.(event, conversation);
     }
     return cards;

@@ -19,6 +19,7 @@ import { stripNoise } from '../text/noise.js';
 import { redactPasswords } from '../helpdesk/redact.js';
 import { CommandMatcher, normalizeTyped } from './commands.js';
 import type { ConversationState, Flow } from './state.js';
+import type { Decision } from '../storage/outcomes.js';
 
 /** How many tried stages a conversation remembers for the hand-over. */
 const ATTEMPTS_KEPT = 20;
@@ -31,9 +32,32 @@ export interface UserInput {
   locale?: string | null;
 }
 
+/** What the resolver made of a question, for the helpdesk's record (see OutcomeStore). */
+export interface QuestionEvent {
+  type: 'question';
+  text: string;
+  lang: Lang;
+  decision: Decision;
+  topic: string | null;
+  confidence: number;
+  suggestions: string[];
+}
+
 export type BotEvent =
+  | QuestionEvent
   | { type: 'fixed'; topic: string; stage: string; lang: Lang }
-  | { type: 'escalation'; lang: Lang; attempts: ConversationState['attempts']; topic: string | null }
+  | { type: 'not-fixed'; topic: string; stage: string; lang: Lang }
+  /** A topic button pressed (a "did you mean" suggestion, the help card's list). */
+  | { type: 'chosen'; topic: string; lang: Lang }
+  | { type: 'cancelled'; lang: Lang }
+  | {
+      type: 'escalation';
+      lang: Lang;
+      attempts: ConversationState['attempts'];
+      topic: string | null;
+      /** `asked`: the user asked for a person; `exhausted`: no stage or topic was left to try. */
+      reason: 'asked' | 'exhausted';
+    }
   /** The form is complete: open a ticket with it (the bot does, with its storage). */
   | {
       type: 'ticket';
@@ -131,6 +155,7 @@ export class DialogEngine {
         return;
       case 'cancel':
         delete state.flow;
+        out.events.push({ type: 'cancelled', lang: state.lang });
         this.send(out, this.cards.notice('cancelled', state.lang));
         return;
       case 'restart':
@@ -138,7 +163,7 @@ export class DialogEngine {
         return;
       case 'person':
         if (state.flow?.awaiting === 'form') this.prompt(out);
-        else this.escalate(out);
+        else this.escalate(out, 'asked');
         return;
     }
     if (state.flow?.awaiting === 'form') {
@@ -196,11 +221,12 @@ export class DialogEngine {
         this.chooseOption(out, action.value);
         return;
       case 'topic':
-        if (this.pack.topics.has(action.value)) this.start(out, action.value, [], []);
-        else this.prompt(out);
+        if (!this.pack.topics.has(action.value)) return this.prompt(out);
+        out.events.push({ type: 'chosen', topic: action.value, lang: state.lang });
+        this.start(out, action.value, [], []);
         return;
       case 'escalate':
-        this.escalate(out);
+        this.escalate(out, 'asked');
         return;
       case 'restart':
         this.restart(out);
@@ -224,6 +250,16 @@ export class DialogEngine {
     const result = this.resolver.resolve(text, { locale: locale ?? state.lang });
     state.lang = result.lang;
     const flow = state.flow;
+    const question = (decision: Decision, suggestions: string[] = []) =>
+      out.events.push({
+        type: 'question',
+        text,
+        lang: state.lang,
+        decision,
+        topic: result.topic ?? result.candidates[0]?.topic ?? null,
+        confidence: result.confidence,
+        suggestions,
+      });
     if (result.topic) {
       // Typed answers to a clarifying question or to triage arrive as questions too.
       if (flow?.awaiting === 'clarify') {
@@ -231,6 +267,7 @@ export class DialogEngine {
           .topic(flow.topic)
           .clarify?.options.find((o) => o.topics.length === 1 && o.topics[0] === result.topic);
         if (option) {
+          question('follow-up');
           this.chooseOption(out, option.id);
           return;
         }
@@ -241,10 +278,12 @@ export class DialogEngine {
           .filter((c) => c.score >= result.confidence * this.resolver.settings.ambiguity)
           .slice(0, 3)
           .map((c) => c.topic);
+        question('did-you-mean', options);
         state.flow = { topic: result.topic, stage: 0, queue: [], visited: [], awaiting: 'choose', options };
         this.prompt(out);
         return;
       }
+      question('fix');
       this.start(out, result.topic, [], []);
       return;
     }
@@ -252,6 +291,7 @@ export class DialogEngine {
       .filter((c) => c.score >= SUGGESTION_FLOOR)
       .slice(0, 3)
       .map((c) => c.topic);
+    question(suggestions.length ? 'did-you-mean' : 'unknown', suggestions);
     out.events.push({ type: 'unknown', text, lang: state.lang });
     this.send(out, this.cards.notFound(stripNoise(text), suggestions, state.lang, this.nextToken(state)));
   }
@@ -277,8 +317,8 @@ export class DialogEngine {
     // A conversation can last for years: the hand-over lists the latest tries, not all of them.
     if (state.attempts.length > ATTEMPTS_KEPT)
       state.attempts.splice(0, state.attempts.length - ATTEMPTS_KEPT);
+    out.events.push({ type: fixed ? 'fixed' : 'not-fixed', topic: flow.topic, stage, lang: state.lang });
     if (fixed) {
-      out.events.push({ type: 'fixed', topic: flow.topic, stage, lang: state.lang });
       delete state.flow;
       clearChoices(state);
       this.send(out, this.cards.closing(state.lang));
@@ -302,7 +342,7 @@ export class DialogEngine {
     );
     const [topic, ...rest] = pending;
     if (!topic) {
-      this.escalate(out);
+      this.escalate(out, 'exhausted');
       return;
     }
     const note = this.pack.message('next.topic', state.lang, { title: this.cards.title(topic, state.lang) });
@@ -332,10 +372,10 @@ export class DialogEngine {
   }
 
   /** Hand-over to a person: what was tried, then the form the helpdesk needs filled in. */
-  private escalate(out: StepResult): void {
+  private escalate(out: StepResult, reason: 'asked' | 'exhausted'): void {
     const { state } = out;
     const topic = state.flow?.topic ?? state.attempts.at(-1)?.topic ?? null;
-    out.events.push({ type: 'escalation', lang: state.lang, attempts: state.attempts, topic });
+    out.events.push({ type: 'escalation', lang: state.lang, attempts: state.attempts, topic, reason });
     this.send(out, {
       ...this.cards.escalation(state.attempts, state.lang, '0'),
       choices: [],
