@@ -95,14 +95,10 @@ export function reportHtml(r: Report): string {
     )}</section>`,
     `<section><h2>Unanswered questions, most frequent first</h2>${
       r.unanswered.length
-        ? `<table><thead><tr><th>times</th><th>closest topic</th><th>languages</th><th>examples</th></tr></thead><tbody>${r.unanswered
+        ? `<table><thead><tr><th>times</th><th>closest topic</th><th>language</th><th>examples</th></tr></thead><tbody>${r.unanswered
             .map(
               (g) =>
-                `<tr><td class="num">${g.count}</td><td>${esc(g.closest ?? 'none')}</td><td>${esc(
-                  Object.entries(g.languages)
-                    .map(([k, v]) => `${k} ${v}`)
-                    .join(', '),
-                )}</td><td>${g.examples.map((e) => `<div>${esc(e)}</div>`).join('')}</td></tr>`,
+                `<tr><td class="num">${g.count}</td><td>${esc(g.closest ?? 'none')}</td><td>${esc(g.lang)}</td><td>${g.examples.map((e) => `<div>${esc(e)}</div>`).join('')}</td></tr>`,
             )
             .join('')}</tbody></table>`
         : '<p>none</p>'

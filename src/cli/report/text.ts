@@ -51,7 +51,7 @@ export function reportText(r: Report): string {
     'Unanswered questions, most frequent first',
     ...(r.unanswered.length
       ? r.unanswered.flatMap((g) => [
-          `  ${g.count}x  closest topic: ${g.closest ?? 'none'}  (${pairs(g.languages)})`,
+          `  ${g.count}x  closest topic: ${g.closest ?? 'none'}  (${g.lang})`,
           ...g.examples.map((e) => `      "${e}"`),
         ])
       : ['  none']),

@@ -1,7 +1,7 @@
 /**
- * Groups questions that ask the same thing in other words, in any of the four languages: two
- * questions are alike when most of the shorter one's terms (the resolver's own: stems, CJK
- * words and Han pairs, synonyms folded) are in the other.
+ * Groups questions that ask the same thing in other words, language by language (new phrasings
+ * are written per language): two questions are alike when most of the shorter one's terms (the
+ * resolver's own: stems, CJK words and Han pairs, synonyms folded) are in the other.
  */
 import type { Lang } from '../i18n/languages.js';
 import type { Analyzer } from '../text/analyzer.js';
@@ -23,12 +23,12 @@ export interface QuestionGroup<T extends Groupable> {
 const ALIKE = 0.6;
 
 export function groupSimilar<T extends Groupable>(items: T[], analyzer: Analyzer): QuestionGroup<T>[] {
-  const groups: { terms: Set<string>; members: T[] }[] = [];
+  const groups: { lang: Lang; terms: Set<string>; members: T[] }[] = [];
   for (const item of items) {
     const terms = new Set(analyzer.terms(item.text, item.lang).map((t) => t.text));
-    const home = groups.find((g) => overlap(g.terms, terms) >= ALIKE);
+    const home = groups.find((g) => g.lang === item.lang && overlap(g.terms, terms) >= ALIKE);
     if (home) home.members.push(item);
-    else groups.push({ terms, members: [item] });
+    else groups.push({ lang: item.lang, terms, members: [item] });
   }
   return groups
     .map((g) => ({ members: g.members, closest: mostCommon(g.members.map((m) => m.topic)) }))

@@ -89,7 +89,8 @@ export class OutcomeRecorder {
       }
       case 'escalation': {
         const open = await this.open(ctx, event.lang, event.topic);
-        const stage = event.attempts.at(-1)?.stage ?? null;
+        // The last stage answered on the topic it left from (none when it left before one).
+        const stage = event.attempts.findLast((a) => a.topic === event.topic)?.stage ?? null;
         await this.store.update(open.id, {
           updatedAt: ctx.at,
           escalation: { topic: event.topic, stage, reason: event.reason, ticket: null },

@@ -69,7 +69,7 @@ export interface Report {
   unanswered: {
     count: number;
     closest: string | null;
-    languages: Record<string, number>;
+    lang: Lang;
     examples: string[];
   }[];
   /** Questions whose "did you mean" suggestion the user picked: evidence for new phrasings. */
@@ -137,7 +137,7 @@ export function buildReport(input: ReportInput): Report {
     unanswered: groupSimilar(outcomes.filter(isUnanswered), input.analyzer).map((g) => ({
       count: g.members.length,
       closest: g.closest,
-      languages: countBy(g.members, (m) => m.lang),
+      lang: g.members[0]!.lang,
       examples: [...new Set(g.members.map((m) => m.text))].slice(0, EXAMPLES),
     })),
     picked: Object.entries(
