@@ -5,174 +5,16 @@
  * script did, on the embedded database and on PostgreSQL.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Bot } from '../../src/core/bot.js';
-import { Helpdesk } from '../../src/core/helpdesk/service.js';
-import type { Platform } from '../../src/core/helpdesk/types.js';
-import type { Lang } from '../../src/core/i18n/languages.js';
 import type { Report } from '../../src/core/outcomes/report.js';
-import { PinService } from '../../src/core/pins/service.js';
 import { loadReport } from '../../src/cli/commands/report.js';
-import { storageOn, type Storage } from '../../src/storage/open.js';
+import { storageOn } from '../../src/storage/open.js';
 import { BACKENDS } from '../helpers/databases.js';
-import { DESK, pressTicket } from '../helpers/helpdesk.js';
-import { realPack, realResolver } from '../helpers/pack.js';
+import { realResolver } from '../helpers/pack.js';
 
-const pack = realPack();
-const LANGS: Lang[] = ['en', 'ja', 'zh-CN', 'zh-TW'];
+import { LANGS, MINUTE, runScript, SCENARIOS, type Scenario, UNANSWERED } from '../helpers/scripted.js';
+
 const REPS = 7;
 const START = Date.parse('2026-11-20T09:00:00Z');
-const MINUTE = 60_000;
-/** Questions the bot cannot answer, planted in groups that ask the same thing. */
-const UNANSWERED: Record<Lang, string[][]> = {
-  en: [
-    ['where is the cafeteria', 'what is for lunch in the cafeteria today'],
-    ['how do I book a meeting room', 'book a meeting room for tomorrow'],
-  ],
-  ja: [
-    ['食堂はどこですか', '社員食堂の場所を教えて'],
-    ['会議室を予約したい', '会議室を予約したいです'],
-  ],
-  'zh-CN': [
-    ['食堂在哪里', '请问食堂在哪里'],
-    ['怎么预订会议室', '预订会议室'],
-  ],
-  'zh-TW': [
-    ['餐廳在哪裡', '請問餐廳在哪裡'],
-    ['怎麼預約會議室', '預約會議室'],
-  ],
-};
-
-type Scenario = 'fixed1' | 'fixed2' | 'asked' | 'exhausted' | 'unanswered' | 'abandoned' | 'cancelled';
-const SCENARIOS: Scenario[] = [
-  'fixed1',
-  'fixed2',
-  'asked',
-  'exhausted',
-  'unanswered',
-  'unanswered',
-  'abandoned',
-  'cancelled',
-];
-
-interface Done {
-  scenario: Scenario;
-  lang: Lang;
-  platform: Platform;
-  day: string;
-  pinShown: boolean;
-  text?: string;
-  ticket?: string;
-}
-
-async function runScript(
-  storage: Storage,
-): Promise<{ done: Done[]; until: string; claimed: number; resolved: number }> {
-  let now = START;
-  const clock = () => new Date(now);
-  const helpdesk = new Helpdesk({
-    tickets: storage.tickets,
-    uploads: pack.escalation.uploads,
-    channels: [],
-    desks: { slack: DESK.channel! },
-    now: clock,
-  });
-  const bot = new Bot({
-    pack,
-    resolver: realResolver(),
-    helpdesk,
-    states: storage.states,
-    feedback: storage.feedback,
-    outcomes: storage.outcomes,
-    pins: new PinService(storage.pins, pack, realResolver(), clock),
-    now: clock,
-  });
-  await bot.pinCommand({
-    platform: 'teams',
-    channel: '19:support',
-    actor: { id: 'AAD-ADMIN' },
-    admin: true,
-    text: 'pin personal-certificate --for 96h',
-  });
-  const done: Done[] = [];
-  let n = 0;
-  for (let rep = 0; rep < REPS; rep++)
-    for (const lang of LANGS)
-      for (const [k, scenario] of SCENARIOS.entries()) {
-        n++;
-        // Three days, both platforms, personal chats and support channels.
-        now =
-          START +
-          Math.floor(((n - 1) * 3) / (REPS * LANGS.length * SCENARIOS.length)) * 24 * 60 * MINUTE +
-          n * MINUTE;
-        const platform: Platform = n % 2 ? 'slack' : 'teams';
-        const channel = n % 4 === 0 ? '19:support' : n % 4 === 1 ? 'C-SUPPORT' : undefined;
-        const conversation = `${platform}:conv-${n}:U${n}`;
-        const say = (text: string) =>
-          bot.handle({
-            conversation,
-            text,
-            platform,
-            user: { id: `U${n}`, name: `User ${n}` },
-            ...(channel ? { channel } : {}),
-          });
-        const c = pack.commands(lang);
-        const certificate = pack.text('personal-certificate', lang).title;
-        const entry: Done = {
-          scenario,
-          lang,
-          platform,
-          day: new Date(now).toISOString().slice(0, 10),
-          pinShown: false,
-        };
-        const ask = async (text: string) => {
-          const { cards } = await say(text);
-          entry.pinShown = cards.some((card) => card.kind === 'topic' && Boolean(card.pin));
-        };
-        const form = async () => {
-          for (const answer of ['2', 'Windows 10', 'error 0x1', 'since Monday', '2']) await say(answer);
-          const { cards } = await say(c.skip[0]!);
-          entry.ticket = JSON.stringify(cards).match(/SI-\d+/)![0];
-        };
-        if (scenario === 'fixed1') await ask(certificate).then(() => say(c.yes[0]!));
-        if (scenario === 'fixed2') {
-          await ask(certificate);
-          await say(c.no[0]!);
-          await say(c.yes[0]!);
-        }
-        if (scenario === 'asked') {
-          await ask(certificate);
-          await say(c.person[0]!);
-          await form();
-        }
-        if (scenario === 'exhausted') {
-          await ask(pack.text('clock-skew', lang).title);
-          for (let i = 0; i < 3; i++) await say(c.no[0]!);
-          await form();
-        }
-        if (scenario === 'unanswered') {
-          const group = UNANSWERED[lang][k % 2]!;
-          entry.text = group[rep % group.length]!;
-          await ask(entry.text);
-        }
-        if (scenario === 'abandoned') await ask(pack.text('clock-skew', lang).title);
-        if (scenario === 'cancelled') await ask(certificate).then(() => say(c.cancel[0]!));
-        done.push(entry);
-      }
-  // The helpdesk claims every other ticket after 30 minutes and resolves every fourth after 90.
-  let claimed = 0;
-  let resolved = 0;
-  for (const [i, t] of (await storage.tickets.list()).entries()) {
-    if (i % 2) continue;
-    now = Date.parse(t.createdAt) + 30 * MINUTE;
-    await pressTicket(bot, storage.tickets, t.ref, 'claim');
-    claimed++;
-    if (i % 4) continue;
-    now = Date.parse(t.createdAt) + 90 * MINUTE;
-    await pressTicket(bot, storage.tickets, t.ref, 'resolve', { text: 'fixed the DNS record' });
-    resolved++;
-  }
-  return { done, until: new Date(START + 3 * 24 * 60 * MINUTE).toISOString(), claimed, resolved };
-}
 
 const count = <T>(items: T[], key: (x: T) => string) =>
   items.reduce<Record<string, number>>((acc, x) => ({ ...acc, [key(x)]: (acc[key(x)] ?? 0) + 1 }), {});
@@ -186,7 +28,7 @@ describe.each(BACKENDS)('report of scripted conversations on $name', (backend) =
     const opened = await backend.open();
     dispose = opened.dispose;
     const storage = await storageOn(opened.db);
-    script = await runScript(storage);
+    script = await runScript(storage, START, REPS);
     const since = new Date(START - 60 * MINUTE).toISOString();
     // What `report --format json` prints: the same loader, through JSON.
     report = JSON.parse(

@@ -3,28 +3,16 @@
  * no row of any table still names them, while another user's data stays.
  */
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { Bot } from '../../src/core/bot.js';
-import { Helpdesk } from '../../src/core/helpdesk/service.js';
-import { PinService } from '../../src/core/pins/service.js';
 import { storageOn, type Storage } from '../../src/storage/open.js';
 import { forgetUser, TABLES } from '../../src/storage/privacy.js';
 import { BACKENDS } from '../helpers/databases.js';
-import { realPack, realResolver } from '../helpers/pack.js';
+import { realPack } from '../helpers/pack.js';
+import { botOnStorage } from '../helpers/storage-bot.js';
 
 const pack = realPack();
 
 async function converse(storage: Storage, user: { id: string; name: string }) {
-  const helpdesk = new Helpdesk({ tickets: storage.tickets, uploads: pack.escalation.uploads, channels: [] });
-  const bot = new Bot({
-    pack,
-    resolver: realResolver(),
-    helpdesk,
-    states: storage.states,
-    feedback: storage.feedback,
-    outcomes: storage.outcomes,
-    sentCards: storage.sentCards,
-    pins: new PinService(storage.pins, pack, realResolver()),
-  });
+  const bot = botOnStorage(storage);
   const conversation = `teams:a:personal-${user.id}:${user.id}`;
   const say = (text: string) => bot.handle({ conversation, text, platform: 'teams', user });
   await say(`${pack.text('clock-skew', 'en').title}, I am ${user.name}`);

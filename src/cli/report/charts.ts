@@ -26,7 +26,7 @@ export interface Series {
 
 /** Vertical stacked bars: one bar per label, one colour per series, with a legend. */
 export function stackedBars(id: string, title: string, labels: string[], series: Series[]): string {
-  const width = Math.max(320, labels.length * 36 + 60);
+  const width = Math.max(320, labels.length * 36 + 60, series.length * 90 + 60);
   const height = 220;
   const plot = { left: 40, top: 10, bottom: 40, height: height - 50 };
   const totals = labels.map((_, i) => series.reduce((sum, s) => sum + (s.values[i] ?? 0), 0));
@@ -72,7 +72,7 @@ export function horizontalBars(
   title: string,
   rows: { label: string; value: number; note?: string; color?: string }[],
 ): string {
-  const width = 560;
+  const width = 640;
   const rowHeight = 24;
   const height = Math.max(1, rows.length) * rowHeight + 10;
   const labelWidth = 210;
@@ -80,7 +80,7 @@ export function horizontalBars(
   const body = rows
     .map((r, i) => {
       const y = 5 + i * rowHeight;
-      const w = (r.value / max) * (width - labelWidth - 110);
+      const w = (r.value / max) * (width - labelWidth - 200);
       return (
         `<text x="${labelWidth - 6}" y="${y + 15}" font-size="12" text-anchor="end">${esc(r.label)}</text>` +
         `<rect class="bar" x="${labelWidth}" y="${y + 3}" width="${Math.max(w, 1).toFixed(1)}" height="${rowHeight - 8}" fill="${r.color ?? COLORS[0]}" data-label="${esc(r.label)}" data-value="${r.value}"><title>${esc(r.label)}: ${r.value}</title></rect>` +
