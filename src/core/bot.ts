@@ -31,7 +31,7 @@ import type { NoticeCard, TopicCard } from './cards/model.js';
 import type { Lang } from './i18n/languages.js';
 import type { OutcomeStore } from './storage/outcomes.js';
 import { MemoryOutcomeStore } from './storage/memory-outcomes.js';
-import { OutcomeRecorder } from './outcomes/recorder.js';
+import { OutcomeRecorder, outcomeContext } from './outcomes/recorder.js';
 
 export interface BotOptions {
   pack: KnowledgePack;
@@ -224,24 +224,13 @@ export class Bot {
         cards.push(this.cards.logs(event.lang, (ticket = created.ref)));
       }
       if (event.type === 'uploads-done') {
-        const ticket = await this.helpdesk.openTicket(conversation);
-        if (ticket)
+        const open = await this.helpdesk.openTicket(conversation);
+        if (open)
           cards.push(
-            this.cards.notice('ticket.uploadsDone', event.lang, {
-              ref: ticket.ref,
-              count: ticket.files.length,
-            }),
+            this.cards.notice('ticket.uploadsDone', event.lang, { ref: open.ref, count: open.files.length }),
           );
       }
-      await this.recorder.record(event, {
-        conversation,
-        platform: incoming.platform ?? 'terminal',
-        at: now,
-        pins: pinned.flatMap((c) => (c.kind === 'topic' ? [c.topic] : [])),
-        ...(incoming.channel ? { channel: incoming.channel } : {}),
-        ...(incoming.user ? { userId: incoming.user.id } : {}),
-        ...(ticket ? { ticket } : {}),
-      });
+      await this.recorder.record(event, outcomeContext(incoming, now, pinned, ticket));
       await this.options.onEvent?.(event, conversation);
     }
     return cards;

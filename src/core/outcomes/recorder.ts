@@ -3,6 +3,7 @@
  * a question opens an outcome; the answers to its stages, the suggestion picked, the hand-over
  * and its ticket, or a cancel, fill it in. Message text is stored with passwords redacted.
  */
+import type { Card } from '../cards/model.js';
 import type { BotEvent } from '../dialogs/engine.js';
 import { redactPasswords } from '../helpdesk/redact.js';
 import type { Platform } from '../helpdesk/types.js';
@@ -22,6 +23,24 @@ export interface OutcomeContext {
   ticket?: string;
   /** Topics of the pinned quick fixes shown with the answer. */
   pins: string[];
+}
+
+/** The context of a step's events, from the message as an adapter passed it. */
+export function outcomeContext(
+  incoming: { conversation: string; platform?: Platform; channel?: string; user?: { id: string } },
+  at: string,
+  shown: Card[],
+  ticket?: string,
+): OutcomeContext {
+  return {
+    conversation: incoming.conversation,
+    platform: incoming.platform ?? 'terminal',
+    at,
+    pins: shown.flatMap((c) => (c.kind === 'topic' ? [c.topic] : [])),
+    ...(incoming.channel ? { channel: incoming.channel } : {}),
+    ...(incoming.user ? { userId: incoming.user.id } : {}),
+    ...(ticket ? { ticket } : {}),
+  };
 }
 
 /** The longest question text kept. */
