@@ -221,7 +221,7 @@ export class Bot {
           form: event.form,
           attempts: event.attempts,
         });
-        cards.push(this.cards.logs(event.lang, (ticket = created.ref)));
+        cards.push(this.cards.logs(event.lang, (ticket = created.ref), incoming.platform));
       }
       if (event.type === 'uploads-done') {
         const open = await this.helpdesk.openTicket(conversation);

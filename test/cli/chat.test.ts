@@ -20,7 +20,9 @@ describe('cli chat', () => {
 
     const adfs = await term.answer('2', prompt('en'));
     expect(adfs).toContain('== ' + pack.text('server-unavailable-adfs', 'en').title + ' ==');
-    expect(adfs).toContain('1. Get an SSL certificate from a third-party certification authority');
+    expect(adfs).toContain(
+      '1. ' + pack.text('server-unavailable-adfs', 'en').stages['third-party-certificate']!.steps[0],
+    );
     expect(adfs).toContain(pack.message('fixed.question', 'en'));
 
     const next = await term.answer('no', prompt('en'));

@@ -21,7 +21,7 @@ describe('Bot', () => {
     const stage = (o: typeof first) =>
       o.cards.at(-1)!.kind === 'topic' ? (o.cards.at(-1) as any).stage.title : null;
     expect(stage(first)).toBe(pack.text('personal-certificate', 'en').stages['update-credentials']!.title);
-    expect(stage(second)).toBe(pack.text('personal-certificate', 'en').stages['rsa-folder']!.title);
+    expect(stage(second)).toBe(pack.text('personal-certificate', 'en').stages['clear-credentials']!.title);
     const state = (await bot.states.get('c'))!.value;
     expect(state.attempts.map((a) => a.stage)).toEqual(['delete-signin-info', 'update-credentials']);
   });

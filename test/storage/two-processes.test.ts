@@ -63,7 +63,9 @@ describe('two bot processes on one PostgreSQL database', () => {
       (cards: any[]) => cards.at(-1).stage.title,
     );
     const stages = pack.text('personal-certificate', 'en').stages;
-    expect(replies.sort()).toEqual([stages['update-credentials']!.title, stages['rsa-folder']!.title].sort());
+    expect(replies.sort()).toEqual(
+      [stages['update-credentials']!.title, stages['clear-credentials']!.title].sort(),
+    );
 
     await Promise.all([a.close(), b.close()]);
     const db = await openPostgres({ connectionString: POSTGRES_URL, schema });

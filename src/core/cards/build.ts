@@ -5,7 +5,7 @@
 import type { Lang } from '../i18n/languages.js';
 import type { KnowledgePack } from '../knowledge/pack.js';
 import { cardToken, Helpdesk, humanSize } from '../helpdesk/service.js';
-import type { Ticket } from '../helpdesk/types.js';
+import type { Platform, Ticket } from '../helpdesk/types.js';
 import type { Pin } from '../pins/types.js';
 import type {
   ActionPayload,
@@ -30,13 +30,23 @@ export class CardBuilder {
     return this.pack.message(key, lang, values);
   }
 
+  /** The retirement notice and its link, for the cards that open or redirect a conversation. */
+  private retirement(lang: Lang): { retirement: string; links: Link[] } {
+    return {
+      retirement: this.t('retirement.text', lang),
+      links: [{ label: this.t('retirement.link', lang), url: this.t('retirement.url', lang) }],
+    };
+  }
+
   title(topic: string, lang: Lang): string {
     return this.pack.text(topic, lang).title;
   }
 
   links(topic: string, lang: Lang): Link[] {
     const text = this.pack.text(topic, lang);
-    return this.pack.topic(topic).links.map((l) => ({ label: text.links[l.id] ?? l.url, url: l.url }));
+    return this.pack
+      .topic(topic)
+      .links.map((l) => ({ label: text.links[l.id] ?? l.url, url: l.urls?.[lang] ?? l.url }));
   }
 
   /** A topic's card at one stage, ending with "Did this fix it?". */
@@ -133,7 +143,7 @@ export class CardBuilder {
       hint: this.t('triage.typeAnswer', lang),
       submit: this.t('triage.submit', lang),
       token,
-      links: [],
+      ...this.retirement(lang),
       choices,
     };
   }
@@ -155,7 +165,7 @@ export class CardBuilder {
       userTextLabel: this.t('notFound.youWrote', lang),
       userText,
       ...(suggestions.length ? { suggestions: this.t('notFound.suggestions', lang) } : {}),
-      links: [],
+      ...this.retirement(lang),
       choices,
     };
   }
@@ -166,7 +176,7 @@ export class CardBuilder {
       lang,
       title: this.t('welcome.title', lang),
       text: this.t('welcome.text', lang),
-      links: [],
+      ...this.retirement(lang),
       choices: [
         { label: this.t('welcome.start', lang), payload: { action: 'topic', value: 'triage', token } },
       ],
@@ -180,7 +190,7 @@ export class CardBuilder {
       title: this.t('help.title', lang),
       text: this.t('help.text', lang),
       commands: this.t('help.commands', lang),
-      links: [],
+      ...this.retirement(lang),
       choices: [
         { label: this.t('help.start', lang), payload: { action: 'topic', value: 'triage', token } },
         { label: this.t('help.person', lang), payload: { action: 'escalate', value: 'person', token } },
@@ -249,7 +259,8 @@ export class CardBuilder {
       kind: 'form',
       lang,
       title: this.t('form.title', lang),
-      intro: `${this.t('form.intro', lang)} ${this.t('form.skip', lang)}`,
+      intro: this.t('form.intro', lang),
+      skipHint: this.t('form.skip', lang),
       fields: this.formFields(lang),
       current,
       ...(problem ? { problem } : {}),
@@ -261,18 +272,35 @@ export class CardBuilder {
     };
   }
 
-  /** How to collect the client logs, the Windows event log and MOSDAL output, then send them. */
-  logs(lang: Lang, ref: string): NoticeCard {
+  /**
+   * How to collect the client logs, the Windows event log and MOSDAL output, then where the files
+   * go: into the chat on Teams and Slack; the terminal cannot take files or tell the user when the
+   * helpdesk answers, so there it says what to do instead.
+   */
+  logs(lang: Lang, ref: string, platform?: Platform): NoticeCard {
+    const terminal = !platform || platform === 'terminal';
     return {
-      ...this.notice('ticket.created.text', lang, { ref }, this.t('ticket.created.title', lang, { ref })),
+      ...this.notice(
+        terminal ? 'ticket.created.terminalText' : 'ticket.created.text',
+        lang,
+        { ref },
+        this.t('ticket.created.title', lang, { ref }),
+      ),
       listLabel: this.t('logs.title', lang),
-      list: this.pack.i18n.t('logs.steps', {
-        lng: lang,
-        ns: 'common',
-        returnObjects: true,
-      }) as unknown as string[],
+      list: this.logSteps(lang, platform, ref),
       links: this.links('collect-logs', lang).filter((l) => !l.url.includes('kbid=')),
     };
+  }
+
+  /** The log-collection steps, ending with where to send the files on this platform. */
+  logSteps(lang: Lang, platform?: Platform, ref = ''): string[] {
+    const steps = this.pack.i18n.t('logs.steps', {
+      lng: lang,
+      ns: 'common',
+      returnObjects: true,
+    }) as unknown as string[];
+    const terminal = !platform || platform === 'terminal';
+    return [...steps, this.t(terminal ? 'logs.sendTerminal' : 'logs.send', lang, { ref })];
   }
 
   /** A ticket as the helpdesk sees it: who, what was tried, the form, files, history, actions. */

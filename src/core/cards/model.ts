@@ -29,6 +29,11 @@ export interface Link {
 interface CardBase {
   lang: Lang;
   title: string;
+  /**
+   * Where the service stands today (Skype for Business Online was retired; Teams replaced it),
+   * with its link in `links`. The welcome, help, triage and not-found cards carry it.
+   */
+  retirement?: string;
   /** A short line shown above the card ("OK, let's try the next step."). */
   note?: string;
   choices: Choice[];
@@ -111,6 +116,8 @@ export interface FormField {
 export interface FormCard extends CardBase {
   kind: 'form';
   intro: string;
+  /** How to leave a field out when fields are asked one at a time (the terminal): "type skip". */
+  skipHint: string;
   fields: FormField[];
   /** The field asked now, for platforms that ask one at a time. */
   current: number;

@@ -114,11 +114,7 @@ export class DialogEngine {
     else if (flow.awaiting === 'upload')
       card = {
         ...this.cards.notice('logs.title', state.lang),
-        list: this.pack.i18n.t('logs.steps', {
-          lng: state.lang,
-          ns: 'common',
-          returnObjects: true,
-        }) as unknown as string[],
+        list: this.cards.logSteps(state.lang),
       };
     else card = this.cards.chooseTopic(flow.options ?? [], state.lang, token);
     this.send(out, card);

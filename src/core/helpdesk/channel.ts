@@ -71,7 +71,7 @@ export function outboxHandlers(o: OutboxHandlerOptions): Record<string, OutboxHa
       if (key === 'ticket.asked') cards.push(o.cards.notice('ticket.askedHint', ticket.lang));
       if (key === 'ticket.logsRequested')
         cards.splice(0, 1, {
-          ...o.cards.logs(ticket.lang, ticket.ref),
+          ...o.cards.logs(ticket.lang, ticket.ref, ticket.platform),
           title: '',
           text: o.cards.notice(key, ticket.lang, values).text,
         });

@@ -16,6 +16,7 @@ export enum ContentIssueCode {
   MalformedLink = 'malformed_link',
   MissingFact = 'missing_fact',
   FactMismatch = 'fact_mismatch',
+  MissingCitation = 'missing_citation',
 }
 
 export interface ContentIssue {

@@ -13,6 +13,15 @@ export interface LinkSpec {
   url: string;
   /** Microsoft Knowledge Base article number, when the link is a KB article. */
   kb?: string;
+  /** The same page in another language, where Microsoft publishes one (`url` is the fallback). */
+  urls?: Partial<Record<Lang, string>>;
+}
+
+/** Where a client error message is worded as the client shows it (see `client-errors.ts`). */
+export interface ErrorSourceSpec {
+  text: string;
+  url: string;
+  note?: string;
 }
 
 export interface ClarifyOption {
@@ -26,6 +35,10 @@ export interface TopicStructure {
   kind: TopicKind;
   /** Literal facts (paths, values, names) that every language's text for this topic must state. */
   facts: string[];
+  /** Where each fact comes from: a public Microsoft page for every entry of `facts`. */
+  citations?: Record<string, string>;
+  /** Cited wordings of the client's error messages that the article's copies do not quote right. */
+  errorSources?: Partial<Record<Lang, ErrorSourceSpec[]>>;
   stages: string[];
   links: LinkSpec[];
   /** Topics worth trying after this one, most likely first. */
@@ -94,4 +107,6 @@ export interface CommandsText {
 export interface EscalationSpec {
   form: { id: string; type: 'choice' | 'text'; required: boolean; maxLength?: number; choices?: string[] }[];
   uploads: { maxFiles: number; maxBytes: number; extensions: string[] };
+  /** The facts of the log-collection steps (`logs.steps` in common.json), each with its source. */
+  logs?: { facts: string[]; citations: Record<string, string> };
 }

@@ -74,7 +74,9 @@ function checkStructure(file: string, data: unknown, ctx: Context): TopicStructu
         else if (!link.url.includes(`kbid=${link.kb}`))
           ctx.add(C.MalformedLink, file, `${key}.url`, `does not point at KB ${link.kb}`);
       }
+      if (link.urls !== undefined) checkLocalizedUrls(file, `${key}.urls`, link.urls, ctx);
     });
+  checkCitations(file, data, ctx);
   if (data.kind === 'clarify') {
     const options = isObject(data.clarify) ? data.clarify.options : undefined;
     if (!Array.isArray(options) || options.length < 2)
@@ -92,6 +94,75 @@ function checkStructure(file: string, data: unknown, ctx: Context): TopicStructu
   }
   const before = ctx.issues.filter((i) => i.file === file && i.code === C.InvalidStructure).length;
   return before === 0 ? (data as unknown as TopicStructure) : null;
+}
+
+/** A page in each language: known languages only, each an https URL. */
+function checkLocalizedUrls(file: string, key: string, urls: unknown, ctx: Context): void {
+  if (!isObject(urls)) {
+    ctx.add(C.InvalidStructure, file, key, 'must map languages to URLs');
+    return;
+  }
+  for (const [lang, url] of Object.entries(urls)) {
+    if (!LANGUAGES.includes(lang as Lang))
+      ctx.add(C.InvalidStructure, file, `${key}.${lang}`, 'is not a language');
+    else if (typeof url !== 'string') ctx.add(C.MalformedLink, file, `${key}.${lang}`, 'must be a URL');
+    else {
+      const problem = validateUrl(url);
+      if (problem) ctx.add(C.MalformedLink, file, `${key}.${lang}`, problem);
+    }
+  }
+}
+
+/**
+ * Every fact a topic declares says where it comes from (a public page, like the KB links), and
+ * every cited wording of a client error names its source.
+ */
+function checkCitations(file: string, data: Record<string, unknown>, ctx: Context): void {
+  const at = (key: string) => (file.endsWith('escalation.json') ? `logs.${key}` : key);
+  const facts = isStringArray(data.facts) ? data.facts : [];
+  const citations = data.citations ?? {};
+  if (!isObject(citations)) {
+    ctx.add(C.InvalidStructure, file, 'citations', 'must map each fact to the URL it comes from');
+    return;
+  }
+  for (const fact of facts) {
+    const url = citations[fact];
+    if (typeof url !== 'string')
+      ctx.add(C.MissingCitation, file, at(`citations.${fact}`), `the fact "${fact}" needs a source (a URL)`);
+    else {
+      const problem = validateUrl(url);
+      if (problem) ctx.add(C.MalformedLink, file, at(`citations.${fact}`), problem);
+    }
+  }
+  for (const key of Object.keys(citations))
+    if (!facts.includes(key))
+      ctx.add(C.UnexpectedKey, file, at(`citations.${key}`), `cites "${key}", which is not one of the facts`);
+  const sources = data.errorSources ?? {};
+  if (!isObject(sources)) {
+    ctx.add(C.InvalidStructure, file, 'errorSources', 'must map languages to cited error messages');
+    return;
+  }
+  for (const [lang, list] of Object.entries(sources)) {
+    const key = `errorSources.${lang}`;
+    if (!LANGUAGES.includes(lang as Lang)) ctx.add(C.InvalidStructure, file, key, 'is not a language');
+    if (!Array.isArray(list)) {
+      ctx.add(C.InvalidStructure, file, key, 'must be a list of { text, url }');
+      continue;
+    }
+    list.forEach((s, i) => {
+      if (!isObject(s) || typeof s.text !== 'string' || !s.text.trim() || typeof s.url !== 'string')
+        ctx.add(
+          C.MissingCitation,
+          file,
+          `${key}[${i}]`,
+          'needs the message "text" and the "url" it is quoted from',
+        );
+      else {
+        const problem = validateUrl(s.url);
+        if (problem) ctx.add(C.MalformedLink, file, `${key}[${i}].url`, problem);
+      }
+    });
+  }
 }
 
 function checkReferences(file: string, topic: TopicStructure, known: Set<string>, ctx: Context): void {
@@ -409,6 +480,31 @@ function checkEscalation(raw: RawKnowledge, ctx: Context): void {
     );
 }
 
+/**
+ * The log-collection steps (`logs.steps` in every common.json) state the facts that
+ * `dialogs/escalation.json` declares under `logs`, each cited like a topic's facts.
+ */
+function checkLogFacts(raw: RawKnowledge, ctx: Context): void {
+  const file = raw.escalation?.file ?? 'dialogs/escalation.json';
+  const data = raw.escalation?.data;
+  if (!isObject(data) || data.logs === undefined) return;
+  const logs = data.logs;
+  if (!isObject(logs) || !isStringArray(logs.facts)) {
+    ctx.add(C.InvalidStructure, file, 'logs', 'needs "facts" (a list) and "citations"');
+    return;
+  }
+  checkCitations(file, logs, ctx);
+  for (const lang of LANGUAGES) {
+    const common = raw.locales[lang]?.common;
+    if (!common || !isObject(common.data)) continue;
+    const steps = isObject(common.data.logs) ? common.data.logs.steps : undefined;
+    const text = (isStringArray(steps) ? steps : []).join('\n').normalize('NFKC');
+    for (const fact of logs.facts)
+      if (!text.includes(fact))
+        ctx.add(C.MissingFact, common.file, 'logs.steps', `does not state the fact "${fact}"`);
+  }
+}
+
 /** Returns every problem in the raw knowledge; an empty list means it is fit to load. */
 export function validateKnowledge(raw: RawKnowledge): ContentIssue[] {
   const issues: ContentIssue[] = [];
@@ -461,5 +557,6 @@ export function validateKnowledge(raw: RawKnowledge): ContentIssue[] {
   }
   checkCommandConflicts(raw, ctx);
   checkEscalation(raw, ctx);
+  checkLogFacts(raw, ctx);
   return issues;
 }

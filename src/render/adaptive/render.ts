@@ -49,6 +49,7 @@ export function templateData(card: Card): Record<string, unknown> {
   const base = {
     ...card,
     note: card.note ?? '',
+    retirement: card.retirement ?? '',
     links: card.links,
     choices: card.choices.map((c) => ({ label: c.label, style: c.style ?? 'default', payload: c.payload })),
   };

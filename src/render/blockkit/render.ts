@@ -235,6 +235,14 @@ export function renderBlockKit(card: Card, options: BlockKitOptions): SlackMessa
       blocks.push(...links(card));
       break;
   }
+  if (card.retirement) {
+    // The retirement notice and its Microsoft Learn link, small, under the card's own text.
+    const link = card.links.map((l) => `<${l.url}|${escapeSlack(l.label).replace(/\|/g, '¦')}>`).join(' · ');
+    blocks.push({
+      type: 'context',
+      elements: [{ type: 'mrkdwn', text: clip(`${mrkdwn(card.retirement)}\n${link}`, LIMITS.section) }],
+    });
+  }
   blocks.push(...buttons(card.choices, options.chooseLabel));
   return { text: clip(renderText(card), 3000), blocks: blocks.slice(0, LIMITS.blocks) };
 }

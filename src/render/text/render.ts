@@ -55,6 +55,13 @@ export function renderText(card: Card, options: TextOptions = {}): string {
     case 'help':
       push(card.text, '', card.commands);
       break;
+  }
+  if (card.retirement) {
+    // The retirement notice, then its link (Microsoft Learn), on every card that carries it.
+    push('', card.retirement);
+    card.links.forEach((l) => push(`  - ${l.label}: ${l.url}`));
+  }
+  switch (card.kind) {
     case 'notice':
       push(card.text);
       if (card.list?.length) {
@@ -74,7 +81,7 @@ export function renderText(card: Card, options: TextOptions = {}): string {
   if (card.kind === 'form') {
     // Text has no forms: the current field only, its choices numbered.
     const field = card.fields[card.current];
-    if (card.current === 0 && !card.problem) push(card.intro, '');
+    if (card.current === 0 && !card.problem) push(`${card.intro} ${card.skipHint}`, '');
     if (card.problem) push(card.problem);
     if (field) {
       push(

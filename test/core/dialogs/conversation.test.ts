@@ -24,7 +24,7 @@ function expectTopicCard(
   expect(c.topic).toBe(topic);
   expect(c.lang).toBe(lang);
   expect(c.stage.steps).toEqual(text.stages[structure.stages[stage]!]!.steps);
-  expect(c.links.map((l) => l.url)).toEqual(structure.links.map((l) => l.url));
+  expect(c.links.map((l) => l.url)).toEqual(structure.links.map((l) => l.urls?.[lang] ?? l.url));
   expect(c.links.map((l) => l.label)).toEqual(structure.links.map((l) => text.links[l.id]));
   expect(c.choices.map((x) => x.payload.action)).toEqual(['fixed', 'fixed']);
   return c;

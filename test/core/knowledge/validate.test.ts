@@ -175,4 +175,42 @@ describe('knowledge pack validation', () => {
     });
     expect(error.issues.length).toBeGreaterThanOrEqual(2);
   });
+
+  it('fails on a fact without a source, and on a cited or localized link that is not https', () => {
+    const error = broken((dir) => {
+      editJson(dir, 'dialogs/topics/clock-skew.json', (d) => delete d.citations['w32tm /resync']);
+      editJson(dir, 'dialogs/topics/user-not-sip-enabled.json', (d) => {
+        d.links[0].urls.ja = 'http://learn.microsoft.com/ja-jp/x';
+        d.citations['Set-ADUser'] = 'not a url';
+      });
+      editJson(dir, 'dialogs/topics/cert-trust-dialog.json', (d) => delete d.errorSources.ja[0].url);
+    });
+    expect(error.issues).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          code: ContentIssueCode.MissingCitation,
+          file: 'dialogs/topics/clock-skew.json',
+          key: 'citations.w32tm /resync',
+        }),
+        expect.objectContaining({ code: ContentIssueCode.MalformedLink, key: 'links[0].urls.ja' }),
+        expect.objectContaining({ code: ContentIssueCode.MalformedLink, key: 'citations.Set-ADUser' }),
+        expect.objectContaining({ code: ContentIssueCode.MissingCitation, key: 'errorSources.ja[0]' }),
+      ]),
+    );
+  });
+
+  it('fails when a language drops a cited fact of the log steps (the Lync 2010 folder)', () => {
+    const error = broken((dir) =>
+      editJson(dir, 'locales/zh-TW/common.json', (d) => {
+        d.logs.steps[2] = d.logs.steps[2].replace('%userprofile%\\Tracing', '%userprofile%');
+      }),
+    );
+    expect(error.issues).toContainEqual(
+      expect.objectContaining({
+        code: ContentIssueCode.MissingFact,
+        file: 'locales/zh-TW/common.json',
+        key: 'logs.steps',
+      }),
+    );
+  });
 });
