@@ -83,7 +83,8 @@ describe('Slack: escalation to the helpdesk', () => {
       ),
     );
     await expect.poll(() => calls('chat.postMessage', HELPDESK).length, { timeout: 5000 }).toBe(1);
-    expect(lastText('chat.postMessage', dm)).toContain('SI-1001');
+    // The helpdesk's card (from the outbox) and the user's reply race; wait for both.
+    await expect.poll(() => lastText('chat.postMessage', dm), { timeout: 5000 }).toContain('SI-1001');
     expect(lastText('chat.postMessage', dm)).toContain('16.0');
     const card = calls('chat.postMessage', HELPDESK)[0]!.args;
     expect(JSON.stringify(card.blocks)).toContain('SI-1001');
