@@ -6,6 +6,7 @@ export default defineConfig({
     // The browser tests have their own command: npm run test:e2e (vitest.e2e.config.ts).
     exclude: ['test/e2e/**', 'node_modules/**'],
     environment: 'node',
-    testTimeout: 20_000,
+    // Generous: a fresh embedded database takes 10-40 s to set up on a busy shared machine.
+    testTimeout: 60_000,
   },
 });

@@ -18,13 +18,13 @@ import { BotError, ContentValidationError, loadKnowledgePack, Resolver } from '.
 import { chatCommand } from './commands/chat.js';
 import { packageTeamsCommand } from './commands/package-teams.js';
 import { ticketsCommand } from './commands/tickets.js';
-import { openStorage } from '../storage/open.js';
+import { creatingMessage, openStorage } from '../storage/open.js';
 import { evalCommand } from './commands/eval.js';
 import { resolveCommand } from './commands/resolve.js';
 import { reportCommand } from './commands/report.js';
 import { privacyCommand } from './commands/privacy.js';
 
-const USAGE = `usage: cli <command>
+const USAGE = `usage: cli <command>   (cli help, or --help, prints this)
   resolve [--json] [--locale L] [TEXT]   resolve TEXT, or each line of standard input
   eval FILE.jsonl [--json]               top-1/top-3 accuracy and out-of-scope figures
   chat [--locale L]                      talk with the bot in the terminal
@@ -38,32 +38,54 @@ const USAGE = `usage: cli <command>
                                          questions, fixes, hand-overs, tickets, pins, unanswered
   privacy forget USER                    delete what is kept about one user (Teams or Slack id)`;
 
+/** A first start in a folder creates the database: say so on stderr instead of a silent wait. */
+const STORAGE_OPTIONS = { onCreate: (dir: string) => void process.stderr.write(creatingMessage(dir) + '\n') };
+
+const OPTIONS = {
+  json: { type: 'boolean', default: false },
+  locale: { type: 'string' },
+  help: { type: 'boolean', short: 'h', default: false },
+  out: { type: 'string' },
+  status: { type: 'string' },
+  format: { type: 'string' },
+  since: { type: 'string' },
+} as const;
+
+/** The arguments, or the one line that says what is wrong with them (an unknown flag, a missing value). */
+function readArgs(argv: string[]) {
+  try {
+    return parseArgs({ args: argv, allowPositionals: true, options: OPTIONS });
+  } catch (error) {
+    const code = (error as { code?: unknown }).code;
+    if (typeof code !== 'string' || !code.startsWith('ERR_PARSE_ARGS')) throw error;
+    // Node's message goes on about positionals after "--"; its first sentence says it all.
+    return { problem: (error as Error).message.split(/(?<=\.) /)[0]! };
+  }
+}
+
 export async function main(argv: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: {
-      json: { type: 'boolean', default: false },
-      locale: { type: 'string' },
-      help: { type: 'boolean', short: 'h', default: false },
-      out: { type: 'string' },
-      status: { type: 'string' },
-      format: { type: 'string' },
-      since: { type: 'string' },
-    },
-  });
+  const args = readArgs(argv);
+  if ('problem' in args) {
+    process.stderr.write(`cli: ${args.problem}\n${USAGE}\n`);
+    return 2;
+  }
+  const { values, positionals } = args;
   const [command, ...rest] = positionals;
-  if (values.help || !command) {
+  if (values.help || command === 'help') {
     process.stdout.write(USAGE + '\n');
-    return command || values.help ? 0 : 2;
+    return 0;
+  }
+  if (!command) {
+    process.stderr.write(USAGE + '\n');
+    return 2;
   }
   if (command === 'package-teams') return packageTeamsCommand(values.out);
   if (command === 'pins') {
     if (rest[0] !== 'audit') {
-      process.stderr.write('usage: cli pins audit\n');
+      process.stderr.write(`cli: unknown pins command "${rest[0] ?? ''}"\n${USAGE}\n`);
       return 2;
     }
-    const storage = await openStorage(process.env);
+    const storage = await openStorage(process.env, STORAGE_OPTIONS);
     try {
       const log = await storage.pins.auditLog();
       if (!log.length) process.stdout.write('no pin activity\n');
@@ -85,7 +107,7 @@ export async function main(argv: string[]): Promise<number> {
     }
   }
   if (command === 'tickets') {
-    const storage = await openStorage(process.env);
+    const storage = await openStorage(process.env, STORAGE_OPTIONS);
     try {
       return await ticketsCommand(storage, rest, {
         ...(values.status ? { status: values.status } : {}),
@@ -130,7 +152,7 @@ export async function main(argv: string[]): Promise<number> {
       return evalCommand(resolver, rest[0], values.json);
     case 'chat': {
       // The terminal keeps its conversations and tickets where the bot does (./data by default).
-      const storage = await openStorage(process.env);
+      const storage = await openStorage(process.env, STORAGE_OPTIONS);
       const helpdesk = new Helpdesk({
         tickets: storage.tickets,
         uploads: pack.escalation.uploads,
@@ -153,7 +175,7 @@ export async function main(argv: string[]): Promise<number> {
       }
     }
     default:
-      process.stderr.write(`unknown command "${command}"\n${USAGE}\n`);
+      process.stderr.write(`cli: unknown command "${command}"\n${USAGE}\n`);
       return 2;
   }
 }

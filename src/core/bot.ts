@@ -18,12 +18,14 @@ import { Resolver } from './resolver/resolver.js';
 import { KeyedQueue } from './storage/keyed-queue.js';
 import { MemoryFeedbackStore, MemorySentCardStore, MemoryStateStore } from './storage/memory.js';
 import { type FeedbackStore, type SentCardStore, type StateStore, StorageError } from './storage/types.js';
+import { FileTooLargeError } from './errors.js';
 import { Helpdesk } from './helpdesk/service.js';
 import { MemoryOutbox, MemoryTicketStore } from './helpdesk/memory.js';
 import type { ActionOrigin, Platform, TicketOperation } from './helpdesk/types.js';
-import type { ActResult } from './helpdesk/service.js';
+import type { ActResult, NewTicket } from './helpdesk/service.js';
 import { CommandMatcher } from './dialogs/commands.js';
 import { stripNoise } from './text/noise.js';
+import { wellFormed, wellFormedFields } from './text/well-formed.js';
 import { MemoryPinStore } from './pins/memory.js';
 import { type Actor, PinCommandError, PinService, parsePinCommand, splitPinTarget } from './pins/service.js';
 import type { Pin } from './pins/types.js';
@@ -46,6 +48,8 @@ export interface BotOptions {
   helpdesk?: Helpdesk;
   /** Pinned quick fixes; in memory when not given. */
   pins?: PinService;
+  /** Told of failures the user is told about in plain words (a download that failed), for the log. */
+  onError?: (error: Error) => void;
   /** Cards sent with buttons, to answer them in place; in memory when not given. */
   sentCards?: SentCardStore<Card>;
   /** What became of each question, for the helpdesk's report; in memory when not given. */
@@ -65,7 +69,11 @@ export interface IncomingFile {
   contentType: string;
   /** Size announced by the platform, when it does (checked again after download). */
   size?: number;
-  download(): Promise<Buffer>;
+  /**
+   * The file's bytes, reading no more than `maxBytes`: past that it stops and throws
+   * FileTooLargeError, whatever size was announced.
+   */
+  download(maxBytes: number): Promise<Buffer>;
 }
 
 export interface Incoming extends UserInput {
@@ -93,6 +101,13 @@ export interface HelpdeskActionInput {
 export interface Outgoing {
   cards: Card[];
   events: BotEvent[];
+  /**
+   * A form submission that filed a ticket (now or, for a submission delivered again, before):
+   * its ref and the card among `cards` that tells the user its number. Adapters that can show
+   * that card in the place of the submitted form do, so that a redelivered submission shows it
+   * in the same place instead of a second time.
+   */
+  filed?: { ref: string; card: Card };
 }
 
 const MAX_ATTEMPTS = 5;
@@ -141,12 +156,14 @@ export class Bot {
    * listed agent, where a list is set) with the card's token; see `Helpdesk.act`.
    */
   helpdeskAction(input: HelpdeskActionInput): Promise<ActResult> {
-    return this.helpdesk.act(input.ref, input.op, input.origin, input.text ?? '', input.token ?? '');
+    const clean = wellFormedAction(input);
+    return this.helpdesk.act(clean.ref, clean.op, clean.origin, clean.text ?? '', clean.token ?? '');
   }
 
   /** The same checks, before a platform asks the agent for the question or the note. */
   helpdeskCheck(input: Omit<HelpdeskActionInput, 'text'>): Promise<ActResult> {
-    return this.helpdesk.check(input.ref, input.op, input.origin, input.token ?? '');
+    const clean = wellFormedAction(input);
+    return this.helpdesk.check(clean.ref, clean.op, clean.origin, clean.token ?? '');
   }
 
   /**
@@ -163,7 +180,8 @@ export class Bot {
   }
 
   handle(incoming: Incoming): Promise<Outgoing> {
-    return this.queue.run(incoming.conversation, () => this.step(incoming));
+    const clean = wellFormedIncoming(incoming);
+    return this.queue.run(clean.conversation, () => this.step(clean));
   }
 
   /** The card to greet a user or a channel with, in the installer's language. */
@@ -175,6 +193,9 @@ export class Bot {
     if (incoming.files?.length) return this.receiveFiles(incoming);
     const { conversation, platform: _p, user: _u, address: _a, files: _f, ...input } = incoming;
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+      // Checked again after a lost compare-and-set: the other writer may have filed this very form.
+      const again = await this.filedBefore(incoming);
+      if (again) return again;
       const stored = await this.states.get(conversation);
       const state = stored?.value ?? initialState(langFromLocale(input.locale) ?? DEFAULT_LANG);
       // A conversation that never filed a ticket cannot owe the helpdesk an answer: no lookup.
@@ -183,24 +204,70 @@ export class Bot {
         if (relayed) return relayed;
       }
       const result = this.engine.step(state, input);
-      const saved = await this.states.put(conversation, result.state, stored?.version ?? 0);
-      if (saved === undefined) continue; // another process got there first: run again on its state
+      const expectedVersion = stored?.version ?? 0;
+      const request = result.events.find((e) => e.type === 'ticket');
+      let filed: { ticket: { ref: string; lang: Lang } } | undefined;
+      if (request) {
+        // A finished form: the state and the ticket are saved together, or neither is.
+        const write = { store: this.states, key: conversation, value: result.state, expectedVersion };
+        filed = await this.helpdesk.fileTicket(this.newTicket(incoming, request), request.formKey, write);
+        if (!filed) continue; // another process got there first: run again on its state
+      } else if ((await this.states.put(conversation, result.state, expectedVersion)) === undefined) continue;
       const pinned = await this.pinnedFirst(incoming, result.cards);
-      const more = await this.deliver(incoming, result.events, pinned);
-      return { cards: [...pinned, ...result.cards, ...more], events: result.events };
+      const more = await this.deliver(incoming, result.events, pinned, filed?.ticket.ref);
+      const told = filed && {
+        ref: filed.ticket.ref,
+        card: this.cards.logs(filed.ticket.lang, filed.ticket.ref, incoming.platform),
+      };
+      return {
+        cards: [...pinned, ...result.cards, ...(told ? [told.card] : []), ...more],
+        events: result.events,
+        ...(told ? { filed: told } : {}),
+      };
     }
     throw new StorageError(
       `Conversation ${conversation} kept changing under ${MAX_ATTEMPTS} attempts to update it`,
     );
   }
 
+  private newTicket(incoming: Incoming, request: Extract<BotEvent, { type: 'ticket' }>): NewTicket {
+    return {
+      conversation: incoming.conversation,
+      platform: incoming.platform ?? 'terminal',
+      user: incoming.user ?? { id: incoming.conversation },
+      address: incoming.address ?? {},
+      lang: request.lang,
+      topic: request.topic,
+      form: request.form,
+      attempts: request.attempts,
+    };
+  }
+
+  /**
+   * A submitted form that already filed its ticket (the platform delivered it again, maybe to
+   * another process after a crash) gets that ticket's number again, and files nothing.
+   */
+  private async filedBefore(incoming: Incoming): Promise<Outgoing | undefined> {
+    const action = incoming.action;
+    if (action?.action !== 'form' || action.value !== 'escalation' || action.token === undefined) return;
+    const ticket = await this.helpdesk.filedFor(incoming.conversation, action.token);
+    if (!ticket) return undefined;
+    const card = this.cards.logs(ticket.lang, ticket.ref, incoming.platform);
+    return { cards: [card], events: [], filed: { ref: ticket.ref, card } };
+  }
+
   /** Carries out what a step decided (feedback, tickets) and returns the cards that follow from it. */
-  private async deliver(incoming: Incoming, events: BotEvent[], pinned: Card[] = []): Promise<Card[]> {
+  private async deliver(
+    incoming: Incoming,
+    events: BotEvent[],
+    pinned: Card[] = [],
+    filedRef?: string,
+  ): Promise<Card[]> {
     const conversation = incoming.conversation;
     const now = (this.options.now ?? (() => new Date()))().toISOString();
     const cards: Card[] = [];
     for (const event of events) {
-      let ticket: string | undefined;
+      const ticket = event.type === 'ticket' ? filedRef : undefined;
       if (event.type === 'fixed')
         await this.feedback.record({
           conversation,
@@ -210,19 +277,6 @@ export class Bot {
           lang: event.lang,
           at: now,
         });
-      if (event.type === 'ticket') {
-        const created = await this.helpdesk.createTicket({
-          conversation,
-          platform: incoming.platform ?? 'terminal',
-          user: incoming.user ?? { id: conversation },
-          address: incoming.address ?? {},
-          lang: event.lang,
-          topic: event.topic,
-          form: event.form,
-          attempts: event.attempts,
-        });
-        cards.push(this.cards.logs(event.lang, (ticket = created.ref), incoming.platform));
-      }
       if (event.type === 'uploads-done') {
         const open = await this.helpdesk.openTicket(conversation);
         if (open)
@@ -265,9 +319,13 @@ export class Bot {
       }
       let content: Buffer;
       try {
-        content = await file.download();
-      } catch {
-        reject('download');
+        content = await file.download(uploads.maxBytes);
+      } catch (e) {
+        if (e instanceof FileTooLargeError) reject('tooBig', { max: megabytes });
+        else {
+          this.options.onError?.(new Error(`could not download ${file.name}: ${(e as Error).message}`));
+          reject('download');
+        }
         continue;
       }
       const result = await this.helpdesk.attach(
@@ -375,7 +433,11 @@ export class Bot {
     });
     try {
       // The note is shown as typed (escaped when rendered): only a Teams mention of the bot goes.
-      command = parsePinCommand(input.text.replace(/<at>[\s\S]*?<\/at>/gi, '').trim());
+      command = parsePinCommand(
+        wellFormed(input.text)
+          .replace(/<at>[\s\S]*?<\/at>/gi, '')
+          .trim(),
+      );
     } catch (e) {
       if (!(e instanceof PinCommandError)) throw e;
       // A malformed command ("pin", "pin x --for ever") is answered as one only in a channel.
@@ -407,7 +469,8 @@ export class Bot {
             user: p.pinnedBy.name ?? p.pinnedBy.id,
           }),
         );
-        return { reply: [{ ...this.cards.notice('pins.list', lang), list }], ended: [] };
+        const people = active.map((p) => p.pinnedBy.name ?? p.pinnedBy.id);
+        return { reply: [{ ...this.cards.notice('pins.list', lang), list, people }], ended: [] };
       }
       if (command.command === 'unpin') {
         const { topic, pin } = await this.pins.unpin(
@@ -467,4 +530,52 @@ export class Bot {
     }
     return ended;
   }
+}
+
+/**
+ * The boundary every platform's input crosses: the text, the button's value and token, the
+ * form's answers and the user's name made well-formed (see text/well-formed.ts), so that no
+ * character a user can send makes storing the step fail and lose their work.
+ */
+function wellFormedIncoming(incoming: Incoming): Incoming {
+  const { text, action, user, channel, files } = incoming;
+  // Adapters parse JSON from the wire: a value typed as a string may arrive as anything else.
+  const clean = (value: unknown) => (typeof value === 'string' ? wellFormed(value) : '');
+  return {
+    ...incoming,
+    conversation: clean(incoming.conversation),
+    ...(text !== undefined ? { text: clean(text) } : {}),
+    ...(action
+      ? {
+          action: {
+            ...action,
+            value: clean(action.value),
+            ...(action.token !== undefined ? { token: clean(action.token) } : {}),
+            ...(action.fields ? { fields: wellFormedFields(action.fields) } : {}),
+          },
+        }
+      : {}),
+    ...(user
+      ? { user: { id: clean(user.id), ...(user.name !== undefined ? { name: clean(user.name) } : {}) } }
+      : {}),
+    ...(channel !== undefined ? { channel: clean(channel) } : {}),
+    ...(files ? { files: files.map((f) => ({ ...f, name: clean(f.name) })) } : {}),
+  };
+}
+
+/** A helpdesk button's input made well-formed, like every message (see wellFormedIncoming). */
+function wellFormedAction<T extends Omit<HelpdeskActionInput, 'text'> & { text?: string }>(input: T): T {
+  const { origin } = input;
+  return {
+    ...input,
+    ref: wellFormed(input.ref),
+    origin: {
+      ...origin,
+      user: wellFormed(origin.user),
+      ...(origin.channel !== undefined ? { channel: wellFormed(origin.channel) } : {}),
+      ...(origin.name !== undefined ? { name: wellFormed(origin.name) } : {}),
+    },
+    ...(input.text !== undefined ? { text: wellFormed(input.text) } : {}),
+    ...(input.token !== undefined ? { token: wellFormed(input.token) } : {}),
+  };
 }

@@ -8,6 +8,7 @@ export enum ErrorCode {
   InvalidInput = 'invalid_input',
   InvalidConfig = 'invalid_config',
   Storage = 'storage',
+  FileTooLarge = 'file_too_large',
 }
 
 export abstract class BotError extends Error {
@@ -50,8 +51,21 @@ export class ConfigError extends BotError {
  */
 export class StorageError extends BotError {
   readonly code = ErrorCode.Storage;
-  constructor(message: string, options?: { cause?: unknown }) {
-    super(message, options);
+  /** What went wrong, for callers that act on it: `data_dir_in_use` (another process has the folder). */
+  readonly reason?: StorageErrorReason;
+  constructor(message: string, options?: { cause?: unknown; reason?: StorageErrorReason }) {
+    super(message, options?.cause === undefined ? undefined : { cause: options.cause });
     this.name = 'StorageError';
+    if (options?.reason) this.reason = options.reason;
   }
 }
+
+/** A file that grew past the limit while it was downloaded: the download stopped there. */
+export class FileTooLargeError extends BotError {
+  readonly code = ErrorCode.FileTooLarge;
+  constructor(readonly limit: number) {
+    super(`The file is larger than ${limit} bytes; the download stopped there.`);
+    this.name = 'FileTooLargeError';
+  }
+}
+export type StorageErrorReason = 'data_dir_in_use';

@@ -15,7 +15,7 @@
  * Ctrl+C stops both. `npm run -s cli -- chat` is the same bot in the terminal.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -23,7 +23,7 @@ import { join } from 'node:path';
 import { ConfigError } from '../core/errors.js';
 import { exitOnStartError } from '../server/start-error.js';
 import { createApp, type App } from '../server/app.js';
-import { openStorage } from '../storage/open.js';
+import { creatingMessage, openStorage } from '../storage/open.js';
 
 export interface LocalStack {
   app: App;
@@ -31,6 +31,8 @@ export interface LocalStack {
   playground?: ChildProcess;
   /** The Playground page, once it is listening. */
   playgroundUrl?: string;
+  /** The Playground's temporary folder (its logs), removed when the stack stops. */
+  playgroundDir?: string;
   /** Where ticket cards go and who may pin, as started. */
   helpdesk: { channel: string; admins: string };
   stop(): Promise<void>;
@@ -86,13 +88,37 @@ function playgroundCli(): string {
   return createRequire(import.meta.url).resolve('@microsoft/m365agentsplayground/cli.js');
 }
 
+/**
+ * The Playground runs in a temporary folder of its own. It goes when the stack stops, and at
+ * the latest when this process exits (Ctrl+C, an error), so that no `agents-playground-*`
+ * folder is left behind.
+ */
+function playgroundFolder(): { dir: string; remove: () => void } {
+  const dir = mkdtempSync(join(tmpdir(), 'agents-playground-'));
+  const remove = () => {
+    process.removeListener('exit', remove);
+    rmSync(dir, { recursive: true, force: true });
+  };
+  process.once('exit', remove);
+  return { dir, remove };
+}
+
+/** Stops the Playground and waits for it to exit (its files are closed then), 5 s at most. */
+async function stopPlayground(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  child.kill('SIGTERM');
+  await Promise.race([exited, new Promise<void>((resolve) => setTimeout(resolve, 5000).unref())]);
+  if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+}
+
 /** Starts the Playground and resolves with its URL when it says where it listens. */
 function startPlayground(
   botPort: number,
   port: number,
+  cwd: string,
   log: (m: string) => void,
 ): Promise<{ child: ChildProcess; url: string }> {
-  const cwd = mkdtempSync(join(tmpdir(), 'agents-playground-'));
   const child = spawn(
     process.execPath,
     [
@@ -134,7 +160,7 @@ function startPlayground(
       60_000,
     ).unref();
   }).then((started) => {
-    log(`Agents Playground logs are in ${cwd}/devTools`);
+    log(`Agents Playground logs are in ${cwd}/devTools (removed when it stops)`);
     return started as { child: ChildProcess; url: string };
   });
 }
@@ -147,29 +173,45 @@ export async function startLocal(options: LocalOptions = {}): Promise<LocalStack
     );
   const withPlayground = options.withPlayground !== false;
   // The helpdesk channel's service URL is the Playground's, so its port is chosen first.
-  const playgroundPort = withPlayground ? await freePort(options.playgroundPort ?? 56150) : 0;
+  const playgroundPort = withPlayground
+    ? await freePort(options.playgroundPort ?? Number(process.env.PLAYGROUND_PORT || 56150))
+    : 0;
   const env = localDefaults(process.env, playgroundPort);
-  const storage = options.inMemory ? undefined : await openStorage(process.env);
+  const storage = options.inMemory
+    ? undefined
+    : await openStorage(process.env, { onCreate: (dir) => log(creatingMessage(dir)) });
   if (storage) log(`storage: ${storage.db.description}`);
   const app = createApp({ env, log, ...(storage ? { storage } : {}) });
   const botPort = await app.http.listen(options.botPort ?? Number(process.env.PORT ?? 3978), '127.0.0.1');
   // The outbox (ticket cards, notifications, retries) and the pin sweeper, as in `npm run serve`.
   await app.start();
+  let folder: ReturnType<typeof playgroundFolder> | undefined;
   const stack: LocalStack = {
     app,
     botPort,
     helpdesk: { channel: env.HELPDESK_TEAMS_CHANNEL!, admins: env.BOT_ADMINS! },
     async stop() {
-      stack.playground?.kill('SIGTERM');
+      if (stack.playground) await stopPlayground(stack.playground);
+      folder?.remove();
       await app.stop();
     },
   };
   if (withPlayground) {
-    const { child, url } = await startPlayground(botPort, playgroundPort, log);
-    stack.playground = child;
-    stack.playgroundUrl = url;
-    if (!url.endsWith(`:${playgroundPort}`))
-      log(`The Playground took another port than ${playgroundPort}: ticket cards cannot reach its channel.`);
+    folder = playgroundFolder();
+    stack.playgroundDir = folder.dir;
+    try {
+      const { child, url } = await startPlayground(botPort, playgroundPort, folder.dir, log);
+      stack.playground = child;
+      stack.playgroundUrl = url;
+      if (!url.endsWith(`:${playgroundPort}`))
+        log(
+          `The Playground took another port than ${playgroundPort}: ticket cards cannot reach its channel.`,
+        );
+    } catch (error) {
+      folder.remove();
+      await app.stop();
+      throw error;
+    }
   }
   return stack;
 }

@@ -5,6 +5,7 @@
  *   POST /api/messages   Teams (MicrosoftAppId..., or BOT_LOCAL_MODE=true for the local emulator)
  *   POST /slack/events   Slack events, slash commands and interactivity (SLACK_BOT_TOKEN...)
  *   GET  /healthz        liveness, and which platforms are on
+ *   GET  /readyz         readiness: 200 once the Slack bot token has been accepted, else 503
  */
 import { Bot } from '../core/bot.js';
 import { loadKnowledgePack } from '../core/knowledge/load.js';
@@ -44,8 +45,8 @@ export interface AppOptions {
   log?: (message: string) => void;
   /** Test seams for the Teams endpoint (local token issuer, fixed outbound credentials, retry timing). */
   teams?: Partial<Pick<TeamsEndpointOptions, 'auth' | 'credentialsFactory' | 'retry'>>;
-  /** Test seams for Slack (the signature clock). */
-  slack?: Partial<Pick<SlackEndpointOptions, 'now'>>;
+  /** Test seams for Slack (the signature clock, the token check's retry timing). */
+  slack?: Partial<Pick<SlackEndpointOptions, 'now' | 'tokenRetry'>>;
   bot?: Bot;
   /** Where processed Slack deliveries are remembered (shared by every process of the bot). */
   dedupe?: DedupeStore;
@@ -119,6 +120,7 @@ export function createApp(options: AppOptions): App {
       resolver,
       helpdesk,
       pins,
+      onError: (e) => log(e.message),
       ...(options.clock ? { now: options.clock } : {}),
       ...(storage
         ? {
@@ -161,6 +163,7 @@ export function createApp(options: AppOptions): App {
       admins,
       settings: slackSettings,
       dedupe: options.dedupe ?? storage?.dedupe ?? new MemoryDedupeStore(),
+      ...(env.SLACK_HANDLING_LEASE_MS ? { leaseMs: Number(env.SLACK_HANDLING_LEASE_MS) } : {}),
       log,
       ...options.slack,
     });
@@ -204,7 +207,11 @@ export function createApp(options: AppOptions): App {
     worker = new OutboxWorker(
       outbox,
       outboxHandlers({ tickets, channels, notifiers, cards: new CardBuilder(bot.pack), helpdeskLang }),
-      { log, intervalMs: Number(env.OUTBOX_INTERVAL_MS ?? 2000) },
+      {
+        log,
+        intervalMs: Number(env.OUTBOX_INTERVAL_MS ?? 2000),
+        leaseMs: Number(env.OUTBOX_LEASE_MS ?? 60_000),
+      },
     );
   let sweeper: NodeJS.Timeout | undefined;
   let outcomeSweeper: NodeJS.Timeout | undefined;
@@ -226,7 +233,20 @@ export function createApp(options: AppOptions): App {
     path: '/healthz',
     handle: async (_req, res) => sendJson(res, 200, { status: 'ok', platforms }),
   });
-  const http = createHttpServer({ routes, log });
+  // Readiness: the process answers (it acknowledges Slack at once, whatever the checks say),
+  // but replies need a bot token Slack accepts; 503 until it does, with what is wrong.
+  routes.push({
+    method: 'GET',
+    path: '/readyz',
+    handle: async (_req, res) => {
+      const checks = { ...(slack ? { slackToken: slack.tokenCheck.status() } : {}) };
+      const ready = Object.values(checks).every((c) => c.state === 'ok');
+      sendJson(res, ready ? 200 : 503, { status: ready ? 'ready' : 'not_ready', platforms, checks });
+    },
+  });
+  // Local mode answers without authentication and posts wherever a request says: never
+  // reachable from another machine, however it is started.
+  const http = createHttpServer({ routes, log, loopbackOnly: Boolean(teams?.localMode) });
   return {
     bot,
     platforms,

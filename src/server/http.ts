@@ -3,6 +3,9 @@
  * requests in flight. Platform endpoints plug in as routes; nothing here knows a platform.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { ConfigError } from '../core/errors.js';
+
+const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
 
 export interface Route {
   method: 'GET' | 'POST';
@@ -16,6 +19,11 @@ export interface HttpOptions {
   routes: Route[];
   /** Largest request body accepted, in bytes. */
   maxBodyBytes?: number;
+  /**
+   * Listen on the loopback interface only (local mode, which has no authentication): the
+   * default host is 127.0.0.1, and any other host is refused.
+   */
+  loopbackOnly?: boolean;
   log?: (message: string) => void;
 }
 
@@ -51,6 +59,7 @@ function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
 
 export interface HttpServer {
   server: Server;
+  /** Listens on `host` (every interface by default, 127.0.0.1 with `loopbackOnly`); resolves with the port. */
   listen(port: number, host?: string): Promise<number>;
   /** Stops accepting connections and resolves when the requests in flight have finished. */
   close(): Promise<void>;
@@ -104,7 +113,13 @@ export function createHttpServer(options: HttpOptions): HttpServer {
 
   return {
     server,
-    listen(port, host = '0.0.0.0') {
+    listen(port, host = options.loopbackOnly ? '127.0.0.1' : '0.0.0.0') {
+      if (options.loopbackOnly && !LOOPBACK.has(host))
+        return Promise.reject(
+          new ConfigError(
+            `Local mode has no authentication, so it listens on 127.0.0.1 only; refusing to listen on ${host}.`,
+          ),
+        );
       return new Promise((resolve, reject) => {
         server.once('error', reject);
         server.listen(port, host, () => {

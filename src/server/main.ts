@@ -5,14 +5,14 @@
  */
 import { ConfigError } from '../core/errors.js';
 import { exitOnStartError } from './start-error.js';
-import { openStorage } from '../storage/open.js';
+import { creatingMessage, openStorage } from '../storage/open.js';
 import { createApp } from './app.js';
 
 export async function serve(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   const port = Number(env.PORT ?? 3978);
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw new ConfigError(`PORT must be a port number; got "${env.PORT}".`);
-  const storage = await openStorage(env);
+  const storage = await openStorage(env, { onCreate: (dir) => console.log(creatingMessage(dir)) });
   console.log(`storage: ${storage.db.description}`);
   const app = createApp({ env, storage });
   const { teams, slack } = app.platforms;
@@ -22,8 +22,10 @@ export async function serve(env: NodeJS.ProcessEnv = process.env): Promise<void>
     );
   const bound = await app.http.listen(port);
   await app.start();
+  const address = app.http.server.address();
+  const host = typeof address === 'object' && address ? address.address : '';
   console.log(
-    `sign-in bot listening on :${bound} (teams: ${teams ? 'on' : 'off'}, slack: ${slack ? 'on' : 'off'})`,
+    `sign-in bot listening on :${bound} (${host}; teams: ${teams ? 'on' : 'off'}, slack: ${slack ? 'on' : 'off'})`,
   );
   const stop = (signal: string) => {
     console.log(`${signal}: finishing requests in flight, then stopping`);

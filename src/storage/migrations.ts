@@ -145,10 +145,19 @@ export const MIGRATIONS: { version: number; name: string; sql: string }[] = [
         sent_at timestamptz not null
       );
       create index sent_cards_age on sent_cards (sent_at);
-    `,
+      `,
   },
   {
     version: 6,
+    name: 'tickets filed once per form; deliveries claimed while handled, then done',
+    sql: `
+      alter table tickets add column form_key text;
+      create unique index tickets_form on tickets (conversation, form_key) where form_key is not null;
+      alter table processed_events add column done boolean not null default true;
+    `,
+  },
+  {
+    version: 7,
     name: "what became of each question: the resolver's decision and how it ended",
     sql: `
       create table outcomes (

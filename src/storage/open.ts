@@ -3,14 +3,14 @@
  * than one bot process), else the embedded PGlite database in DATA_DIR (default ./data).
  * Both get the same migrations before use.
  */
-import { resolve } from 'node:path';
+import { isAbsolute, relative, resolve } from 'node:path';
 import { ConfigError } from '../core/errors.js';
 import type { Card } from '../core/cards/model.js';
 import type { ConversationState } from '../core/dialogs/state.js';
 import { CachedStateStore } from '../core/storage/cached.js';
 import type { StateStore } from '../core/storage/types.js';
 import { migrate } from './migrations.js';
-import { openPglite } from './pglite.js';
+import { openPglite, type PgliteOptions } from './pglite.js';
 import { openPostgres } from './postgres.js';
 import type { SqlDatabase } from './sql.js';
 import { SqlDedupeStore, SqlFeedbackStore, SqlOutbox, SqlSentCardStore, SqlStateStore } from './stores.js';
@@ -50,7 +50,14 @@ export async function storageOn(db: SqlDatabase): Promise<Storage> {
   };
 }
 
-export async function openStorage(env: NodeJS.ProcessEnv): Promise<Storage> {
+/** What a process says while it creates the embedded database, on the first start in a folder. */
+export function creatingMessage(dir: string): string {
+  const rel = relative(process.cwd(), dir);
+  const shown = rel && !rel.startsWith('..') && !isAbsolute(rel) ? `./${rel}` : dir;
+  return `Creating the embedded database in ${shown}, about 15 s, only the first time…`;
+}
+
+export async function openStorage(env: NodeJS.ProcessEnv, options: PgliteOptions = {}): Promise<Storage> {
   const url = env.DATABASE_URL?.trim();
   if (url) {
     if (!/^postgres(ql)?:\/\//.test(url))
@@ -58,5 +65,5 @@ export async function openStorage(env: NodeJS.ProcessEnv): Promise<Storage> {
     const schema = env.DATABASE_SCHEMA?.trim();
     return storageOn(await openPostgres({ connectionString: url, ...(schema ? { schema } : {}) }));
   }
-  return storageOn(await openPglite(resolve(env.DATA_DIR?.trim() || 'data')));
+  return storageOn(await openPglite(resolve(env.DATA_DIR?.trim() || 'data'), options));
 }

@@ -10,24 +10,48 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import { StorageError } from '../core/errors.js';
+import { lockFolder } from './lock.js';
 import type { SqlDatabase, SqlExecutor } from './sql.js';
 
-export async function openPglite(dataDir?: string): Promise<SqlDatabase> {
-  if (dataDir) {
-    mkdirSync(dataDir, { recursive: true });
-    if (!existsSync(join(dataDir, 'PG_VERSION'))) await createInChild(dataDir);
+export interface PgliteOptions {
+  /** Called before a new database is created in the folder (it takes about 15 s). */
+  onCreate?: (dataDir: string) => void;
+}
+
+export async function openPglite(dataDir?: string, options: PgliteOptions = {}): Promise<SqlDatabase> {
+  if (!dataDir) return wrap(await PGlite.create({}), 'embedded PGlite in memory', () => {});
+  mkdirSync(dataDir, { recursive: true });
+  // One process per folder: a second one would read a stale copy (see lock.ts).
+  const lock = lockFolder(dataDir);
+  try {
+    if (!existsSync(join(dataDir, 'PG_VERSION'))) {
+      options.onCreate?.(dataDir);
+      await createInChild(dataDir);
+    }
+    return wrap(await PGlite.create({ dataDir }), `embedded PGlite in ${dataDir}`, lock.release);
+  } catch (error) {
+    lock.release();
+    throw error;
   }
-  const db = await PGlite.create(dataDir ? { dataDir } : {});
+}
+
+function wrap(db: PGlite, description: string, release: () => void): SqlDatabase {
   const executor = (client: Pick<PGlite, 'query' | 'exec'>): SqlExecutor => ({
     query: async <T>(sql: string, params: unknown[] = []) => (await client.query<T>(sql, params)).rows,
     exec: async (sql: string) => void (await client.exec(sql)),
   });
   return {
-    description: dataDir ? `embedded PGlite in ${dataDir}` : 'embedded PGlite in memory',
+    description,
     ...executor(db),
     transaction: (work) =>
       db.transaction((tx) => work(executor(tx as unknown as Pick<PGlite, 'query' | 'exec'>))),
-    close: () => db.close(),
+    close: async () => {
+      try {
+        await db.close();
+      } finally {
+        release();
+      }
+    },
   };
 }
 

@@ -11,11 +11,12 @@ import type {
   StateStore,
   Versioned,
 } from '../core/storage/types.js';
+import { CachedStateStore } from '../core/storage/cached.js';
 import type { SqlDatabase, SqlExecutor } from './sql.js';
 
 /** Conversation state with compare-and-set: an update names the version it read. */
 export class SqlStateStore<T> implements StateStore<T> {
-  constructor(private readonly db: SqlDatabase) {}
+  constructor(readonly db: SqlDatabase) {}
 
   async get(key: string): Promise<Versioned<T> | undefined> {
     const [row] = await this.db.query<{ value: T; version: string | number }>(
@@ -26,18 +27,34 @@ export class SqlStateStore<T> implements StateStore<T> {
   }
 
   async put(key: string, value: T, expectedVersion: number): Promise<number | undefined> {
+    return SqlStateStore.write(this.db, key, value, expectedVersion);
+  }
+
+  /** The compare-and-set write, on the database or inside a transaction. */
+  static async write(
+    exec: SqlExecutor,
+    key: string,
+    value: unknown,
+    expectedVersion: number,
+  ): Promise<number | undefined> {
     const json = JSON.stringify(value);
     const rows =
       expectedVersion === 0
-        ? await this.db.query<{ version: string | number }>(
+        ? await exec.query<{ version: string | number }>(
             'insert into conversation_state (key, value, version) values ($1, $2::jsonb, 1) on conflict (key) do nothing returning version',
             [key, json],
           )
-        : await this.db.query<{ version: string | number }>(
+        : await exec.query<{ version: string | number }>(
             'update conversation_state set value = $2::jsonb, version = version + 1, updated_at = now() where key = $1 and version = $3 returning version',
             [key, json, expectedVersion],
           );
     return rows[0] ? Number(rows[0].version) : undefined;
+  }
+
+  /** Whether `store` keeps its values in `db` (directly or through a cache), so a transaction there can write them. */
+  static on(store: StateStore<unknown>, db: SqlDatabase): boolean {
+    const inner = store instanceof CachedStateStore ? (store as CachedStateStore<unknown>).backing : store;
+    return inner instanceof SqlStateStore && inner.db === db;
   }
 }
 
@@ -66,15 +83,36 @@ export class SqlDedupeStore implements DedupeStore {
   constructor(private readonly db: SqlDatabase) {}
 
   async claim(id: string, ttlMs: number): Promise<boolean> {
+    return (await this.take(id, ttlMs, true)) === 'claimed';
+  }
+
+  async begin(id: string, leaseMs: number): Promise<'claimed' | 'busy' | 'done'> {
+    return this.take(id, leaseMs, false);
+  }
+
+  async finish(id: string, ttlMs: number): Promise<void> {
+    await this.db.query(
+      `update processed_events set done = true, expires_at = now() + $2 * interval '1 millisecond' where id = $1`,
+      [id, ttlMs],
+    );
+  }
+
+  private async take(id: string, ms: number, done: boolean): Promise<'claimed' | 'busy' | 'done'> {
     if (++this.claims % 500 === 0)
       await this.db.query('delete from processed_events where expires_at < now()');
     const rows = await this.db.query(
-      `insert into processed_events (id, expires_at) values ($1, now() + $2 * interval '1 millisecond')
-       on conflict (id) do update set expires_at = excluded.expires_at where processed_events.expires_at <= now()
+      `insert into processed_events (id, expires_at, done) values ($1, now() + $2 * interval '1 millisecond', $3)
+       on conflict (id) do update set expires_at = excluded.expires_at, done = excluded.done
+       where processed_events.expires_at <= now()
        returning id`,
-      [id, ttlMs],
+      [id, ms, done],
     );
-    return rows.length === 1;
+    if (rows.length === 1) return 'claimed';
+    const [held] = await this.db.query<{ done: boolean }>('select done from processed_events where id = $1', [
+      id,
+    ]);
+    // Gone between the two statements (released after a failure): the next retry takes it.
+    return held?.done ? 'done' : 'busy';
   }
 
   async release(id: string): Promise<void> {

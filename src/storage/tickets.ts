@@ -8,8 +8,10 @@ import type {
   TicketStatus,
   TicketStore,
 } from '../core/helpdesk/types.js';
+import type { StateWrite } from '../core/storage/types.js';
+import { fileStateFirst } from '../core/helpdesk/memory.js';
 import type { SqlDatabase, SqlExecutor } from './sql.js';
-import { SqlOutbox } from './stores.js';
+import { SqlOutbox, SqlStateStore } from './stores.js';
 
 interface TicketRow {
   id: string | number;
@@ -27,6 +29,7 @@ interface TicketRow {
   attempts: Ticket['attempts'];
   claimed_by: string | null;
   helpdesk_message: Record<string, unknown> | null;
+  form_key?: string | null;
   secret: string;
   created_at: Date | string;
   updated_at: Date | string;
@@ -84,6 +87,7 @@ export class SqlTicketStore implements TicketStore {
         ...(e.detail !== null ? { detail: e.detail } : {}),
       })),
       ...(row.claimed_by ? { claimedBy: row.claimed_by } : {}),
+      ...(row.form_key ? { formKey: row.form_key } : {}),
       ...(row.helpdesk_message ? { helpdeskMessage: row.helpdesk_message } : {}),
       secret: row.secret,
       createdAt: iso(row.created_at),
@@ -92,35 +96,73 @@ export class SqlTicketStore implements TicketStore {
   }
 
   async create(d: TicketDraft, now: string, messages: (ref: string) => OutboxMessage[]): Promise<Ticket> {
-    return this.db.transaction(async (tx) => {
+    return this.db.transaction((tx) => this.insert(tx, d, now, messages));
+  }
+
+  async file(
+    d: TicketDraft & { formKey: string },
+    now: string,
+    messages: (ref: string) => OutboxMessage[],
+    state: StateWrite,
+  ): Promise<{ ticket: Ticket; created: boolean; stateVersion: number } | undefined> {
+    // The state lives elsewhere (tests mixing stores): state first, then the ticket, once per form.
+    if (!SqlStateStore.on(state.store, this.db)) return fileStateFirst(this, d, now, messages, state);
+    const result = await this.db.transaction(async (tx) => {
+      const stateVersion = await SqlStateStore.write(tx, state.key, state.value, state.expectedVersion);
+      if (stateVersion === undefined) return undefined;
       const [row] = await tx.query<TicketRow>(
-        `insert into tickets (status, platform, conversation, user_id, user_name, address, lang, topic, form, attempts, secret, created_at, updated_at)
-         values ('open', $1, $2, $3, $4, $5::jsonb, $6, $7, $8::jsonb, $9::jsonb, $11, $10, $10) returning *`,
-        [
-          d.platform,
-          d.conversation,
-          d.user.id,
-          d.user.name ?? null,
-          JSON.stringify(d.address),
-          d.lang,
-          d.topic,
-          JSON.stringify(d.form),
-          JSON.stringify(d.attempts),
-          now,
-          d.secret,
-        ],
+        'select * from tickets where conversation = $1 and form_key = $2',
+        [d.conversation, d.formKey],
       );
-      const ref = `SI-${1000 + Number(row!.id)}`;
-      await tx.query('update tickets set ref = $2 where id = $1', [row!.id, ref]);
-      await tx.query('insert into ticket_events (ticket_id, at, actor, kind) values ($1, $2, $3, $4)', [
-        row!.id,
-        now,
-        d.user.name ?? d.user.id,
-        'created',
-      ]);
-      await queue(tx, messages(ref));
-      return (await this.hydrate(tx, { ...row!, ref }))!;
+      if (row) return { ticket: (await this.hydrate(tx, row))!, created: false, stateVersion };
+      return { ticket: await this.insert(tx, d, now, messages), created: true, stateVersion };
     });
+    if (result) state.store.written?.(state.key, state.value, result.stateVersion);
+    return result;
+  }
+
+  async forForm(conversation: string, formKey: string): Promise<Ticket | undefined> {
+    const [row] = await this.db.query<TicketRow>(
+      'select * from tickets where conversation = $1 and form_key = $2',
+      [conversation, formKey],
+    );
+    return this.hydrate(this.db, row);
+  }
+
+  private async insert(
+    tx: SqlExecutor,
+    d: TicketDraft,
+    now: string,
+    messages: (ref: string) => OutboxMessage[],
+  ): Promise<Ticket> {
+    const [row] = await tx.query<TicketRow>(
+      `insert into tickets (status, platform, conversation, user_id, user_name, address, lang, topic, form, attempts, form_key, secret, created_at, updated_at)
+       values ('open', $1, $2, $3, $4, $5::jsonb, $6, $7, $8::jsonb, $9::jsonb, $10, $12, $11, $11) returning *`,
+      [
+        d.platform,
+        d.conversation,
+        d.user.id,
+        d.user.name ?? null,
+        JSON.stringify(d.address),
+        d.lang,
+        d.topic,
+        JSON.stringify(d.form),
+        JSON.stringify(d.attempts),
+        d.formKey ?? null,
+        now,
+        d.secret,
+      ],
+    );
+    const ref = `SI-${1000 + Number(row!.id)}`;
+    await tx.query('update tickets set ref = $2 where id = $1', [row!.id, ref]);
+    await tx.query('insert into ticket_events (ticket_id, at, actor, kind) values ($1, $2, $3, $4)', [
+      row!.id,
+      now,
+      d.user.name ?? d.user.id,
+      'created',
+    ]);
+    await queue(tx, messages(ref));
+    return (await this.hydrate(tx, { ...row!, ref }))!;
   }
 
   async get(ref: string): Promise<Ticket | undefined> {
@@ -185,16 +227,25 @@ export class SqlTicketStore implements TicketStore {
     file: NewFile & { sha256: string },
     event: TicketEvent,
     messages: OutboxMessage[],
-  ): Promise<Ticket> {
+    maxFiles: number,
+  ): Promise<{ ticket: Ticket; outcome: 'added' | 'duplicate' | 'tooMany' }> {
     return this.db.transaction(async (tx) => {
-      const [row] = await tx.query<TicketRow>(
-        'update tickets set version = version + 1, updated_at = $2 where ref = $1 returning *',
-        [ref, event.at],
-      );
+      // Locks the ticket: another process adding a file waits here, then counts this one.
+      const [row] = await tx.query<TicketRow>('select * from tickets where ref = $1 for update', [ref]);
       if (!row) throw new Error(`No ticket ${ref}`);
+      const [held] = await tx.query<{ n: string | number; same: string | number }>(
+        'select count(*) as n, count(*) filter (where sha256 = $2) as same from files where ticket_id = $1',
+        [row.id, file.sha256],
+      );
+      const outcome =
+        Number(held!.same) > 0 ? 'duplicate' : Number(held!.n) >= maxFiles ? 'tooMany' : 'added';
+      if (outcome !== 'added') return { ticket: (await this.hydrate(tx, row))!, outcome };
+      const [updated] = await tx.query<TicketRow>(
+        'update tickets set version = version + 1, updated_at = $2 where id = $1 returning *',
+        [row.id, event.at],
+      );
       await tx.query(
-        `insert into files (ticket_id, name, content_type, size, sha256, content, uploaded_at) values ($1, $2, $3, $4, $5, $6, $7)
-         on conflict (ticket_id, sha256) do nothing`,
+        'insert into files (ticket_id, name, content_type, size, sha256, content, uploaded_at) values ($1, $2, $3, $4, $5, $6, $7)',
         [row.id, file.name, file.contentType, file.content.length, file.sha256, file.content, event.at],
       );
       await tx.query(
@@ -202,7 +253,7 @@ export class SqlTicketStore implements TicketStore {
         [row.id, event.at, event.actor, event.kind, event.detail ?? null],
       );
       await queue(tx, messages);
-      return (await this.hydrate(tx, row))!;
+      return { ticket: (await this.hydrate(tx, updated))!, outcome };
     });
   }
 

@@ -86,6 +86,31 @@ describe('cli', () => {
   it('rejects an unknown command with the usage', () => {
     const run = cli(['frobnicate']);
     expect(run.status).toBe(2);
+    expect(run.stderr.split('\n')[0]).toBe('cli: unknown command "frobnicate"');
     expect(run.stderr).toContain('usage');
+  });
+
+  it('rejects an unknown flag or a missing value in one line and the usage, without a stack trace', () => {
+    for (const args of [
+      ['resolve', '--bogus', 'hi'],
+      ['resolve', 'hi', '--locale'],
+    ]) {
+      const run = cli(args);
+      expect(run.status).toBe(2);
+      const [first, second] = run.stderr.split('\n');
+      expect(first).toMatch(/^cli: .*(--bogus|--locale)/);
+      expect(second).toMatch(/^usage: cli <command>/);
+      expect(run.stderr).not.toMatch(/\n\s+at /);
+      expect(run.stdout).toBe('');
+    }
+  });
+
+  it('prints the usage for help and --help', () => {
+    for (const args of [['help'], ['--help'], ['-h']]) {
+      const run = cli(args);
+      expect(run.status).toBe(0);
+      expect(run.stdout).toMatch(/^usage: cli <command>/);
+      expect(run.stdout).toContain('resolve [--json]');
+    }
   });
 });

@@ -1,3 +1,4 @@
+import { AnsweredCards } from '../../src/core/cards/answered.js';
 import { CardBuilder } from '../../src/core/cards/build.js';
 import type { Card } from '../../src/core/cards/model.js';
 import type { Lang } from '../../src/core/i18n/languages.js';
@@ -93,6 +94,21 @@ export function allCards(lang: Lang): [string, Card][] {
     build.form(lang, '7', 2, pack.message('form.required', lang, { field: 'x' })),
   ]);
   cards.push(['logs and ticket created', build.logs(lang, 'SI-1042')]);
+  const answered = new AnsweredCards(pack);
+  const form = build.form(lang, '7', 0);
+  cards.push([
+    'form, sent',
+    answered.answered(
+      form,
+      { action: { action: 'form', value: 'escalation', fields: { client: 'mac', error: HOSTILE } } },
+      lang,
+    ),
+  ]);
+  cards.push(['triage, answered', answered.answered(build.triage(lang, '7'), { text: HOSTILE }, lang)]);
+  cards.push([
+    'form, asked again',
+    build.form(lang, '7', 1, pack.message('form.required', lang, { field: 'x' }), { client: 'mac' }),
+  ]);
   const pin = {
     id: 1,
     platform: 'slack' as const,

@@ -5,6 +5,8 @@ export interface ConnectorCall {
   path: string;
   body: any;
   authorization?: string;
+  /** The activity id answered to a successful call (what the bot keeps for later updates). */
+  id?: string;
 }
 
 /**
@@ -26,7 +28,9 @@ export class FakeConnector {
       req.on('end', () => {
         const text = Buffer.concat(chunks).toString('utf8');
         const failure = this.failures.shift();
+        const id = failure ? undefined : `activity-${++this.counter}`;
         this.calls.push({
+          ...(id ? { id } : {}),
           method: req.method!,
           path: decodeURIComponent(req.url!),
           body: text ? JSON.parse(text) : undefined,
@@ -40,7 +44,7 @@ export class FakeConnector {
           return;
         }
         res.setHeader('content-type', 'application/json');
-        res.end(JSON.stringify({ id: `activity-${++this.counter}` }));
+        res.end(JSON.stringify({ id }));
       });
     });
     await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));

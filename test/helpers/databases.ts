@@ -30,12 +30,18 @@ function pgliteTemplate(): Promise<string> {
   })());
 }
 
+/** A new folder holding an empty embedded database, migrated by whoever opens it first. */
+export async function freshPgliteDir(): Promise<string> {
+  const dir = mkdtempSync(join(tmpdir(), 'signin-pglite-'));
+  cpSync(await pgliteTemplate(), dir, { recursive: true });
+  return dir;
+}
+
 export const BACKENDS: Backend[] = [
   {
     name: 'embedded PGlite',
     async open() {
-      const dir = mkdtempSync(join(tmpdir(), 'signin-pglite-'));
-      cpSync(await pgliteTemplate(), dir, { recursive: true });
+      const dir = await freshPgliteDir();
       const db = await openPglite(dir);
       return {
         db,

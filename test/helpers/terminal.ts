@@ -33,7 +33,7 @@ export class Terminal {
   }
 
   /** Waits until the screen shows `pattern` after what was already read, and returns that part. */
-  async waitFor(pattern: RegExp, timeoutMs = 30_000): Promise<string> {
+  async waitFor(pattern: RegExp, timeoutMs = 90_000): Promise<string> {
     const start = Date.now();
     for (;;) {
       const fresh = this.screen.slice(this.read);

@@ -32,9 +32,11 @@ describe('Slack app manifest', () => {
   it('asks for exactly the scopes those events and calls need', () => {
     expect([...manifest.oauth_config.scopes.bot].sort()).toEqual([
       'app_mentions:read',
+      'channels:history',
       'chat:write',
       'commands',
       'files:read',
+      'groups:history',
       'im:history',
       'pins:write',
       'users:read',

@@ -77,11 +77,15 @@ describe('Adaptive Card content', () => {
     const texts = JSON.stringify(json.body);
     expect(texts).toContain(pack.text('clock-skew', 'en').title);
     expect(texts).toContain('1. ' + pack.text('clock-skew', 'en').stages['sync-time']!.steps[0]);
+    // The button has a short title (Teams cuts long ones off); the full title is in the text.
     expect(json.actions).toContainEqual({
       type: 'Action.OpenUrl',
-      title: pack.text('clock-skew', 'en').links.kb816042,
+      title: 'KB 816042',
       url: 'https://go.microsoft.com/fwlink/?linkid=3052&kbid=816042',
     });
+    expect(texts).toContain(
+      `[${pack.text('clock-skew', 'en').links.kb816042}](https://go.microsoft.com/fwlink/?linkid=3052&kbid=816042)`,
+    );
     expect(json.actions.filter((a: any) => a.type === 'Action.Submit').map((a: any) => a.data)).toEqual([
       { action: 'fixed', value: 'yes', token: '3' },
       { action: 'fixed', value: 'no', token: '3' },
@@ -101,6 +105,52 @@ describe('Adaptive Card content', () => {
       .map((b: any) => b.text)
       .join('\n');
     expect(blocks).not.toContain('evil.example');
+  });
+
+  it('gives every link button a short title, and shows every other link in full in the text', () => {
+    for (const lang of LANGUAGES)
+      for (const [name, card] of allCards(lang)) {
+        const json = renderer.render(card) as any;
+        const buttons = (json.actions ?? []).filter((a: any) => a.type === 'Action.OpenUrl');
+        for (const b of buttons) expect(b.title.length, `${name}: ${b.title}`).toBeLessThanOrEqual(20);
+        const body = JSON.stringify(json.body);
+        // Each link is reachable: in full in the text, or as a button with a short title.
+        for (const link of card.links)
+          if (!buttons.some((b: any) => b.url === link.url))
+            expect(body, name).toContain(JSON.stringify(link.label).slice(1, -1));
+      }
+  });
+
+  it('asks the triage question once, as the label of its choices', () => {
+    for (const lang of LANGUAGES) {
+      const card = build.triage(lang, '2');
+      const body = JSON.stringify(renderer.render(card).body);
+      expect(body.split(JSON.stringify(card.question).slice(1, -1)).length - 1).toBe(1);
+    }
+  });
+
+  it('shows what a user sent as read-only facts, defanged, with no inputs and no buttons', () => {
+    const card = {
+      ...build.notice('form.sent', 'en'),
+      facts: [{ label: 'The exact error', value: HOSTILE }],
+    };
+    const json = renderer.render(card) as any;
+    const facts = json.body.find((b: any) => b.type === 'FactSet').facts;
+    expect(facts[0].title).toBe('The exact error');
+    expect(facts[0].value).not.toMatch(/<at>|https:\/\//);
+    expect(JSON.stringify(json.body)).not.toContain('Input.');
+    expect(json.actions ?? []).toEqual([]);
+  });
+
+  it('fills a form asked again with the answers already given', () => {
+    const card = build.form('en', '3', 2, 'problem', { client: 'lync2013', os: 'windows7' });
+    const inputs = JSON.stringify(renderer.render(card).body);
+    expect(inputs).toContain('"id":"client"');
+    const json = renderer.render(card) as any;
+    const all = json.body.flatMap((b: any) => b.items ?? [b]);
+    expect(all.find((i: any) => i.id === 'client').value).toBe('lync2013');
+    expect(all.find((i: any) => i.id === 'os').value).toBe('windows7');
+    expect(all.find((i: any) => i.id === 'error').value).toBe('');
   });
 
   it('carries a plain-text fallback for notifications', () => {

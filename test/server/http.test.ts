@@ -5,18 +5,20 @@ describe('the HTTP server', () => {
   it('finishes the requests in flight when it shuts down, and takes no new ones', async () => {
     let release!: () => void;
     const gate = new Promise<void>((r) => (release = r));
+    let entered!: () => void;
+    const started = new Promise<void>((r) => (entered = r));
     const http = createHttpServer({
       routes: [
         {
           method: 'POST',
           path: '/slow',
-          handle: async (_q, res) => (await gate, sendJson(res, 200, { done: true })),
+          handle: async (_q, res) => (entered(), await gate, sendJson(res, 200, { done: true })),
         },
       ],
     });
     const port = await http.listen(0, '127.0.0.1');
     const inFlight = fetch(`http://127.0.0.1:${port}/slow`, { method: 'POST', body: '{}' });
-    await new Promise((r) => setTimeout(r, 50));
+    await started; // the request is being handled (a fixed wait was too short on a busy machine)
     const closed = http.close();
     release();
     const res = await inFlight;

@@ -26,7 +26,7 @@ describe.each(BACKENDS)('storage on $name', (backend) => {
       'select version from schema_migrations order by version',
     );
     expect(rows.map((r) => Number(r.version))).toEqual(MIGRATIONS.map((m) => m.version));
-  });
+  }, 90_000); // the first embedded database is created here (15 s, more on a busy machine)
 
   it('keeps conversation state with compare-and-set', async () => {
     const { storage } = await fresh();
@@ -48,6 +48,18 @@ describe.each(BACKENDS)('storage on $name', (backend) => {
     ]);
     expect(results.filter((r) => r === 2)).toHaveLength(1);
     expect(results.filter((r) => r === undefined)).toHaveLength(1);
+  });
+
+  it('holds a delivery being handled for its lease only, then remembers it as done', async () => {
+    const { storage } = await fresh();
+    const d = storage.dedupe;
+    const claims = await Promise.all([d.begin('event:2', 200), d.begin('event:2', 200)]);
+    expect(claims.sort()).toEqual(['busy', 'claimed']);
+    // The process handling it died: after the lease a retry takes it.
+    await new Promise((r) => setTimeout(r, 250));
+    expect(await d.begin('event:2', 60_000)).toBe('claimed');
+    await d.finish('event:2', 60_000);
+    expect(await d.begin('event:2', 60_000)).toBe('done');
   });
 
   it('records feedback', async () => {

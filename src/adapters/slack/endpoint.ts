@@ -5,12 +5,14 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { App, LogLevel } from '@slack/bolt';
+import { WebClient } from '@slack/web-api';
 import type { Bot } from '../../core/bot.js';
 import type { Lang } from '../../core/i18n/languages.js';
 import type { DedupeStore } from '../../core/storage/types.js';
 import type { SlackSettings } from './config.js';
 import { SlackHttpReceiver } from './receiver.js';
 import { registerSlackListeners } from './slack-bot.js';
+import { DEFAULT_TOKEN_RETRY, SlackTokenCheck, type TokenRetry } from './token-check.js';
 
 export interface SlackEndpointOptions {
   bot: Bot;
@@ -21,10 +23,16 @@ export interface SlackEndpointOptions {
   log?: (message: string) => void;
   /** Seconds since the epoch, for signature timestamps (tests move the clock). */
   now?: () => number;
+  /** How the token check (`auth.test`) is retried while it fails. */
+  tokenRetry?: Partial<TokenRetry>;
+  /** How long a delivery being handled is held against Slack's retries (see receiver.ts). */
+  leaseMs?: number;
 }
 
 export interface SlackEndpoint {
   app: App;
+  /** The bot token's check, for readiness. */
+  tokenCheck: SlackTokenCheck;
   /** The HTTP route, in HTTP mode; undefined in Socket Mode. */
   handle?: (req: IncomingMessage, res: ServerResponse, raw: Buffer) => Promise<void>;
   start(): Promise<void>;
@@ -38,15 +46,22 @@ export function createSlackEndpoint(options: SlackEndpointOptions): SlackEndpoin
     // Rate-limited calls are retried after Retry-After, not rejected.
     rejectRateLimitedCalls: false,
   };
+  // The token is checked in the background (see token-check.ts), not by Bolt before each event.
+  let app: App | undefined;
+  const tokenCheck = new SlackTokenCheck(
+    () => app!.client,
+    settings.botToken,
+    { ...DEFAULT_TOKEN_RETRY, ...options.tokenRetry },
+    log,
+  );
   // Conversation state lives in the bot's own store; Bolt's conversation store is left off, as
   // its default looks up every event and builds an Error (with a stack) for each one not found.
   const shared = {
-    token: settings.botToken,
+    authorize: tokenCheck.authorize,
     clientOptions,
     convoStore: false as const,
     logLevel: LogLevel.WARN,
   };
-  let app: App;
   let receiver: SlackHttpReceiver | undefined;
   if (settings.appToken) {
     app = new App({ ...shared, appToken: settings.appToken, socketMode: true });
@@ -55,25 +70,34 @@ export function createSlackEndpoint(options: SlackEndpointOptions): SlackEndpoin
       signingSecret: settings.signingSecret,
       dedupe: options.dedupe,
       log,
+      ...(options.leaseMs ? { leaseMs: options.leaseMs } : {}),
       ...(options.now ? { now: options.now } : {}),
     });
     app = new App({ ...shared, receiver });
   }
+  // With `authorize`, Bolt's own client has no token: the bot's calls outside a listener
+  // (the outbox, pin expiry) use this one.
+  app.client = new WebClient(settings.botToken, clientOptions);
   app.error(async (error) => log(`slack listener failed: ${error.stack ?? error.message}`));
   registerSlackListeners(app, {
     bot: options.bot,
     log,
+    ...(settings.apiUrl ? { apiUrl: settings.apiUrl } : {}),
     ...(options.helpdeskLang ? { helpdeskLang: options.helpdeskLang } : {}),
     ...(options.admins ? { admins: options.admins } : {}),
   });
+  const started = app;
   return {
-    app,
+    app: started,
+    tokenCheck,
     ...(receiver ? { handle: (req, res, raw) => receiver.handle(req, res, raw) } : {}),
     start: async () => {
-      if (settings.appToken) await app.start();
+      void tokenCheck.start();
+      if (settings.appToken) await started.start();
     },
     stop: async () => {
-      if (settings.appToken) await app.stop();
+      tokenCheck.stop();
+      if (settings.appToken) await started.stop();
     },
   };
 }

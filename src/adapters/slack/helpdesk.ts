@@ -8,6 +8,7 @@ import type { Card, FormCard, TicketCard } from '../../core/cards/model.js';
 import type { HelpdeskChannel, UserNotifier } from '../../core/helpdesk/channel.js';
 import { renderBlockKit } from '../../render/blockkit/render.js';
 import type { Block } from '../../render/blockkit/render.js';
+import { findMarked, marked } from './marker.js';
 
 const clip = (s: string, n: number) => ([...s].length <= n ? s : `${[...s].slice(0, n - 1).join('')}…`);
 const plain = (text: string, n = 75) => ({ type: 'plain_text' as const, text: clip(text, n) });
@@ -21,12 +22,17 @@ export class SlackHelpdeskChannel implements HelpdeskChannel {
     private readonly chooseLabel: string,
   ) {}
 
-  async postTicket(card: TicketCard): Promise<Record<string, unknown>> {
+  async postTicket(card: TicketCard, marker: string): Promise<Record<string, unknown>> {
     const res = await this.client().chat.postMessage({
       channel: this.channel,
       ...renderBlockKit(card, { chooseLabel: this.chooseLabel }),
+      ...marked(marker),
     });
     return { channel: res.channel ?? this.channel, ts: res.ts };
+  }
+
+  async findTicket(marker: string, since: Date): Promise<Record<string, unknown> | undefined> {
+    return (await findMarked(this.client(), { channel: this.channel }, marker, since))[0];
   }
 
   async updateTicket(message: Record<string, unknown>, card: TicketCard): Promise<void> {
@@ -46,13 +52,22 @@ export class SlackNotifier implements UserNotifier {
     private readonly chooseLabel: (card: Card) => string,
   ) {}
 
-  async notify(address: Record<string, unknown>, cards: Card[]): Promise<void> {
+  async notify(address: Record<string, unknown>, cards: Card[], marker: string): Promise<void> {
     for (const card of cards)
       await this.client().chat.postMessage({
         channel: String(address.channel),
         ...(address.thread ? { thread_ts: String(address.thread) } : {}),
         ...renderBlockKit(card, { chooseLabel: this.chooseLabel(card) }),
+        ...marked(marker),
       });
+  }
+
+  async found(address: Record<string, unknown>, marker: string, since: Date): Promise<number> {
+    const where = {
+      channel: String(address.channel),
+      ...(address.thread ? { thread: String(address.thread) } : {}),
+    };
+    return (await findMarked(this.client(), where, marker, since)).length;
   }
 }
 

@@ -5,10 +5,13 @@
  *   verify the signature → parse → url_verification → deduplicate → app.processEvent
  *
  * Bolt's listeners acknowledge first (the HTTP response goes out then, within Slack's 3 s)
- * and work after. Slack retries what it did not see acknowledged; each delivery is claimed by
- * its id (event_id, or the interaction's own id) for 30 minutes, so a retry is acknowledged
- * without a second answer, while an event whose first delivery never arrived is handled.
- * If handling fails, the claim is given back so that Slack's retry gets a chance.
+ * and work after; the escalation form is acknowledged once its ticket is saved. Slack retries
+ * what it did not see acknowledged; each delivery is claimed by its id (event_id, or the
+ * interaction's own id) while it is handled, then remembered as done for 30 minutes, so a
+ * retry is acknowledged without a second answer, while an event whose first delivery never
+ * arrived is handled. A claim held while handling lasts `leaseMs` only: a retry that finds it
+ * held is answered 503 (Slack tries again later), and once the lease has run out (the process
+ * handling it died) the retry is handled. If handling fails, the claim is given back.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { App, Receiver, ReceiverEvent } from '@slack/bolt';
@@ -17,6 +20,8 @@ import { sendJson } from '../../server/http.js';
 import { SlackVerificationError, verifySlackRequest } from './verify.js';
 
 export const DEDUPE_TTL_MS = 30 * 60 * 1000;
+/** How long a delivery being handled is held (Slack's retries come after about 1 and 5 minutes). */
+export const HANDLING_LEASE_MS = 45 * 1000;
 
 export interface SlackReceiverOptions {
   signingSecret: string;
@@ -24,6 +29,8 @@ export interface SlackReceiverOptions {
   /** Seconds since the epoch (tests move the clock). */
   now?: () => number;
   log?: (message: string) => void;
+  /** How long a delivery being handled is held against retries (HANDLING_LEASE_MS). */
+  leaseMs?: number;
 }
 
 /** A Slack request body: an event envelope, a slash command form, or an interaction payload. */
@@ -39,12 +46,29 @@ interface Body {
   [key: string]: unknown;
 }
 
+class MalformedBody extends Error {}
+
+/** A JSON object, or MalformedBody: `null`, arrays, strings and numbers are valid JSON but no Slack body. */
+function object(json: string): Body {
+  let value: unknown;
+  try {
+    value = JSON.parse(json);
+  } catch (e) {
+    throw new MalformedBody(`not JSON: ${(e as Error).message}`);
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    throw new MalformedBody(
+      `JSON ${value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value}, not an object`,
+    );
+  return value as Body;
+}
+
 function parse(raw: Buffer, contentType: string): Body {
   const text = raw.toString('utf8');
-  if (contentType.includes('application/json')) return JSON.parse(text) as Body;
+  if (contentType.includes('application/json')) return object(text);
   const form = new URLSearchParams(text);
   const payload = form.get('payload');
-  if (payload !== null) return JSON.parse(payload) as Body;
+  if (payload !== null) return object(payload);
   return Object.fromEntries(form.entries());
 }
 
@@ -95,9 +119,13 @@ export class SlackHttpReceiver implements Receiver {
     let body: Body;
     try {
       body = parse(raw, header('content-type') ?? '');
-    } catch {
+    } catch (e) {
+      if (!(e instanceof MalformedBody)) throw e;
       return sendJson(res, 400, {
-        error: { code: 'malformed_request', message: 'The body is neither JSON nor a Slack form.' },
+        error: {
+          code: 'malformed_request',
+          message: `The body is neither a JSON object nor a Slack form (${e.message}).`,
+        },
       });
     }
     if (body.type === 'url_verification') return sendJson(res, 200, { challenge: body.challenge });
@@ -107,10 +135,21 @@ export class SlackHttpReceiver implements Receiver {
       });
 
     const id = deliveryId(body);
-    if (id && !(await this.options.dedupe.claim(id, DEDUPE_TTL_MS))) {
+    const claim = id
+      ? await this.options.dedupe.begin(id, this.options.leaseMs ?? HANDLING_LEASE_MS)
+      : 'claimed';
+    if (claim === 'done') {
       res.statusCode = 200;
       res.end(); // already handled: acknowledge the retry, answer nothing
       return;
+    }
+    if (claim === 'busy') {
+      // Being handled elsewhere: not acknowledged, so that Slack tries again; by then it is
+      // done, or its process died and the claim has run out.
+      res.setHeader('retry-after', '30');
+      return sendJson(res, 503, {
+        error: { code: 'in_progress', message: 'This delivery is being handled; try again later.' },
+      });
     }
     let acked = false;
     const event: ReceiverEvent = {
@@ -131,6 +170,7 @@ export class SlackHttpReceiver implements Receiver {
     };
     try {
       await this.app.processEvent(event);
+      if (id) await this.options.dedupe.finish(id, DEDUPE_TTL_MS);
     } catch (error) {
       if (id) await this.options.dedupe.release(id);
       this.options.log?.(

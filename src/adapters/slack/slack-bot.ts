@@ -18,6 +18,7 @@ import type { ActResult } from '../../core/helpdesk/service.js';
 import type { Pin } from '../../core/pins/types.js';
 import { formModal, modalValues, ticketInputModal } from './helpdesk.js';
 import { CardBuilder } from '../../core/cards/build.js';
+import { downloadCapped } from '../download.js';
 import type { ActionPayload, Card } from '../../core/cards/model.js';
 import { DEFAULT_LANG, type Lang, langFromLocale } from '../../core/i18n/languages.js';
 import {
@@ -68,6 +69,8 @@ export interface SlackBotOptions {
   /** The language the helpdesk reads (its modals). */
   helpdeskLang?: Lang;
   log?: (message: string) => void;
+  /** The Web API's URL when not Slack's own (SLACK_API_URL): its host serves files too. */
+  apiUrl?: string;
 }
 
 interface SlackFile {
@@ -77,19 +80,38 @@ interface SlackFile {
   url_private_download?: string;
 }
 
+/**
+ * Where Slack serves private files: the bot token goes to these hosts only (and to the Web API's
+ * own host, when SLACK_API_URL points the bot at another one); a file whose URL names any other
+ * host is not downloaded.
+ */
+const SLACK_FILE_HOSTS = ['files.slack.com'];
+
+export function isSlackFileUrl(url: string, apiUrl?: string): boolean {
+  let target: URL;
+  try {
+    target = new URL(url);
+  } catch {
+    return false;
+  }
+  if (target.protocol === 'https:' && SLACK_FILE_HOSTS.includes(target.hostname)) return true;
+  if (!apiUrl) return false;
+  const api = new URL(apiUrl);
+  return target.protocol === api.protocol && target.host === api.host;
+}
+
 /** A file shared with the bot, downloaded with the bot token only when the bot takes it. */
-function incomingFile(file: SlackFile, token: string | undefined): IncomingFile {
+function incomingFile(file: SlackFile, token: string | undefined, apiUrl?: string): IncomingFile {
   return {
     name: file.name ?? 'file',
     contentType: file.mimetype ?? 'application/octet-stream',
     ...(file.size !== undefined ? { size: file.size } : {}),
-    download: async () => {
-      if (!file.url_private_download) throw new Error('no download URL');
-      const res = await fetch(file.url_private_download, {
-        headers: token ? { authorization: `Bearer ${token}` } : {},
-      });
-      if (!res.ok) throw new Error(`download failed: HTTP ${res.status}`);
-      return Buffer.from(await res.arrayBuffer());
+    // The announced size is checked first; the stream stops at the limit whatever it said.
+    download: async (maxBytes: number) => {
+      const url = file.url_private_download;
+      if (!url) throw new Error('no download URL');
+      if (!isSlackFileUrl(url, apiUrl)) throw new Error(`not a Slack file host: ${new URL(url).host}`);
+      return downloadCapped(url, maxBytes, token ? { authorization: `Bearer ${token}` } : {});
     },
   };
 }
@@ -133,7 +155,11 @@ export function registerSlackListeners(app: App, options: SlackBotOptions): void
     renderBlockKit(card, { chooseLabel: bot.pack.message('slack.choose', card.lang) });
 
   async function answer(where: Where, input: Omit<Incoming, 'conversation'>): Promise<Card[]> {
-    const out = await bot.handle({
+    return (await handle(where, input)).cards;
+  }
+
+  function handle(where: Where, input: Omit<Incoming, 'conversation'>) {
+    return bot.handle({
       conversation: conversationKey(where),
       platform: 'slack',
       user: { id: where.user },
@@ -142,7 +168,6 @@ export function registerSlackListeners(app: App, options: SlackBotOptions): void
       ...(where.channel.startsWith('D') ? {} : { channel: where.channel }),
       ...input,
     });
-    return out.cards;
   }
 
   async function post(client: WebClient, where: Where, cards: Card[]): Promise<void> {
@@ -180,7 +205,10 @@ export function registerSlackListeners(app: App, options: SlackBotOptions): void
       await post(
         client,
         where,
-        await answer(where, { files: m.files.map((f) => incomingFile(f, client.token)), locale }),
+        await answer(where, {
+          files: m.files.map((f) => incomingFile(f, client.token, options.apiUrl)),
+          locale,
+        }),
       );
       if (!m.text?.trim()) return;
     }
@@ -380,19 +408,22 @@ export function registerSlackListeners(app: App, options: SlackBotOptions): void
       user: { id: string };
       team?: { id: string };
       channel?: { id: string };
-      message?: { thread_ts?: string };
-      container?: { thread_ts?: string };
+      message?: { ts?: string; thread_ts?: string };
+      container?: { message_ts?: string; thread_ts?: string };
       actions?: { value?: string }[];
     };
     const { token } = JSON.parse(b.actions?.[0]?.value ?? '{}') as { token?: string };
     const lang = langFromLocale(await locales.get(client, b.user.id)) ?? DEFAULT_LANG;
     const thread = b.message?.thread_ts ?? b.container?.thread_ts;
+    // The form's message: once the ticket is filed, it shows the ticket's number in its place.
+    const message = b.message?.ts ?? b.container?.message_ts;
     const metadata = {
       team: b.team?.id ?? '',
       channel: b.channel?.id ?? '',
       user: b.user.id,
       token,
       ...(thread ? { thread } : {}),
+      ...(message ? { message } : {}),
     };
     await client.views.open({
       trigger_id: b.trigger_id,
@@ -400,9 +431,14 @@ export function registerSlackListeners(app: App, options: SlackBotOptions): void
     });
   });
 
+  /**
+   * The submitted form is saved with its ticket before it is acknowledged, and the user is told
+   * the ticket's number in the form's own message (an update, not a new post), before the
+   * acknowledgement too: a submission Slack delivers again (to this or another process) finds
+   * the ticket filed and updates the same message, so nothing is lost and nothing is said twice.
+   */
   app.view('escalation-form', async ({ ack, view, client }) => {
-    await ack();
-    const meta = JSON.parse(view.private_metadata || '{}') as Where & { token?: string };
+    const meta = JSON.parse(view.private_metadata || '{}') as Where & { token?: string; message?: string };
     const where: Where = {
       team: meta.team,
       channel: meta.channel,
@@ -411,11 +447,25 @@ export function registerSlackListeners(app: App, options: SlackBotOptions): void
     };
     const fields = modalValues(view.state);
     const locale = await locales.get(client, meta.user);
-    const cards = await answer(where, {
+    const out = await handle(where, {
       action: { action: 'form', value: 'escalation', fields, ...(meta.token ? { token: meta.token } : {}) },
       locale,
     });
-    await post(client, where, cards);
+    let inPlace = out.filed && meta.message ? out.filed.card : undefined;
+    if (inPlace)
+      try {
+        await client.chat.update({ channel: where.channel, ts: meta.message!, ...render(inPlace) });
+      } catch (e) {
+        // The form's message is gone (deleted, too old): the number goes in a message of its own.
+        options.log?.(`could not show ${out.filed!.ref} in place of its form: ${(e as Error).message}`);
+        inPlace = undefined;
+      }
+    await ack();
+    await post(
+      client,
+      where,
+      out.cards.filter((c) => c !== inPlace),
+    );
   });
 
   /**

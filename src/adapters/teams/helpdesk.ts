@@ -37,7 +37,8 @@ export class TeamsHelpdeskChannel implements HelpdeskChannel {
     };
   }
 
-  async postTicket(card: TicketCard): Promise<Record<string, unknown>> {
+  /** Bot Framework cannot read a conversation back, so the marker cannot be looked up: unused. */
+  async postTicket(card: TicketCard, _marker: string): Promise<Record<string, unknown>> {
     let activityId: string | undefined;
     await this.teams.adapter.continueConversationAsync(
       this.teams.appId,

@@ -26,6 +26,8 @@ import type { Pin } from '../../core/pins/types.js';
 import type { Lang } from '../../core/i18n/languages.js';
 import type { ActionPayload, Card } from '../../core/cards/model.js';
 import { CardBuilder } from '../../core/cards/build.js';
+import { AnsweredCards, type CardAnswer } from '../../core/cards/answered.js';
+import { downloadCapped } from '../download.js';
 import { detectLanguage } from '../../core/text/detect-language.js';
 import { langFromLocale } from '../../core/i18n/languages.js';
 import { type AdaptiveCardRenderer, readSubmit } from '../../render/adaptive/render.js';
@@ -88,11 +90,10 @@ export function fileAttachments(activity: Partial<Activity>): IncomingFile[] {
       return {
         name: a.name ?? `file.${content.fileType ?? 'bin'}`,
         contentType: 'application/octet-stream',
-        download: async () => {
+        // Teams announces no size: the stream itself stops at the limit.
+        download: async (maxBytes: number) => {
           if (!content.downloadUrl) throw new Error('no download URL');
-          const res = await fetch(content.downloadUrl);
-          if (!res.ok) throw new Error(`download failed: HTTP ${res.status}`);
-          return Buffer.from(await res.arrayBuffer());
+          return downloadCapped(content.downloadUrl, maxBytes);
         },
       };
     });
@@ -100,10 +101,12 @@ export function fileAttachments(activity: Partial<Activity>): IncomingFile[] {
 
 export class SigninTeamsBot extends TeamsActivityHandler {
   private readonly builder: CardBuilder;
+  private readonly answeredCards: AnsweredCards;
 
   constructor(private readonly options: TeamsBotOptions) {
     super();
     this.builder = new CardBuilder(options.bot.pack);
+    this.answeredCards = new AnsweredCards(options.bot.pack);
 
     this.onMessage(async (context, next) => {
       const activity = context.activity;
@@ -121,8 +124,8 @@ export class SigninTeamsBot extends TeamsActivityHandler {
       const files = fileAttachments(activity);
       if (files.length) await this.answer(context, { files });
       if (files.length && !input.text?.trim() && !submitted) return next();
-      await this.answer(context, input);
-      if (submitted) await this.markAnswered(context, activity.replyToId, input.action);
+      const askedAgain = await this.answer(context, input, submitted ? activity.replyToId : undefined);
+      if (submitted && !askedAgain) await this.markAnswered(context, activity.replyToId, input);
       await next();
     });
 
@@ -146,7 +149,7 @@ export class SigninTeamsBot extends TeamsActivityHandler {
   ): Promise<AdaptiveCardInvokeResponse> {
     const input = readSubmit(invokeValue?.action?.data);
     await this.answer(context, input);
-    const answered = await this.answeredCard(context, context.activity.replyToId, input.action);
+    const answered = await this.answeredCard(context, context.activity.replyToId, input);
     return {
       statusCode: 200,
       type: 'application/vnd.microsoft.card.adaptive',
@@ -194,10 +197,20 @@ export class SigninTeamsBot extends TeamsActivityHandler {
     return { composeExtension: { type: 'result', attachmentLayout: 'list', attachments } };
   }
 
+  /**
+   * Hands the input to the bot and sends its cards; returns whether the pressed card was updated
+   * in place (then it must not be marked answered as well). `pressed` is the card whose button
+   * was pressed:
+   * - a submitted form that filed a ticket shows the ticket's number in that card's place, with
+   *   what was sent, read-only: the Bot Connector may deliver the submission again (to another
+   *   process, after a crash), and the same update then says it in the same place, once;
+   * - a card asked again (nothing chosen, a required answer missing) is updated in place.
+   */
   private async answer(
     context: TurnContext,
     input: { action?: ActionPayload; text?: string; files?: IncomingFile[] },
-  ): Promise<void> {
+    pressed?: string,
+  ): Promise<boolean> {
     const activity = context.activity;
     const incoming: Incoming = {
       conversation: conversationKey(activity),
@@ -216,7 +229,57 @@ export class SigninTeamsBot extends TeamsActivityHandler {
       ...input,
     };
     const out = await this.options.bot.handle(incoming);
+    if (pressed && out.filed && (await this.showFiled(context, pressed, out.filed.card, input))) {
+      await this.send(
+        context,
+        out.cards.filter((c) => c !== out.filed?.card),
+      );
+      return true;
+    }
+    if (pressed && (await this.askAgainInPlace(context, pressed, out.cards))) return true;
     await this.send(context, out.cards);
+    return false;
+  }
+
+  /** The ticket's number in the place of the form it came from, with the form as sent. */
+  private async showFiled(context: TurnContext, id: string, filed: Card, sent: CardAnswer): Promise<boolean> {
+    const form = await this.options.bot.sentCards.recall(sentKey(context.activity, id));
+    const answered = form ? this.answeredCards.answered(form, sent, filed.lang) : undefined;
+    const card =
+      filed.kind === 'notice' && answered?.kind === 'notice' && answered.facts
+        ? { ...filed, facts: answered.facts }
+        : filed;
+    try {
+      await withRetry(
+        () => context.updateActivity({ id, type: 'message', attachments: [this.attachment(card)] }),
+        this.options.retry ?? TEAMS_RETRY,
+      );
+      return true;
+    } catch (error) {
+      this.options.log?.(`could not show the ticket in place of its form ${id}: ${(error as Error).message}`);
+      return false;
+    }
+  }
+
+  private async askAgainInPlace(context: TurnContext, activityId: string, cards: Card[]): Promise<boolean> {
+    const key = sentKey(context.activity, activityId);
+    const before = await this.options.bot.sentCards.recall(key);
+    const [card] = cards;
+    if (cards.length !== 1 || !card || !before || card.kind !== before.kind) return false;
+    if (card.kind !== 'form' && card.kind !== 'triage') return false;
+    try {
+      await withRetry(
+        () =>
+          context.updateActivity({ id: activityId, type: 'message', attachments: [this.attachment(card)] }),
+        this.options.retry ?? TEAMS_RETRY,
+      );
+    } catch (error) {
+      // The card could not be updated: it is sent as a new message instead.
+      this.options.log?.(`could not update card ${activityId} in place: ${(error as Error).message}`);
+      return false;
+    }
+    await this.options.bot.sentCards.remember(key, card);
+    return true;
   }
 
   private async send(context: TurnContext, cards: Card[]): Promise<void> {
@@ -232,7 +295,8 @@ export class SigninTeamsBot extends TeamsActivityHandler {
       );
       // Remembered in storage, so that pressing it later, after a restart or on another
       // process, still replaces it with its answered form.
-      if (response?.id && card.choices.length)
+      // Cards that ask something: buttons, or a form's inputs.
+      if (response?.id && (card.choices.length || card.kind === 'form'))
         await this.options.bot.sentCards.remember(sentKey(context.activity, response.id), card);
     }
   }
@@ -310,31 +374,25 @@ export class SigninTeamsBot extends TeamsActivityHandler {
     return CardFactory.adaptiveCard(this.options.renderer.render(card));
   }
 
-  /** The pressed card without its buttons, saying what was answered. */
+  /** The pressed card, read-only: no inputs or buttons, what was answered shown. */
   private async answeredCard(
     context: TurnContext,
     activityId: string | undefined,
-    action: ActionPayload | undefined,
+    answer: CardAnswer,
   ): Promise<Card> {
     const card = activityId
       ? await this.options.bot.sentCards.recall(sentKey(context.activity, activityId))
       : undefined;
-    const lang = card?.lang ?? langFromLocale(context.activity.locale) ?? 'en';
-    const label = card?.choices.find(
-      (c) => action && c.payload.action === action.action && c.payload.value === action.value,
-    )?.label;
-    const note = this.options.bot.pack.message('answered', lang, { answer: label ?? '✓' });
-    if (!card) return this.builder.notice('answered', lang, { answer: label ?? '✓' });
-    return { ...card, note, choices: [] } as Card;
+    return this.answeredCards.answered(card, answer, langFromLocale(context.activity.locale) ?? 'en');
   }
 
   private async markAnswered(
     context: TurnContext,
     activityId: string | undefined,
-    action?: ActionPayload,
+    answer: CardAnswer,
   ): Promise<void> {
     if (!activityId) return;
-    const answered = await this.answeredCard(context, activityId, action);
+    const answered = await this.answeredCard(context, activityId, answer);
     try {
       await withRetry(
         () =>

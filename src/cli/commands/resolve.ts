@@ -2,7 +2,8 @@
  * `cli resolve [--json] [--locale L] [TEXT]`: what the resolver makes of a message.
  * With no TEXT it reads one message per line from standard input and answers each, in order,
  * from one process (one JSON object per line with --json). A line it cannot resolve (too long)
- * gets an error object in its place, so answers stay aligned with the input.
+ * gets an error object in its place, so answers stay aligned with the input; so does a line that
+ * makes the resolver fail, and the process goes on with the next line.
  */
 import { createInterface } from 'node:readline';
 import { BotError, type Resolution, type Resolver } from '../../core/index.js';
@@ -18,10 +19,15 @@ function answer(resolver: Resolver, text: string, args: ResolveArgs): string {
   try {
     result = resolver.resolve(text, { locale: args.locale ?? null });
   } catch (e) {
-    if (!(e instanceof BotError)) throw e;
-    return args.json
-      ? JSON.stringify({ text, error: { code: e.code, message: e.message } })
-      : `error (${e.code}): ${e.message}`;
+    // A line that breaks the resolver is answered in place (and reported on stderr with its
+    // stack): the answers stay aligned with the input and the next line is still read.
+    const code = e instanceof BotError ? e.code : 'internal_error';
+    const message = e instanceof Error ? e.message : String(e);
+    if (!(e instanceof BotError))
+      process.stderr.write(
+        `resolve failed on ${JSON.stringify(text.slice(0, 200))}: ${(e as Error).stack ?? message}\n`,
+      );
+    return args.json ? JSON.stringify({ text, error: { code, message } }) : `error (${code}): ${message}`;
   }
   if (args.json) return JSON.stringify(result);
   const others = result.candidates

@@ -28,9 +28,15 @@ const COLUMNS: [string, (t: Ticket) => string][] = [
   ['stages_tried', (t) => t.attempts.map((a) => `${a.topic}/${a.stage}`).join('; ')],
 ];
 
-/** A CSV cell, quoted, and never read as a formula by a spreadsheet. */
+/**
+ * A CSV cell, quoted, and never read as a formula by a spreadsheet: a cell whose first
+ * character other than spaces (spreadsheets skip them) is = + - @ (or their full-width forms),
+ * a tab or a carriage return gets a leading apostrophe.
+ */
+const FORMULA = /^[ \u00a0\u3000\n]*[=+\-@\t\r\uff1d\uff0b\uff0d\uff20]/;
+
 function cell(value: string): string {
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  const safe = FORMULA.test(value) ? `'${value}` : value;
   return `"${safe.replace(/"/g, '""')}"`;
 }
 

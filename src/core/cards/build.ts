@@ -23,6 +23,21 @@ import type {
   WelcomeCard,
 } from './model.js';
 
+/** Message values that quote a person (see `people` in the card model); the rest are the bot's own. */
+const PERSON_VALUES = new Set(['agent', 'question', 'note', 'user', 'name', 'actor', 'detail']);
+
+/** The person-typed values among a message's values, for a card's `people`. */
+export function peopleIn(values: Record<string, string | number>): string[] {
+  return Object.entries(values)
+    .filter(([k, v]) => PERSON_VALUES.has(k) && typeof v === 'string' && v.trim() !== '')
+    .map(([, v]) => String(v));
+}
+
+const withPeople = (people: string[]) => {
+  const unique = [...new Set(people.filter((p) => p.trim() !== ''))];
+  return unique.length ? { people: unique } : {};
+};
+
 export class CardBuilder {
   constructor(private readonly pack: KnowledgePack) {}
 
@@ -34,7 +49,13 @@ export class CardBuilder {
   private retirement(lang: Lang): { retirement: string; links: Link[] } {
     return {
       retirement: this.t('retirement.text', lang),
-      links: [{ label: this.t('retirement.link', lang), url: this.t('retirement.url', lang) }],
+      links: [
+        {
+          label: this.t('retirement.link', lang),
+          short: this.t('retirement.short', lang),
+          url: this.t('retirement.url', lang),
+        },
+      ],
     };
   }
 
@@ -44,9 +65,11 @@ export class CardBuilder {
 
   links(topic: string, lang: Lang): Link[] {
     const text = this.pack.text(topic, lang);
-    return this.pack
-      .topic(topic)
-      .links.map((l) => ({ label: text.links[l.id] ?? l.url, url: l.urls?.[lang] ?? l.url }));
+    return this.pack.topic(topic).links.map((l) => ({
+      label: text.links[l.id] ?? l.url,
+      url: l.urls?.[lang] ?? l.url,
+      ...(l.kb ? { short: this.t('topic.kb', lang, { kb: l.kb }) } : {}),
+    }));
   }
 
   /** A topic's card at one stage, ending with "Did this fix it?". */
@@ -224,7 +247,15 @@ export class CardBuilder {
   }
 
   notice(key: string, lang: Lang, values: Record<string, string | number> = {}, title = ''): NoticeCard {
-    return { kind: 'notice', lang, title, text: this.t(key, lang, values), links: [], choices: [] };
+    return {
+      kind: 'notice',
+      lang,
+      title,
+      text: this.t(key, lang, values),
+      links: [],
+      choices: [],
+      ...withPeople(peopleIn(values)),
+    };
   }
 
   closing(lang: Lang): NoticeCard {
@@ -254,7 +285,13 @@ export class CardBuilder {
     });
   }
 
-  form(lang: Lang, token: string, current: number, problem?: string): FormCard {
+  form(
+    lang: Lang,
+    token: string,
+    current: number,
+    problem?: string,
+    values?: Record<string, string>,
+  ): FormCard {
     return {
       kind: 'form',
       lang,
@@ -264,6 +301,7 @@ export class CardBuilder {
       fields: this.formFields(lang),
       current,
       ...(problem ? { problem } : {}),
+      ...(values && Object.keys(values).length ? { values } : {}),
       submit: this.t('form.submit', lang),
       open: this.t('form.open', lang),
       token,
@@ -328,8 +366,16 @@ export class CardBuilder {
     );
     const token = cardToken(ticket);
     const actions = Helpdesk.operations(ticket);
+    const people = [
+      ticket.user.name ?? ticket.user.id,
+      agent,
+      ...Object.values(ticket.form),
+      ...ticket.history.flatMap((e) => [e.actor, e.detail ?? '']),
+      ...ticket.files.map((x) => x.name),
+    ];
     return {
       kind: 'ticket',
+      ...withPeople(people),
       lang,
       ref: ticket.ref,
       title: this.t('helpdesk.title', lang, { ref: ticket.ref }),
@@ -378,13 +424,16 @@ export class CardBuilder {
     const permalink = typeof pin.message?.permalink === 'string' ? pin.message.permalink : undefined;
     return {
       ...card,
+      ...withPeople([user, pin.endedBy ?? '', pin.note ?? '']),
       ...(options.withPostLink && permalink
         ? { note: this.t('pins.seePinned', lang, { link: '' }).replace(/[:：]\s*$/, '') }
         : {}),
       question: '',
       choices: [],
       links: [
-        ...(options.withPostLink && permalink ? [{ label: this.t('pins.title', lang), url: permalink }] : []),
+        ...(options.withPostLink && permalink
+          ? [{ label: this.t('pins.title', lang), short: this.t('pins.title', lang), url: permalink }]
+          : []),
         ...card.links,
       ],
       pin: {

@@ -1,8 +1,9 @@
 /**
  * The card model: what the bot shows, independent of any platform. Renderers turn it into an
  * Adaptive Card (Teams), plain text (the terminal, notification fallbacks) or Block Kit (Slack).
- * All text in a card is already in the user's language; only `userText` came from a user and
- * must be shown without interpretation (no markdown, links or mentions).
+ * All text in a card is already in the user's language; `userText`, and the parts of other texts
+ * listed in `people`, came from a person and must be shown without interpretation (no markdown,
+ * links or mentions).
  */
 import type { Lang } from '../i18n/languages.js';
 
@@ -22,8 +23,14 @@ export interface Choice {
 }
 
 export interface Link {
+  /** The full title, shown in the card's text. */
   label: string;
   url: string;
+  /**
+   * A short button label ("KB 2541980"): clients cut long button titles off, so only links with
+   * one become buttons; every link is listed in full in the card's text.
+   */
+  short?: string;
 }
 
 interface CardBase {
@@ -38,6 +45,11 @@ interface CardBase {
   note?: string;
   choices: Choice[];
   links: Link[];
+  /**
+   * What the card's texts quote from a person (a name, the helpdesk's question or note, a form
+   * answer, a file name): renderers show every occurrence inert, as typed, never as markup.
+   */
+  people?: string[];
 }
 
 export interface TopicCard extends CardBase {
@@ -100,6 +112,8 @@ export interface NoticeCard extends CardBase {
   list?: string[];
   secondListLabel?: string;
   secondList?: string[];
+  /** Pairs whose values came from a user (what an answered form sent), shown read-only. */
+  facts?: { label: string; value: string }[];
 }
 
 export interface FormField {
@@ -123,6 +137,8 @@ export interface FormCard extends CardBase {
   current: number;
   /** A message about the last answer ("please answer this one"), when there is one. */
   problem?: string;
+  /** Answers already given (field id → value), filled in again when the form is asked again. */
+  values?: Record<string, string>;
   submit: string;
   open: string;
   token: string;

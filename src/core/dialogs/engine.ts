@@ -9,7 +9,7 @@
  * A clarifying topic asks which cause applies; triage asks what the user sees.
  */
 import { CardBuilder } from '../cards/build.js';
-import type { ActionPayload, Card } from '../cards/model.js';
+import type { ActionPayload, Card, FormField } from '../cards/model.js';
 import { MessageTooLongError } from '../errors.js';
 import { type Lang, langFromLocale } from '../i18n/languages.js';
 import type { KnowledgePack } from '../knowledge/pack.js';
@@ -65,6 +65,8 @@ export type BotEvent =
       form: Record<string, string>;
       attempts: ConversationState['attempts'];
       topic: string | null;
+      /** Which form this was (its card's token): a form is filed once, however often it arrives. */
+      formKey: string;
     }
   | { type: 'uploads-done'; lang: Lang }
   | { type: 'unknown'; text: string; lang: Lang };
@@ -95,7 +97,8 @@ export class DialogEngine {
     const out: StepResult = { state, cards: [], events: [] };
     if (input.action) this.onAction(out, input.action, input.locale);
     else if (input.text !== undefined) this.onText(out, input.text, input.locale);
-    else this.prompt(out); // nothing readable arrived (an empty card submit): ask again
+    // Nothing readable arrived (a card submitted with nothing chosen): ask again, saying why.
+    else this.prompt(out, this.pack.message('nothingChosen', state.lang));
     return out;
   }
 
@@ -110,7 +113,8 @@ export class DialogEngine {
       card = this.cards.topic(flow.topic, flow.stage, state.lang, token, note);
     else if (flow.awaiting === 'clarify') card = this.cards.clarify(flow.topic, state.lang, token, note);
     else if (flow.awaiting === 'triage') card = this.cards.triage(state.lang, token, note);
-    else if (flow.awaiting === 'form') card = this.cards.form(state.lang, token, flow.form?.index ?? 0, note);
+    else if (flow.awaiting === 'form')
+      card = this.cards.form(state.lang, token, flow.form?.index ?? 0, note, flow.form?.values);
     else if (flow.awaiting === 'upload')
       card = {
         ...this.cards.notice('logs.title', state.lang),
@@ -147,23 +151,35 @@ export class DialogEngine {
     }
     switch (command?.command) {
       case 'help':
+        // Help leaves an open form: what the user types next is no longer taken as an answer.
+        if (state.flow?.awaiting === 'form') delete state.flow;
         this.send(out, this.cards.help(state.lang, this.nextToken(state)));
         return;
       case 'cancel':
+        // Cancel forgets what was tried too: a later hand-over starts from the next question.
         delete state.flow;
         out.events.push({ type: 'cancelled', lang: state.lang });
+        state.attempts = [];
+        clearChoices(state);
         this.send(out, this.cards.notice('cancelled', state.lang));
         return;
       case 'restart':
         this.restart(out);
         return;
       case 'person':
-        if (state.flow?.awaiting === 'form') this.prompt(out);
+        // Already on the way to a person: the form is how, so it is asked again, saying so.
+        if (state.flow?.awaiting === 'form')
+          this.prompt(out, this.pack.message('form.alreadyEscalating', state.lang));
         else this.escalate(out, 'asked');
         return;
     }
     if (state.flow?.awaiting === 'form') {
-      this.answerField(out, text, command?.command === 'skip');
+      if (this.isNewQuestion(state, text, locale)) {
+        // Not an answer to the field but a question of its own: leave the form and answer it.
+        delete state.flow;
+        this.send(out, this.cards.notice('form.left', state.lang));
+        this.onQuestion(out, raw, locale);
+      } else this.answerField(out, text, command?.command === 'skip');
       return;
     }
     if (state.flow?.awaiting === 'upload' && command?.command === 'done') {
@@ -370,7 +386,9 @@ export class DialogEngine {
   /** Hand-over to a person: what was tried, then the form the helpdesk needs filled in. */
   private escalate(out: StepResult, reason: 'asked' | 'exhausted'): void {
     const { state } = out;
-    const topic = state.flow?.topic ?? state.attempts.at(-1)?.topic ?? null;
+    // The topic on screen, else the last one tried; an upload step's topic is its filed ticket's.
+    const onScreen = state.flow && state.flow.awaiting !== 'upload' ? state.flow.topic : '';
+    const topic = onScreen || state.attempts.at(-1)?.topic || null;
     out.events.push({ type: 'escalation', lang: state.lang, attempts: state.attempts, topic, reason });
     this.send(out, {
       ...this.cards.escalation(state.attempts, state.lang, '0'),
@@ -379,7 +397,7 @@ export class DialogEngine {
       secondList: [],
     });
     state.flow = {
-      topic: topic ?? 'collect-logs',
+      topic: topic ?? '',
       stage: 0,
       queue: [],
       visited: [],
@@ -387,6 +405,36 @@ export class DialogEngine {
       form: { index: 0, values: {} },
     };
     this.prompt(out);
+  }
+
+  /**
+   * Whether text typed while the form is open is a new question rather than an answer to the
+   * field asked: it is not one of the field's choices (or does not have the field's shape), and
+   * the resolver finds a topic for it. A field that asks for the problem itself (the exact
+   * error) takes any text; a plain "I can't sign in" is no new question while escalating.
+   */
+  private isNewQuestion(state: ConversationState, text: string, locale?: string | null): boolean {
+    const form = state.flow!.form!;
+    const spec = this.pack.escalation.form[form.index];
+    if (!spec || spec.describesProblem) return false;
+    if (spec.pattern && new RegExp(spec.pattern, 'u').test(text.trim())) return false;
+    if (spec.type === 'choice') {
+      const field = this.cards.formFields(state.lang)[form.index]!;
+      if (this.choiceOf(field, text)) return false;
+    }
+    const result = this.resolver.resolve(text, { locale: locale ?? state.lang });
+    return result.topic !== null && this.pack.topic(result.topic).kind !== 'triage';
+  }
+
+  /** The choice a typed answer names: its number, its label, or a good part of the label. */
+  private choiceOf(field: FormField, text: string): { id: string; label: string } | undefined {
+    const typed = normalizeTyped(text);
+    const n = /^\d{1,2}$/.test(typed) ? Number(typed) - 1 : -1;
+    return (
+      field.choices![n] ??
+      field.choices!.find((c) => normalizeTyped(c.label) === typed) ??
+      field.choices!.find((c) => typed.length >= 3 && normalizeTyped(c.label).includes(typed))
+    );
   }
 
   /** One typed answer to the form's current field (platforms without forms ask one at a time). */
@@ -400,12 +448,7 @@ export class DialogEngine {
         return this.prompt(out, this.pack.message('form.required', state.lang, { field: field.label }));
       value = '';
     } else if (field.type === 'choice') {
-      const typed = normalizeTyped(text);
-      const n = /^\d{1,2}$/.test(typed) ? Number(typed) - 1 : -1;
-      const choice =
-        field.choices![n] ??
-        field.choices!.find((c) => normalizeTyped(c.label) === typed) ??
-        field.choices!.find((c) => typed.length >= 3 && normalizeTyped(c.label).includes(typed));
+      const choice = this.choiceOf(field, text);
       if (!choice)
         return this.prompt(out, this.pack.message('form.invalid', state.lang, { field: field.label }));
       value = choice.id;
@@ -455,7 +498,8 @@ export class DialogEngine {
       lang: state.lang,
       form: flow.form!.values,
       attempts: state.attempts,
-      topic: flow.topic,
+      topic: flow.topic || null,
+      formKey: String(state.token),
     });
     state.flow = { topic: flow.topic, stage: 0, queue: [], visited: [], awaiting: 'upload' };
     state.ticketed = true;

@@ -8,7 +8,7 @@ import type { ActionPayload } from '../cards/model.js';
 export type Awaiting = 'fixed' | 'clarify' | 'triage' | 'choose' | 'form' | 'upload';
 
 export interface Flow {
-  /** The topic on screen. */
+  /** The topic on screen ('' for a hand-over that no topic led to). */
   topic: string;
   /** Index of the stage on screen, for topics with stages. */
   stage: number;

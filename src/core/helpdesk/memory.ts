@@ -1,5 +1,5 @@
 /** In-memory tickets and outbox: one process, nothing survives a restart (tests, quick runs). */
-import type { Outbox, OutboxItem } from '../storage/types.js';
+import type { Outbox, OutboxItem, StateWrite } from '../storage/types.js';
 import type {
   NewFile,
   OutboxMessage,
@@ -89,6 +89,24 @@ export class MemoryTicketStore implements TicketStore {
     return structuredClone(ticket);
   }
 
+  /**
+   * In memory the state is written first (its compare-and-set is the only step that can fail),
+   * then the ticket, with no await between the check and the ticket: nothing can come between.
+   */
+  file(
+    d: TicketDraft & { formKey: string },
+    now: string,
+    messages: (ref: string) => OutboxMessage[],
+    state: StateWrite,
+  ): Promise<{ ticket: Ticket; created: boolean; stateVersion: number } | undefined> {
+    return fileStateFirst(this, d, now, messages, state);
+  }
+
+  async forForm(conversation: string, formKey: string): Promise<Ticket | undefined> {
+    const t = this.tickets.find((x) => x.conversation === conversation && x.formKey === formKey);
+    return t && structuredClone(t);
+  }
+
   async get(ref: string): Promise<Ticket | undefined> {
     const t = this.tickets.find((x) => x.ref === ref);
     return t && structuredClone(t);
@@ -132,27 +150,47 @@ export class MemoryTicketStore implements TicketStore {
     file: NewFile & { sha256: string },
     event: TicketEvent,
     messages: OutboxMessage[],
-  ): Promise<Ticket> {
+    maxFiles: number,
+  ): Promise<{ ticket: Ticket; outcome: 'added' | 'duplicate' | 'tooMany' }> {
     const t = this.tickets.find((x) => x.ref === ref);
     if (!t) throw new Error(`No ticket ${ref}`);
-    if (!t.files.some((f) => f.sha256 === file.sha256)) {
-      t.files.push({
-        name: file.name,
-        size: file.content.length,
-        sha256: file.sha256,
-        contentType: file.contentType,
-        at: event.at,
-      });
-      this.contents.set(`${ref}:${file.sha256}`, Buffer.from(file.content));
-    }
+    if (t.files.some((f) => f.sha256 === file.sha256))
+      return { ticket: structuredClone(t), outcome: 'duplicate' };
+    if (t.files.length >= maxFiles) return { ticket: structuredClone(t), outcome: 'tooMany' };
+    t.files.push({
+      name: file.name,
+      size: file.content.length,
+      sha256: file.sha256,
+      contentType: file.contentType,
+      at: event.at,
+    });
+    this.contents.set(`${ref}:${file.sha256}`, Buffer.from(file.content));
     t.version++;
     t.history.push(structuredClone(event));
     t.updatedAt = event.at;
     for (const m of messages) this.outbox.push(m);
-    return structuredClone(t);
+    return { ticket: structuredClone(t), outcome: 'added' };
   }
 
   async fileContent(ref: string, sha256: string): Promise<Buffer | undefined> {
     return this.contents.get(`${ref}:${sha256}`);
   }
+}
+
+/**
+ * Filing for stores that cannot put the state in the ticket's transaction (memory, or a state
+ * kept in another database): the state's compare-and-set first, then the ticket, once per form.
+ */
+export async function fileStateFirst(
+  tickets: TicketStore,
+  d: TicketDraft & { formKey: string },
+  now: string,
+  messages: (ref: string) => OutboxMessage[],
+  state: StateWrite,
+): Promise<{ ticket: Ticket; created: boolean; stateVersion: number } | undefined> {
+  const stateVersion = await state.store.put(state.key, state.value, state.expectedVersion);
+  if (stateVersion === undefined) return undefined;
+  const filed = await tickets.forForm(d.conversation, d.formKey);
+  if (filed) return { ticket: filed, created: false, stateVersion };
+  return { ticket: await tickets.create(d, now, messages), created: true, stateVersion };
 }

@@ -5,7 +5,8 @@
  * the same transaction, through the outbox.
  */
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import { redactPasswords } from './redact.js';
+import { mentionsPassword, redactPasswords } from './redact.js';
+import type { StateWrite } from '../storage/types.js';
 import type {
   ActionOrigin,
   NewFile,
@@ -57,7 +58,12 @@ export type NewTicket = Pick<
 
 export type AttachResult =
   | { ok: true; ticket: Ticket; name: string; size: number }
-  | { ok: false; reason: 'noTicket' | 'tooBig' | 'tooMany' | 'type'; name: string; ticket?: Ticket };
+  | {
+      ok: false;
+      reason: 'noTicket' | 'tooBig' | 'tooMany' | 'type' | 'duplicate';
+      name: string;
+      ticket?: Ticket;
+    };
 
 /**
  * - `forbidden`: not from the helpdesk channel, not an agent, or not from the ticket's card
@@ -126,13 +132,43 @@ export class Helpdesk {
   }
 
   async createTicket(input: NewTicket): Promise<Ticket> {
-    const form = Object.fromEntries(Object.entries(input.form).map(([k, v]) => [k, redactPasswords(v).text]));
-    const secret = randomBytes(12).toString('base64url');
-    const ticket = await this.options.tickets.create({ ...input, form, secret }, this.now(), (ref) =>
-      this.hasChannel ? [{ kind: 'helpdesk.post', payload: { ref }, dedupeKey: `${ref}:post` }] : [],
-    );
+    const ticket = await this.options.tickets.create(this.draft(input), this.now(), (ref) => this.post(ref));
     this.options.kick?.();
     return ticket;
+  }
+
+  /**
+   * Opens the ticket a conversation's form asks for and saves the conversation's new state, in
+   * one transaction with the ticket's card in the outbox. Filing the same form again (a
+   * redelivered submission) returns the ticket it opened. Undefined when the state moved on.
+   */
+  async fileTicket(
+    input: NewTicket,
+    formKey: string,
+    state: StateWrite,
+  ): Promise<{ ticket: Ticket; created: boolean; stateVersion: number } | undefined> {
+    const filed = await this.options.tickets.file(
+      { ...this.draft(input), formKey },
+      this.now(),
+      (ref) => this.post(ref),
+      state,
+    );
+    if (filed?.created) this.options.kick?.();
+    return filed;
+  }
+
+  /** The ticket a conversation's form opened, if it did. */
+  filedFor(conversation: string, formKey: string): Promise<Ticket | undefined> {
+    return this.options.tickets.forForm(conversation, formKey);
+  }
+
+  private draft(input: NewTicket): NewTicket & { secret: string } {
+    const form = Object.fromEntries(Object.entries(input.form).map(([k, v]) => [k, redactPasswords(v).text]));
+    return { ...input, form, secret: randomBytes(12).toString('base64url') };
+  }
+
+  private post(ref: string): OutboxMessage[] {
+    return this.hasChannel ? [{ kind: 'helpdesk.post', payload: { ref }, dedupeKey: `${ref}:post` }] : [];
   }
 
   openTicket(conversation: string): Promise<Ticket | undefined> {
@@ -156,14 +192,16 @@ export class Helpdesk {
       detail: `${name} (${humanSize(file.content.length)}, sha256 ${sha256.slice(0, 12)}…)`,
     };
     // Files are kept as bytes, never opened, run or rendered; the helpdesk downloads them as they came.
-    const updated = await this.options.tickets.addFile(
+    const added = await this.options.tickets.addFile(
       ticket.ref,
       { ...file, name, sha256 },
       event,
       this.update(ticket.ref),
+      uploads.maxFiles,
     );
+    if (added.outcome !== 'added') return { ok: false, reason: added.outcome, name, ticket: added.ticket };
     this.options.kick?.();
-    return { ok: true, ticket: updated, name, size: file.content.length };
+    return { ok: true, ticket: added.ticket, name, size: file.content.length };
   }
 
   /** The user's answer to the helpdesk's question, redacted, back on the ticket. */
@@ -172,7 +210,13 @@ export class Helpdesk {
     text: string,
     actor: string,
   ): Promise<{ ticket: Ticket; redacted: boolean } | undefined> {
-    const { text: clean, redacted } = redactPasswords(text.slice(0, 2000));
+    // A one-word answer that looks random is a password sent on its own; after a question
+    // about a password, anything random in the answer is.
+    const question = ticket.history.findLast((e) => e.kind === 'asked')?.detail ?? '';
+    const { text: clean, redacted } = redactPasswords(text.slice(0, 2000), {
+      answer: true,
+      passwordContext: mentionsPassword(question),
+    });
     const status = ticket.claimedBy ? 'claimed' : 'open';
     const updated = await this.options.tickets.update(
       ticket.ref,

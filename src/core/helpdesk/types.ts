@@ -5,6 +5,7 @@
  */
 import type { Attempt } from '../dialogs/state.js';
 import type { Lang } from '../i18n/languages.js';
+import type { StateWrite } from '../storage/types.js';
 
 export type TicketStatus = 'open' | 'claimed' | 'waiting' | 'resolved';
 export type TicketOperation = 'claim' | 'ask' | 'logs' | 'resolve' | 'reopen';
@@ -41,6 +42,11 @@ export interface Ticket {
   files: TicketFile[];
   history: TicketEvent[];
   claimedBy?: string;
+  /**
+   * The form that opened it (the conversation's form token): a submission delivered again
+   * finds this ticket instead of opening another.
+   */
+  formKey?: string;
   /**
    * A random value only the ticket's card carries in its buttons: an action has to show it, so
    * a ticket cannot be acted on by guessing its (sequential) ref from somewhere else.
@@ -87,6 +93,20 @@ export interface NewFile {
 export interface TicketStore {
   /** Creates the ticket and queues its messages, in one transaction. */
   create(draft: TicketDraft, now: string, messages: (ref: string) => OutboxMessage[]): Promise<Ticket>;
+  /**
+   * Opens the ticket a conversation's form asks for, queues its messages and saves the
+   * conversation's new state (compare-and-set), in one transaction. Undefined, with nothing
+   * written, when the state is no longer at `state.expectedVersion`. A form already filed
+   * (same conversation and `formKey`) opens nothing new: its ticket is returned, `created` false.
+   */
+  file(
+    draft: TicketDraft & { formKey: string },
+    now: string,
+    messages: (ref: string) => OutboxMessage[],
+    state: StateWrite,
+  ): Promise<{ ticket: Ticket; created: boolean; stateVersion: number } | undefined>;
+  /** The ticket a conversation's form opened, if it did. */
+  forForm(conversation: string, formKey: string): Promise<Ticket | undefined>;
   get(ref: string): Promise<Ticket | undefined>;
   /** The user's latest ticket that is not resolved. */
   openFor(conversation: string): Promise<Ticket | undefined>;
@@ -102,11 +122,18 @@ export interface TicketStore {
     event: TicketEvent | null,
     messages: OutboxMessage[],
   ): Promise<Ticket | undefined>;
+  /**
+   * Adds a file to a ticket with its event and messages, in one transaction, unless the ticket
+   * already holds `maxFiles` files ('tooMany') or a file with the same content ('duplicate'):
+   * then nothing is written. The count is taken inside the transaction, with the ticket locked,
+   * so that two processes adding at once cannot pass the limit together.
+   */
   addFile(
     ref: string,
     file: NewFile & { sha256: string },
     event: TicketEvent,
     messages: OutboxMessage[],
-  ): Promise<Ticket>;
+    maxFiles: number,
+  ): Promise<{ ticket: Ticket; outcome: 'added' | 'duplicate' | 'tooMany' }>;
   fileContent(ref: string, sha256: string): Promise<Buffer | undefined>;
 }

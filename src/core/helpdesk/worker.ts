@@ -3,9 +3,17 @@
  * growing delays. It runs on a timer, and right away when a change queued something (`kick`).
  * After a crash, the next process picks up what was still pending.
  */
-import type { Outbox } from '../storage/types.js';
+import type { Outbox, OutboxItem } from '../storage/types.js';
 
-export type OutboxHandler = (payload: Record<string, unknown>) => Promise<Record<string, unknown> | void>;
+/**
+ * Sends one message. `item` says which outbox item it is and how many times it was claimed: a
+ * second claim means an earlier attempt may have sent it before its process died, so a handler
+ * that posts something new looks for it first (see channel.ts).
+ */
+export type OutboxHandler = (
+  payload: Record<string, unknown>,
+  item?: Pick<OutboxItem, 'id' | 'attempts'>,
+) => Promise<Record<string, unknown> | void>;
 
 export interface OutboxWorkerOptions {
   intervalMs?: number;
@@ -63,12 +71,19 @@ export class OutboxWorker {
   }
 
   private async round(): Promise<number> {
-    const items = await this.outbox.claim(this.options.batch ?? 20, this.options.leaseMs ?? 60_000);
+    const leaseMs = this.options.leaseMs ?? 60_000;
+    const claimed = Date.now();
+    const items = await this.outbox.claim(this.options.batch ?? 20, leaseMs);
     for (const item of items) {
+      if (Date.now() - claimed > leaseMs / 2) {
+        // Another worker may take what is left once the lease ends: hand it back rather than race it.
+        await this.outbox.fail(item.id, 'lease running out before it was sent', 0);
+        continue;
+      }
       const handler = this.handlers[item.kind];
       try {
         if (!handler) throw new Error(`no handler for ${item.kind}`);
-        await this.outbox.complete(item.id, (await handler(item.payload)) ?? {});
+        await this.outbox.complete(item.id, (await handler(item.payload, item)) ?? {});
       } catch (e) {
         const delay = Math.min(5 * 60_000, 1000 * 2 ** Math.min(item.attempts, 8));
         this.options.log?.(

@@ -105,7 +105,17 @@ export interface CommandsText {
 
 /** The escalation form and upload rules (`dialogs/escalation.json`). */
 export interface EscalationSpec {
-  form: { id: string; type: 'choice' | 'text'; required: boolean; maxLength?: number; choices?: string[] }[];
+  form: {
+    id: string;
+    type: 'choice' | 'text';
+    required: boolean;
+    maxLength?: number;
+    choices?: string[];
+    /** The field asks for the problem itself (the exact error): a question typed there answers it. */
+    describesProblem?: boolean;
+    /** The shape of a typed answer (a domain name): text of that shape is never a new question. */
+    pattern?: string;
+  }[];
   uploads: { maxFiles: number; maxBytes: number; extensions: string[] };
   /** The facts of the log-collection steps (`logs.steps` in common.json), each with its source. */
   logs?: { facts: string[]; citations: Record<string, string> };

@@ -449,6 +449,10 @@ function checkEscalation(raw: RawKnowledge, ctx: Context): void {
       );
       return;
     }
+    if (f.describesProblem !== undefined && typeof f.describesProblem !== 'boolean')
+      ctx.add(C.InvalidStructure, file, `${key}.describesProblem`, 'must be true or false');
+    if (f.pattern !== undefined && !isRegExp(f.pattern))
+      ctx.add(C.InvalidStructure, file, `${key}.pattern`, 'must be a regular expression');
     if (!texts.has(`form.fields.${f.id}.label`))
       ctx.add(C.MissingTranslation, 'locales/en/common.json', `form.fields.${f.id}.label`, 'is missing');
     if (f.type === 'choice') {
@@ -559,4 +563,14 @@ export function validateKnowledge(raw: RawKnowledge): ContentIssue[] {
   checkEscalation(raw, ctx);
   checkLogFacts(raw, ctx);
   return issues;
+}
+
+function isRegExp(pattern: unknown): boolean {
+  if (typeof pattern !== 'string') return false;
+  try {
+    new RegExp(pattern, 'u');
+    return true;
+  } catch {
+    return false; // the caller reports it, naming the file and key
+  }
 }

@@ -45,6 +45,15 @@ export class CachedStateStore<T> implements StateStore<T> {
     return version;
   }
 
+  written(key: string, value: T, version: number): void {
+    this.remember(key, { json: JSON.stringify(value), version });
+  }
+
+  /** The store behind the cache (a transaction on the same database writes there directly). */
+  get backing(): StateStore<T> {
+    return this.inner;
+  }
+
   private remember(key: string, entry: { json: string; version: number }): void {
     this.entries.delete(key);
     this.entries.set(key, entry);

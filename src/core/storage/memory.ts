@@ -48,7 +48,7 @@ export class MemoryFeedbackStore implements FeedbackStore {
  * any load; past it the oldest claims go first.
  */
 export class MemoryDedupeStore implements DedupeStore {
-  private readonly seen = new Map<string, number>();
+  private readonly seen = new Map<string, { expires: number; done: boolean }>();
 
   constructor(
     private readonly now: () => number = Date.now,
@@ -56,20 +56,33 @@ export class MemoryDedupeStore implements DedupeStore {
   ) {}
 
   async claim(id: string, ttlMs: number): Promise<boolean> {
-    const now = this.now();
-    for (const [key, expires] of this.seen) {
-      if (expires > now && this.seen.size < this.capacity) break;
-      this.seen.delete(key);
-    }
-    const expires = this.seen.get(id);
-    if (expires !== undefined && expires > now) return false;
-    this.seen.delete(id); // an expired claim made again goes to the back
-    this.seen.set(id, now + ttlMs);
-    return true;
+    return this.take(id, ttlMs, true) === 'claimed';
+  }
+
+  async begin(id: string, leaseMs: number): Promise<'claimed' | 'busy' | 'done'> {
+    return this.take(id, leaseMs, false);
+  }
+
+  async finish(id: string, ttlMs: number): Promise<void> {
+    this.seen.delete(id);
+    this.seen.set(id, { expires: this.now() + ttlMs, done: true });
   }
 
   async release(id: string): Promise<void> {
     this.seen.delete(id);
+  }
+
+  private take(id: string, ms: number, done: boolean): 'claimed' | 'busy' | 'done' {
+    const now = this.now();
+    for (const [key, entry] of this.seen) {
+      if (entry.expires > now && this.seen.size < this.capacity) break;
+      this.seen.delete(key);
+    }
+    const held = this.seen.get(id);
+    if (held !== undefined && held.expires > now) return held.done ? 'done' : 'busy';
+    this.seen.delete(id); // an expired claim made again goes to the back
+    this.seen.set(id, { expires: now + ms, done });
+    return 'claimed';
   }
 }
 

@@ -16,6 +16,20 @@ export interface Versioned<T> {
 export interface StateStore<T> {
   get(key: string): Promise<Versioned<T> | undefined>;
   put(key: string, value: T, expectedVersion: number): Promise<number | undefined>;
+  /**
+   * Told that `key` was written at `version` by a transaction this store did not run (a ticket
+   * filed with the state that filed it), so that a cache in front of it stays current.
+   */
+  written?(key: string, value: T, version: number): void;
+}
+
+/** A compare-and-set state write that commits together with other writes, or not at all. */
+export interface StateWrite<T = unknown> {
+  /** The store the state belongs to (a store on another database writes it through this one). */
+  store: StateStore<T>;
+  key: string;
+  value: T;
+  expectedVersion: number;
 }
 
 /** One record of "this stage fixed it" (or did not), for the helpdesk and for content authors. */
@@ -53,6 +67,14 @@ export interface SentCardStore<C> {
  */
 export interface DedupeStore {
   claim(id: string, ttlMs: number): Promise<boolean>;
+  /**
+   * Claims a delivery while it is handled: held for `leaseMs` only, so that a process killed
+   * mid-way does not keep it; `finish` then remembers it as done. 'busy' means another process
+   * holds it now (it may finish, or die and let the lease run out); 'done' means it was handled.
+   */
+  begin(id: string, leaseMs: number): Promise<'claimed' | 'busy' | 'done'>;
+  /** The delivery was handled: remembered as done for `ttlMs`. */
+  finish(id: string, ttlMs: number): Promise<void>;
   /** Gives a claim back when handling failed, so that the platform's retry is answered. */
   release(id: string): Promise<void>;
 }

@@ -27,3 +27,17 @@ export function defang(text: string): string {
     .replace(/:\/\//g, ':\u200b//')
     .replace(/\bwww\./gi, (m) => `${m.slice(0, 3)}\u200b.`);
 }
+
+/**
+ * A person's words inside a TextBlock or a fact (which render markdown): links, mentions and
+ * tags defanged, `](` split so no client can read a link, markdown characters escaped, and a
+ * line that would start a list or a heading made plain.
+ */
+export function inertMarkdown(text: string): string {
+  return defang(text)
+    .replace(/\]\s*\(/g, ']\u200b(')
+    .replace(/([\\*_[\]()`~|])/g, '\\$1')
+    .replace(/^(\s*)([-+#>]|\d+\.)/gm, (_, space: string, mark: string) =>
+      mark.endsWith('.') ? `${space}${mark.slice(0, -1)}\\.` : `${space}\\${mark}`,
+    );
+}

@@ -9,7 +9,8 @@ import { Template } from 'adaptivecards-templating';
 import type { ActionPayload, Card, CardKind } from '../../core/cards/model.js';
 import { projectRoot } from '../../core/knowledge/load.js';
 import { renderText } from '../text/render.js';
-import { defang, safeUserText } from './escape.js';
+import { mapPeople } from '../people.js';
+import { defang, inertMarkdown, safeUserText } from './escape.js';
 
 export type AdaptiveCardJson = Record<string, unknown> & { type: 'AdaptiveCard'; version: string };
 
@@ -46,11 +47,16 @@ export class AdaptiveCardRenderer {
 
 /** The card model as the templates read it: optional texts become '', user text made safe. */
 export function templateData(card: Card): Record<string, unknown> {
+  /** A text that may quote a person, for a TextBlock or a fact: the quoted parts made inert. */
+  const shown = (text: string) => mapPeople(text, card.people, inertMarkdown);
   const base = {
     ...card,
     note: card.note ?? '',
     retirement: card.retirement ?? '',
-    links: card.links,
+    linksLabel: 'linksLabel' in card ? card.linksLabel : '',
+    // Every link in full in the text; buttons only for those with a short label (Teams cuts long ones off).
+    links: card.links.map((l) => ({ label: l.label, url: l.url })),
+    buttons: card.links.filter((l) => l.short).map((l) => ({ short: l.short, url: l.url })),
     choices: card.choices.map((c) => ({ label: c.label, style: c.style ?? 'default', payload: c.payload })),
   };
   switch (card.kind) {
@@ -61,8 +67,8 @@ export function templateData(card: Card): Record<string, unknown> {
         stage: { ...card.stage, intro: card.stage.intro ?? '' },
         pin: {
           label: card.pin?.label ?? '',
-          byline: card.pin?.byline ?? '',
-          status: card.pin?.status ?? '',
+          byline: shown(card.pin?.byline ?? ''),
+          status: shown(card.pin?.status ?? ''),
           noteLabel: card.pin?.noteLabel ?? '',
           // The admin's note is user text: plain TextRun, links and mentions defanged.
           note: card.pin?.note ? safeUserText(card.pin.note) : '',
@@ -87,7 +93,8 @@ export function templateData(card: Card): Record<string, unknown> {
           ...f,
           placeholder: f.placeholder ?? '',
           maxLength: f.maxLength ?? 500,
-          value: '',
+          // Answers given before are filled in again: a refused submit loses nothing.
+          value: card.values?.[f.id] ?? '',
           choices: f.choices ?? [],
         })),
       };
@@ -95,16 +102,20 @@ export function templateData(card: Card): Record<string, unknown> {
       // The ticket shows what users typed: links and mentions defanged for the helpdesk.
       return {
         ...base,
-        facts: card.facts.map((f) => ({ ...f, value: defang(f.value) })),
-        sections: card.sections.map((x) => ({ ...x, items: x.items.map(defang) })),
+        status: shown(card.status),
+        facts: card.facts.map((f) => ({ ...f, value: defang(shown(f.value)) })),
+        sections: card.sections.map((x) => ({ ...x, items: x.items.map((i) => defang(shown(i))) })),
       };
     case 'notice':
       return {
         ...base,
+        text: shown(card.text),
         listLabel: card.listLabel ?? '',
-        list: card.list ?? [],
+        list: (card.list ?? []).map(shown),
         secondListLabel: card.secondListLabel ?? '',
         secondList: card.secondList ?? [],
+        // What a user sent (an answered form): links and mentions defanged.
+        facts: (card.facts ?? []).map((f) => ({ label: f.label, value: defang(f.value) })),
       };
     default:
       return base;

@@ -8,6 +8,7 @@
  * URLs or channel names into links.
  */
 import type { ActionPayload, Card, Choice } from '../../core/cards/model.js';
+import { mapPeople, quotesPerson } from '../people.js';
 import { renderText } from '../text/render.js';
 
 export const LIMITS = {
@@ -35,6 +36,35 @@ export function escapeSlack(text: string): string {
 /** Our content's **bold** as Slack's *bold*, escaped. */
 const mrkdwn = (text: string) => escapeSlack(text).replace(/\*\*(.+?)\*\*/g, '*$1*');
 
+/**
+ * Text for a plain_text object, which Slack reads no formatting, mention or link in; angle
+ * brackets are turned anyway, so that no copy of it elsewhere reads as `<!here>` either.
+ */
+const plainText = (text: string) => text.replace(/</g, '‹').replace(/>/g, '›');
+
+/** Text that quotes a person, as plain text: our own **bold** marks go, the rest as typed. */
+const asPlain = (text: string, people: readonly string[] = []) =>
+  plainText(
+    mapPeople(
+      text,
+      people,
+      (p) => p,
+      (own) => own.replace(/\*\*/g, ''),
+    ),
+  );
+
+/** A section for a text that may quote a person: plain text when it does, else mrkdwn. */
+function textSection(text: string, people: readonly string[] = []): Block {
+  if (!quotesPerson(text, people)) return section(mrkdwn(text));
+  return {
+    type: 'section',
+    text: { type: 'plain_text', text: clip(asPlain(text, people), LIMITS.section), emoji: true },
+  };
+}
+
+/** The `text` every message carries (notifications, clients without blocks): escaped, so nothing in it pings or links. */
+const fallback = (card: Card) => escapeSlack(clip(renderText(card), 3000));
+
 function clip(text: string, max: number): string {
   const chars = [...text];
   return chars.length <= max ? text : `${chars.slice(0, max - 1).join('')}…`;
@@ -45,20 +75,23 @@ const section = (text: string): Block => ({
   text: { type: 'mrkdwn', text: clip(text, LIMITS.section) },
 });
 
-/** Sections holding whole lines, each under the section limit (a line longer than that is cut). */
-function sections(lines: string[]): Block[] {
-  const out: Block[] = [];
+/** Whole lines in groups under the section limit (a line longer than that is cut later). */
+function chunks(lines: string[]): string[] {
+  const out: string[] = [];
   let current = '';
   for (const line of lines) {
     const next = current ? `${current}\n${line}` : line;
     if ([...next].length > LIMITS.section && current) {
-      out.push(section(current));
+      out.push(current);
       current = line;
     } else current = next;
   }
-  if (current) out.push(section(current));
+  if (current) out.push(current);
   return out;
 }
+
+/** Sections holding whole mrkdwn lines, each under the section limit. */
+const sections = (lines: string[]): Block[] => chunks(lines).map(section);
 
 export const encodeValue = (payload: ActionPayload) => JSON.stringify(payload);
 
@@ -107,11 +140,21 @@ export function renderBlockKit(card: Card, options: BlockKitOptions): SlackMessa
   switch (card.kind) {
     case 'topic':
       if (card.pin) {
-        const lines = [`📌 *${escapeSlack(card.pin.label)}*`, escapeSlack(card.pin.byline)];
-        if (card.pin.status) lines.push(`*${escapeSlack(card.pin.status)}*`);
+        const lines = [
+          `📌 ${card.pin.label}`,
+          card.pin.byline,
+          ...(card.pin.status ? [card.pin.status] : []),
+        ];
+        // Names of people: plain text, never read as a mention or markup.
         blocks.push({
           type: 'context',
-          elements: [{ type: 'mrkdwn', text: clip(lines.join('\n'), LIMITS.section) }],
+          elements: [
+            {
+              type: 'plain_text',
+              text: clip(asPlain(lines.join('\n'), card.people), LIMITS.section),
+              emoji: true,
+            },
+          ],
         });
         if (card.pin.note)
           blocks.push({
@@ -191,19 +234,13 @@ export function renderBlockKit(card: Card, options: BlockKitOptions): SlackMessa
       });
       break;
     case 'ticket': {
-      blocks.push(section(`*${escapeSlack(card.status)}*`));
-      for (let i = 0; i < card.facts.length; i += 10)
-        blocks.push({
-          type: 'section',
-          fields: card.facts.slice(i, i + 10).map((f) => ({
-            type: 'mrkdwn',
-            text: clip(`*${escapeSlack(f.label)}*\n${escapeSlack(f.value)}`, 2000),
-            verbatim: true,
-          })),
-        });
+      // What users and agents typed (names, answers, notes, file names) is shown as plain text.
+      blocks.push(textSection(`**${card.status}**`, card.people));
+      blocks.push(...factFields(card.facts, card.people));
       for (const x of card.sections)
         blocks.push(
-          ...sections([`*${escapeSlack(x.label)}*`, ...x.items.map((item) => `• ${escapeSlack(item)}`)]),
+          section(`*${escapeSlack(x.label)}*`),
+          ...chunks(x.items.map((item) => `• ${item}`)).map((c) => textSection(c, card.people)),
         );
       // Claim and Reopen act at once; Ask and Resolve open a modal for the question or the note.
       blocks.push({
@@ -217,11 +254,17 @@ export function renderBlockKit(card: Card, options: BlockKitOptions): SlackMessa
           ...(c.style === 'positive' ? { style: 'primary' } : {}),
         })),
       });
-      return { text: clip(renderText(card), 3000), blocks: blocks.slice(0, LIMITS.blocks) };
+      return { text: fallback(card), blocks: blocks.slice(0, LIMITS.blocks) };
     }
     case 'notice':
-      blocks.push(section(mrkdwn(card.text)));
-      if (card.list?.length)
+      blocks.push(textSection(card.text, card.people));
+      blocks.push(...factFields(card.facts ?? [], card.people));
+      if (card.list?.length && card.list.some((x) => quotesPerson(x, card.people)))
+        blocks.push(
+          section(`*${escapeSlack(card.listLabel ?? '')}*`),
+          ...chunks(card.list.map((x) => `• ${x}`)).map((c) => textSection(c, card.people)),
+        );
+      else if (card.list?.length)
         blocks.push(
           ...sections([`*${escapeSlack(card.listLabel ?? '')}*`, ...card.list.map((x) => `• ${mrkdwn(x)}`)]),
         );
@@ -244,7 +287,29 @@ export function renderBlockKit(card: Card, options: BlockKitOptions): SlackMessa
     });
   }
   blocks.push(...buttons(card.choices, options.chooseLabel));
-  return { text: clip(renderText(card), 3000), blocks: blocks.slice(0, LIMITS.blocks) };
+  return { text: fallback(card), blocks: blocks.slice(0, LIMITS.blocks) };
+}
+
+/**
+ * Label and value pairs as section fields, ten to a section. A value that quotes a person
+ * (what a user or an agent typed) is plain text, never read as a mention or markup.
+ */
+function factFields(facts: { label: string; value: string }[], people: readonly string[] = []): Block[] {
+  const blocks: Block[] = [];
+  for (let i = 0; i < facts.length; i += 10)
+    blocks.push({
+      type: 'section',
+      fields: facts.slice(i, i + 10).map((f) =>
+        quotesPerson(f.value, people)
+          ? { type: 'plain_text', text: clip(asPlain(`${f.label}\n${f.value}`, people), 2000), emoji: true }
+          : {
+              type: 'mrkdwn',
+              text: clip(`*${escapeSlack(f.label)}*\n${escapeSlack(f.value)}`, 2000),
+              verbatim: true,
+            },
+      ),
+    });
+  return blocks;
 }
 
 /** The same message once answered: buttons gone, the answer shown. */

@@ -3,6 +3,7 @@
  * show in notifications. Buttons become a numbered list; typing the number presses the button.
  */
 import type { Card } from '../../core/cards/model.js';
+import { wellFormed } from '../../core/text/well-formed.js';
 
 export interface TextOptions {
   /** Show buttons as a numbered list (the terminal); notifications leave them out. */
@@ -64,6 +65,7 @@ export function renderText(card: Card, options: TextOptions = {}): string {
   switch (card.kind) {
     case 'notice':
       push(card.text);
+      card.facts?.forEach((f) => push(`  ${f.label}: ${f.value}`));
       if (card.list?.length) {
         push('', `${card.listLabel}:`);
         card.list.forEach((x) => push(`  - ${x}`));
@@ -103,8 +105,10 @@ export function renderText(card: Card, options: TextOptions = {}): string {
     card.choices.forEach((c, i) => push(`  [${i + 1}] ${c.label}`));
     if ((card.kind === 'question' || card.kind === 'triage') && card.hint) push(card.hint);
   }
-  return lines
-    .join('\n')
+  // What a person typed reaches a terminal too: no control character (escape sequences, a
+  // carriage return that overwrites the line) or direction override gets through.
+  return wellFormed(lines.join('\n'))
+    .replace(/\r/g, '')
     .replace(/\n{3,}/g, '\n\n')
     .trim();
 }

@@ -66,7 +66,9 @@ describe('Slack: escalation to the helpdesk', () => {
     expect(modal.callback_id).toBe('escalation-form');
     expect(JSON.stringify(modal.blocks)).toContain(pack.message('form.fields.client.label', 'ja'));
 
-    // 3. The submitted form opens the ticket: the user gets the number and the log steps; the helpdesk gets the card.
+    // 3. The submitted form opens the ticket: the user gets the number and the log steps in the
+    // form's own message (updated in place, so a redelivered submission cannot say it twice);
+    // the helpdesk gets the card.
     await send(
       P.viewSubmission(
         'escalation-form',
@@ -83,9 +85,10 @@ describe('Slack: escalation to the helpdesk', () => {
       ),
     );
     await expect.poll(() => calls('chat.postMessage', HELPDESK).length, { timeout: 5000 }).toBe(1);
-    // The helpdesk's card (from the outbox) and the user's reply race; wait for both.
-    await expect.poll(() => lastText('chat.postMessage', dm), { timeout: 5000 }).toContain('SI-1001');
-    expect(lastText('chat.postMessage', dm)).toContain('16.0');
+    expect(calls('chat.update', dm).at(-1)!.args.ts).toBe('1763781000.000100');
+    expect(lastText('chat.update', dm)).toContain('SI-1001');
+    expect(lastText('chat.update', dm)).toContain('16.0');
+    expect(lastText('chat.postMessage', dm)).not.toContain('SI-1001');
     const card = calls('chat.postMessage', HELPDESK)[0]!.args;
     expect(JSON.stringify(card.blocks)).toContain('SI-1001');
     expect(JSON.stringify(card.blocks)).toContain('contoso.co.jp');

@@ -2,6 +2,13 @@
 import { signSlackRequest } from '../../../src/adapters/slack/verify.js';
 
 export const SIGNING_SECRET = '8f742231b10e8888abcd99yyyzzz85a5'.replace(/[yz]/g, '0');
+
+/** The settings of a bot that talks to the fake Slack API at `apiUrl`. */
+export const slackEnv = (apiUrl: string) => ({
+  SLACK_BOT_TOKEN: 'xoxb-0001-test',
+  SLACK_SIGNING_SECRET: SIGNING_SECRET,
+  SLACK_API_URL: apiUrl,
+});
 export const TEAM = 'T0001';
 let n = 0;
 const ts = () => `1763780000.${String(++n).padStart(6, '0')}`;

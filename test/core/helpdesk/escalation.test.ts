@@ -1,6 +1,8 @@
 /** The hand-over to the helpdesk through Bot.handle: form, ticket, files, and the helpdesk's actions. */
 import { describe, expect, it, vi } from 'vitest';
+import type { IncomingFile } from '../../../src/core/bot.js';
 import type { Card } from '../../../src/core/cards/model.js';
+import { FileTooLargeError } from '../../../src/core/errors.js';
 import { Helpdesk } from '../../../src/core/helpdesk/service.js';
 import { MemoryOutbox, MemoryTicketStore } from '../../../src/core/helpdesk/memory.js';
 import { OutboxWorker } from '../../../src/core/helpdesk/worker.js';
@@ -140,6 +142,28 @@ describe('escalation', () => {
     });
   });
 
+  it('files a submitted form once, however often it is delivered, and tells the same number each time', async () => {
+    const { chat, tickets, outbox } = setup();
+    await chat.say('talk to a person');
+    const submit = {
+      action: 'form' as const,
+      value: 'escalation',
+      token: (chat.card as any).token,
+      fields: { client: 'lync2013', os: 'windows7', error: 'SIP', since: 'today', affected: 'me' },
+    };
+    const first = await chat.bot.handle({ conversation: chat.id, action: submit });
+    expect(first.filed?.ref).toBe('SI-1001');
+    expect(first.cards).toContain(first.filed!.card);
+    // Delivered again after it was filed (the platform did not see it acknowledged): the same
+    // ticket, told in the same card, rather than a second ticket or "this button is old".
+    const again = await chat.bot.handle({ conversation: chat.id, action: submit });
+    expect(again.filed?.ref).toBe('SI-1001');
+    expect(again.cards).toEqual([first.filed!.card]);
+    expect(await tickets.list()).toHaveLength(1);
+    expect(await outbox.pending()).toBe(1); // one helpdesk card to post
+    expect((await chat.bot.states.get(chat.id))!.value.flow?.awaiting).toBe('upload');
+  });
+
   it('takes files for the ticket within the limits, with a checksum, and says when it is done', async () => {
     const { chat, tickets } = setup();
     const send = async (files: ReturnType<typeof file>[]) => {
@@ -175,6 +199,39 @@ describe('escalation', () => {
     expect(chat.card).toMatchObject({
       text: pack.message('ticket.uploadsDone', 'en', { ref: 'SI-1001', count: 2 }),
     });
+  });
+
+  it('says so when a file is already on the ticket, and stops a download at the limit', async () => {
+    const { chat, tickets } = setup();
+    await fillForm(chat);
+    const send = async (files: IncomingFile[]) =>
+      (await chat.bot.handle({ conversation: chat.id, files })).cards.map((c) => (c as any).text);
+    await send([file('trace.log', 'same bytes')]);
+    const again = await send([file('copy.log', 'same bytes')]);
+    expect(again).toEqual([
+      pack.message('ticket.fileRejected', 'en', {
+        name: 'copy.log',
+        reason: pack.message('ticket.reasons.duplicate', 'en'),
+      }),
+    ]);
+    // A platform that announces no size: the download itself stops at the limit.
+    const limits: number[] = [];
+    const endless: IncomingFile = {
+      name: 'huge.log',
+      contentType: 'text/plain',
+      download: async (maxBytes) => {
+        limits.push(maxBytes);
+        throw new FileTooLargeError(maxBytes);
+      },
+    };
+    expect(await send([endless])).toEqual([
+      pack.message('ticket.fileRejected', 'en', {
+        name: 'huge.log',
+        reason: pack.message('ticket.reasons.tooBig', 'en', { max: '25 MB' }),
+      }),
+    ]);
+    expect(limits).toEqual([pack.escalation.uploads.maxBytes]);
+    expect((await tickets.get('SI-1001'))!.files.map((f) => f.name)).toEqual(['trace.log']);
   });
 
   it('lets the helpdesk claim, ask, get the answer back, resolve and reopen, telling the user each time', async () => {
@@ -320,5 +377,20 @@ describe('notifications', () => {
       ...(pack.i18n.t('logs.steps', { lng: 'ja', ns: 'common', returnObjects: true }) as unknown as string[]),
       pack.message('logs.sendTerminal', 'ja', { ref: 'SI-1001' }),
     ]);
+  });
+});
+
+describe('passwords in answers to the helpdesk', () => {
+  it('removes a secret sent on its own right after the helpdesk asks, and tells the user', async () => {
+    const { chat, tickets } = setup();
+    await fillForm(chat);
+    await pressTicket(chat.bot, tickets, 'SI-1001', 'ask', { text: 'What did you type?' });
+    await chat.say('Hunter#2024');
+    expect(texts(chat.last)).toContain(pack.message('password.refused', 'en'));
+    await pressTicket(chat.bot, tickets, 'SI-1001', 'ask', { text: 'Which password did you try?' });
+    await chat.say('I typed Xk9#mQ2vL twice');
+    const answers = (await tickets.get('SI-1001'))!.history.filter((e) => e.kind === 'answered');
+    expect(answers.map((e) => e.detail)).toEqual(['[redacted]', 'I typed [redacted] twice']);
+    expect(JSON.stringify(await tickets.get('SI-1001'))).not.toMatch(/Hunter#2024|Xk9#mQ2vL/);
   });
 });

@@ -63,6 +63,19 @@ describe('MemoryDedupeStore', () => {
     expect(await store.claim('e1', 1000)).toBe(false);
   });
 
+  it('holds a delivery being handled for its lease only, then remembers it as done', async () => {
+    let now = 0;
+    const store = new MemoryDedupeStore(() => now);
+    expect(await store.begin('e1', 1000)).toBe('claimed');
+    expect(await store.begin('e1', 1000)).toBe('busy');
+    // Its process died: once the lease has run out, a retry is handled.
+    now = 1001;
+    expect(await store.begin('e1', 1000)).toBe('claimed');
+    await store.finish('e1', 60_000);
+    now = 5000;
+    expect(await store.begin('e1', 1000)).toBe('done');
+  });
+
   it('lets expired claims go as time passes and stays within its bound', async () => {
     let now = 0;
     const store = new MemoryDedupeStore(() => now, 1000);

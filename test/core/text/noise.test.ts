@@ -34,3 +34,11 @@ describe('stripNoise', () => {
     expect(stripNoise('&lt;!channel&gt; help')).toBe('help');
   });
 });
+
+describe('stripNoise on hostile entities', () => {
+  it('reads a numeric reference that names no character as U+FFFD instead of throwing', () => {
+    expect(stripNoise('sign in &#9999999; fails')).toBe('sign in \ufffd fails');
+    expect(stripNoise('&#x110000;&#xD800;&#0;&#99999999999999999999;')).toBe('\ufffd\ufffd\ufffd\ufffd');
+    expect(stripNoise('&#x1F600; &#65;')).toBe('A');
+  });
+});
