@@ -1,6 +1,7 @@
 /**
  * Labelled questions for measuring the resolver, one JSON object per line:
- * `{"text": "...", "label": "<topic id>" | "out-of-scope", "lang"?: "en" | "ja" | "zh-CN" | "zh-TW"}`.
+ * `{"text": "...", "label": "<topic id>" | "out-of-scope", "lang"?: "en" | "ja" | "zh-CN" | "zh-TW",
+ *   "family"?: "chatty" | "near-miss" | ..., "context"?: ["earlier message", ...]}`.
  */
 import { InvalidInputError } from '../core/errors.js';
 import { isLang, type Lang } from '../core/i18n/languages.js';
@@ -11,6 +12,10 @@ export interface LabelledQuestion {
   text: string;
   label: string;
   lang?: Lang;
+  /** What kind of message it is (plain, chatty, near-miss, follow-up, ...), for the report. */
+  family?: string;
+  /** The conversation's earlier messages, oldest first. */
+  context?: string[];
 }
 
 export function parseDataset(content: string, source = 'input'): LabelledQuestion[] {
@@ -34,7 +39,20 @@ export function parseDataset(content: string, source = 'input'): LabelledQuestio
       throw new InvalidInputError(`${where}: needs string fields "text" and "label"`);
     if (row.lang !== undefined && !isLang(row.lang))
       throw new InvalidInputError(`${where}: unknown lang "${String(row.lang)}"`);
-    rows.push({ text: row.text, label: row.label, ...(row.lang ? { lang: row.lang as Lang } : {}) });
+    if (row.family !== undefined && typeof row.family !== 'string')
+      throw new InvalidInputError(`${where}: "family" must be a string`);
+    if (
+      row.context !== undefined &&
+      !(Array.isArray(row.context) && row.context.every((c) => typeof c === 'string'))
+    )
+      throw new InvalidInputError(`${where}: "context" must be a list of earlier messages`);
+    rows.push({
+      text: row.text,
+      label: row.label,
+      ...(row.lang ? { lang: row.lang as Lang } : {}),
+      ...(row.family ? { family: row.family } : {}),
+      ...(row.context ? { context: row.context as string[] } : {}),
+    });
   });
   return rows;
 }

@@ -1,6 +1,14 @@
 /**
- * Accuracy figures for the resolver on a labelled set: top-1 and top-3, out-of-scope precision
- * and recall, the same per label and per language, and which labels get confused for which.
+ * Accuracy figures for the resolver on a labelled set, as a helpdesk would judge its first reply:
+ *
+ * - top-1: the right topic's fix, or, for a message outside what the bot knows, no fix at all;
+ * - useful first reply: that, or the right topic among the "did you mean" suggestions;
+ * - wrong fix: a topic's fix shown that is not the right one (a fix for a look-alike problem
+ *   from another product included);
+ * - unhelped: neither (no fix and no right suggestion for a message the bot knows).
+ *
+ * Also top-3 of the ranked candidates, out-of-scope precision and recall, the same per label,
+ * per language and per family of message, and which labels get confused for which.
  */
 import type { Resolution } from '../core/resolver/types.js';
 import { type LabelledQuestion, OUT_OF_SCOPE } from './dataset.js';
@@ -9,80 +17,129 @@ export interface Tally {
   total: number;
   top1: number;
   top3: number;
+  useful: number;
+  wrongFix: number;
+  unhelped: number;
 }
+
+export type Rates = Tally & {
+  accuracy: number;
+  usefulRate: number;
+  wrongFixRate: number;
+  unhelpedRate: number;
+};
 
 export interface EvaluationReport {
   total: number;
   top1: number;
   top3: number;
+  /** Share of messages whose first reply is the right fix or offers it among the suggestions. */
+  useful: number;
+  /** Share of messages shown a fix that is not the right one. */
+  wrongFix: number;
+  /** Share of messages the bot knows that get neither the fix nor it among the suggestions. */
+  unhelped: number;
   outOfScope: { precision: number; recall: number; predicted: number; actual: number };
-  byLabel: Record<string, Tally & { accuracy: number }>;
-  byLang: Record<string, Tally & { accuracy: number }>;
+  byLabel: Record<string, Rates>;
+  byLang: Record<string, Rates>;
+  byFamily: Record<string, Rates>;
   confusions: { label: string; predicted: string; count: number; examples: string[] }[];
 }
 
 const ratio = (a: number, b: number) => (b === 0 ? 1 : Math.round((a / b) * 10000) / 10000);
+const empty = (): Tally => ({ total: 0, top1: 0, top3: 0, useful: 0, wrongFix: 0, unhelped: 0 });
+
+/** What the bot's first reply did for one message. */
+export function judge(
+  label: string,
+  p: Resolution,
+): { top1: boolean; top3: boolean; useful: boolean; wrongFix: boolean } {
+  const predicted = p.topic ?? OUT_OF_SCOPE;
+  const top1 = predicted === label;
+  const top3 = label === OUT_OF_SCOPE ? top1 : p.candidates.slice(0, 3).some((c) => c.topic === label);
+  const useful = top1 || (label !== OUT_OF_SCOPE && (p.suggestions ?? []).includes(label));
+  const wrongFix = p.topic !== null && p.topic !== label;
+  return { top1, top3, useful, wrongFix };
+}
 
 export function evaluate(rows: LabelledQuestion[], predictions: Resolution[]): EvaluationReport {
-  const byLabel = new Map<string, Tally>();
-  const byLang = new Map<string, Tally>();
+  const groups = {
+    byLabel: new Map<string, Tally>(),
+    byLang: new Map<string, Tally>(),
+    byFamily: new Map<string, Tally>(),
+  };
+  const all = empty();
   const confusions = new Map<
     string,
     { label: string; predicted: string; count: number; examples: string[] }
   >();
-  let top1 = 0;
-  let top3 = 0;
   let predictedOos = 0;
   let actualOos = 0;
   let correctOos = 0;
   rows.forEach((row, i) => {
     const p = predictions[i]!;
     const predicted = p.topic ?? OUT_OF_SCOPE;
-    const hit1 = predicted === row.label;
-    const hit3 =
-      row.label === OUT_OF_SCOPE ? hit1 : p.candidates.slice(0, 3).some((c) => c.topic === row.label);
-    if (hit1) top1++;
-    if (hit3) top3++;
+    const j = judge(row.label, p);
     if (predicted === OUT_OF_SCOPE) predictedOos++;
     if (row.label === OUT_OF_SCOPE) actualOos++;
-    if (hit1 && predicted === OUT_OF_SCOPE) correctOos++;
-    const lang = row.lang ?? p.lang;
-    for (const [map, key] of [
-      [byLabel, row.label],
-      [byLang, lang],
-    ] as const) {
-      const t = map.get(key) ?? { total: 0, top1: 0, top3: 0 };
+    if (j.top1 && predicted === OUT_OF_SCOPE) correctOos++;
+    const tallies = [
+      all,
+      ...(
+        [
+          [groups.byLabel, row.label],
+          [groups.byLang, row.lang ?? p.lang],
+          [groups.byFamily, row.family ?? '-'],
+        ] as const
+      ).map(([map, key]) => {
+        const t = map.get(key) ?? empty();
+        map.set(key, t);
+        return t;
+      }),
+    ];
+    for (const t of tallies) {
       t.total++;
-      if (hit1) t.top1++;
-      if (hit3) t.top3++;
-      map.set(key, t);
+      if (j.top1) t.top1++;
+      if (j.top3) t.top3++;
+      if (j.useful) t.useful++;
+      if (j.wrongFix) t.wrongFix++;
+      if (!j.useful && !j.wrongFix) t.unhelped++;
     }
-    if (!hit1) {
-      const key = `${row.label} -> ${predicted}`;
-      const c = confusions.get(key) ?? { label: row.label, predicted, count: 0, examples: [] };
+    if (!j.top1) {
+      const shown =
+        p.topic ?? (p.suggestions?.length ? `suggestions[${p.suggestions.join(',')}]` : OUT_OF_SCOPE);
+      const key = `${row.label} -> ${shown}`;
+      const c = confusions.get(key) ?? { label: row.label, predicted: shown, count: 0, examples: [] };
       c.count++;
       if (c.examples.length < 3) c.examples.push(row.text);
       confusions.set(key, c);
     }
   });
-  const withAccuracy = (m: Map<string, Tally>) =>
-    Object.fromEntries(
-      [...m]
-        .sort(([a], [b]) => a.localeCompare(b))
-        .map(([k, t]) => [k, { ...t, accuracy: ratio(t.top1, t.total) }]),
-    );
+  const rates = (t: Tally): Rates => ({
+    ...t,
+    accuracy: ratio(t.top1, t.total),
+    usefulRate: ratio(t.useful, t.total),
+    wrongFixRate: ratio(t.wrongFix, t.total),
+    unhelpedRate: ratio(t.unhelped, t.total),
+  });
+  const withRates = (m: Map<string, Tally>) =>
+    Object.fromEntries([...m].sort(([a], [b]) => a.localeCompare(b)).map(([k, t]) => [k, rates(t)]));
   return {
     total: rows.length,
-    top1: ratio(top1, rows.length),
-    top3: ratio(top3, rows.length),
+    top1: ratio(all.top1, all.total),
+    top3: ratio(all.top3, all.total),
+    useful: ratio(all.useful, all.total),
+    wrongFix: ratio(all.wrongFix, all.total),
+    unhelped: ratio(all.unhelped, all.total),
     outOfScope: {
       precision: ratio(correctOos, predictedOos),
       recall: ratio(correctOos, actualOos),
       predicted: predictedOos,
       actual: actualOos,
     },
-    byLabel: withAccuracy(byLabel),
-    byLang: withAccuracy(byLang),
+    byLabel: withRates(groups.byLabel),
+    byLang: withRates(groups.byLang),
+    byFamily: withRates(groups.byFamily),
     confusions: [...confusions.values()].sort((a, b) => b.count - a.count || a.label.localeCompare(b.label)),
   };
 }
@@ -91,23 +148,36 @@ const pct = (n: number) => `${(n * 100).toFixed(1)}%`;
 
 /** A plain-text report for people reading a terminal. */
 export function formatReport(r: EvaluationReport): string {
+  const row = (name: string, t: Rates, width: number) =>
+    `  ${name.padEnd(width)}${String(t.total).padStart(5)}  ${[
+      t.accuracy,
+      t.usefulRate,
+      t.wrongFixRate,
+      t.unhelpedRate,
+      t.top3 / t.total,
+    ]
+      .map((n) => pct(n).padStart(7))
+      .join('  ')}`;
+  const header = (name: string, width: number) =>
+    `${name.padEnd(width + 2)}total    top-1   useful  wrong fix  unhelped  top-3`;
   const lines = [
     `questions      ${r.total}`,
     `top-1          ${pct(r.top1)}`,
+    `useful first   ${pct(r.useful)}   (the right fix, or it among the "did you mean" suggestions)`,
+    `wrong fix      ${pct(r.wrongFix)}   (a fix shown that is not the right one)`,
+    `unhelped       ${pct(r.unhelped)}`,
     `top-3          ${pct(r.top3)}`,
-    `out-of-scope   precision ${pct(r.outOfScope.precision)}  recall ${pct(r.outOfScope.recall)}  (${r.outOfScope.actual} in the set, ${r.outOfScope.predicted} answered "not something I know")`,
+    `out-of-scope   precision ${pct(r.outOfScope.precision)}  recall ${pct(r.outOfScope.recall)}  (${r.outOfScope.actual} in the set, ${r.outOfScope.predicted} shown no fix)`,
     '',
-    'by language    total  top-1   top-3',
+    header('by language', 13),
   ];
-  for (const [lang, t] of Object.entries(r.byLang))
-    lines.push(
-      `  ${lang.padEnd(13)}${String(t.total).padStart(5)}  ${pct(t.accuracy).padStart(6)}  ${pct(t.top3 / t.total).padStart(6)}`,
-    );
-  lines.push('', 'by label                      total  top-1   top-3');
-  for (const [label, t] of Object.entries(r.byLabel))
-    lines.push(
-      `  ${label.padEnd(28)}${String(t.total).padStart(5)}  ${pct(t.accuracy).padStart(6)}  ${pct(t.top3 / t.total).padStart(6)}`,
-    );
+  for (const [lang, t] of Object.entries(r.byLang)) lines.push(row(lang, t, 13));
+  if (Object.keys(r.byFamily).some((f) => f !== '-')) {
+    lines.push('', header('by family', 13));
+    for (const [family, t] of Object.entries(r.byFamily)) lines.push(row(family, t, 13));
+  }
+  lines.push('', header('by label', 28));
+  for (const [label, t] of Object.entries(r.byLabel)) lines.push(row(label, t, 28));
   lines.push('', r.confusions.length ? 'confusions (label -> answered)' : 'confusions: none');
   for (const c of r.confusions) {
     lines.push(`  ${c.label} -> ${c.predicted}  x${c.count}`);

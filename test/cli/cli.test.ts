@@ -1,6 +1,7 @@
 /** Drives the command line as other checks do: a real process, real stdin and stdout. */
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
+import { RESOLUTION_FIELDS } from '../../src/core/resolver/types.js';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from '../helpers/pack.js';
 
@@ -20,7 +21,7 @@ describe('cli resolve --json', () => {
     const lines = run.stdout.trim().split('\n');
     expect(lines).toHaveLength(1);
     const result = JSON.parse(lines[0]!);
-    expect(Object.keys(result)).toEqual(['text', 'topic', 'confidence', 'lang', 'clarify', 'candidates']);
+    expect(Object.keys(result)).toEqual(RESOLUTION_FIELDS);
     expect(result).toMatchObject({
       text: 'Sign-in address not found',
       topic: 'signin-address-not-found',
@@ -28,6 +29,8 @@ describe('cli resolve --json', () => {
       clarify: false,
     });
     expect(result.candidates[0]).toEqual({ topic: 'signin-address-not-found', score: expect.any(Number) });
+    expect(result.suggestions).toEqual([]);
+    expect(result.answer).toEqual({ kind: 'fix', id: 'signin-address-not-found' });
   });
 
   it('reads one message per line from stdin and answers each in order, from one process', () => {

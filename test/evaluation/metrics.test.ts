@@ -4,13 +4,22 @@ import type { Resolution } from '../../src/core/resolver/types.js';
 import { parseDataset } from '../../src/evaluation/dataset.js';
 import { evaluate, formatReport } from '../../src/evaluation/metrics.js';
 
-const res = (topic: string | null, candidates: string[], lang: Resolution['lang'] = 'en'): Resolution => ({
+const res = (
+  topic: string | null,
+  candidates: string[],
+  lang: Resolution['lang'] = 'en',
+  suggestions: string[] = [],
+): Resolution => ({
   text: '',
   topic,
   confidence: topic ? 0.9 : 0.1,
   lang,
   clarify: false,
   candidates: candidates.map((t, i) => ({ topic: t, score: 1 - i * 0.1 })),
+  suggestions,
+  answer: topic
+    ? { kind: 'fix', id: topic }
+    : { kind: suggestions.length ? 'did-you-mean' : 'unknown', id: null },
 });
 
 describe('evaluate', () => {
@@ -41,8 +50,8 @@ describe('evaluate', () => {
   });
 
   it('breaks figures down by label and language', () => {
-    expect(report.byLabel['clock-skew']).toEqual({ total: 2, top1: 1, top3: 2, accuracy: 0.5 });
-    expect(report.byLang.ja).toEqual({ total: 2, top1: 0, top3: 2, accuracy: 0 });
+    expect(report.byLabel['clock-skew']).toMatchObject({ total: 2, top1: 1, top3: 2, accuracy: 0.5 });
+    expect(report.byLang.ja).toMatchObject({ total: 2, top1: 0, top3: 2, accuracy: 0 });
   });
 
   it('lists the confusions with examples', () => {
@@ -56,7 +65,49 @@ describe('evaluate', () => {
   });
 });
 
+describe('the first reply as a helpdesk judges it', () => {
+  const rows = parseDataset(
+    [
+      '{"text":"a","label":"clock-skew","lang":"en","family":"plain"}',
+      '{"text":"b","label":"clock-skew","lang":"en","family":"described"}',
+      '{"text":"c","label":"clock-skew","lang":"ja","family":"described"}',
+      '{"text":"d","label":"out-of-scope","lang":"ja","family":"near-miss"}',
+      '{"text":"e","label":"out-of-scope","lang":"ja","family":"near-miss"}',
+    ].join('\n'),
+  );
+  const report = evaluate(rows, [
+    res('clock-skew', ['clock-skew']),
+    res(null, ['dns-propagation', 'clock-skew'], 'en', ['dns-propagation', 'clock-skew']),
+    res(null, ['clock-skew'], 'ja'),
+    res(null, ['forgotten-password'], 'ja', ['forgotten-password']),
+    res('forgotten-password', ['forgotten-password'], 'ja'),
+  ]);
+
+  it('counts the right topic among the suggestions as a useful first reply, not as top-1', () => {
+    expect(report.top1).toBe(0.4);
+    expect(report.useful).toBe(0.6);
+  });
+
+  it('counts a fix shown for a look-alike problem as a wrong fix, and suggestions for it as none', () => {
+    expect(report.wrongFix).toBe(0.2);
+    expect(report.byFamily['near-miss']).toMatchObject({ total: 2, top1: 1, wrongFix: 1, unhelped: 0 });
+  });
+
+  it('counts a known problem that got neither its fix nor it among the suggestions as unhelped', () => {
+    expect(report.unhelped).toBe(0.2);
+    expect(report.byLang.ja).toMatchObject({ total: 3, unhelped: 1, wrongFix: 1 });
+    expect(formatReport(report)).toMatch(/useful first\s+60\.0%/);
+  });
+});
+
 describe('parseDataset', () => {
+  it('reads the family and the earlier messages of a conversation', () => {
+    expect(parseDataset('{"text":"a","label":"x","family":"follow-up","context":["b"]}')).toEqual([
+      { text: 'a', label: 'x', family: 'follow-up', context: ['b'] },
+    ]);
+    expect(() => parseDataset('{"text":"a","label":"x","context":"b"}')).toThrow(/context/);
+  });
+
   it('names the line of a malformed entry', () => {
     expect(() => parseDataset('{"text":"a","label":"x"}\nnot json', 'set.jsonl')).toThrow(/set\.jsonl:2/);
     expect(() => parseDataset('{"text":"a"}')).toThrow(InvalidInputError);

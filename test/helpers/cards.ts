@@ -77,6 +77,8 @@ export function allCards(lang: Lang): [string, Card][] {
   cards.push(['choose', build.chooseTopic(['forgotten-password', 'mistyped-credentials'], lang, '7')]);
   cards.push(['not found, suggestions', build.notFound(HOSTILE, ['clock-skew', 'triage'], lang, '7')]);
   cards.push(['not found, none', build.notFound(HOSTILE, [], lang, '7')]);
+  cards.push(['did you mean', build.didYouMean(HOSTILE, ['clock-skew', 'dns-propagation'], lang, '7')]);
+  for (const id of pack.answers.keys()) cards.push([`answer ${id}`, build.answer(id, lang)]);
   cards.push(['welcome', build.welcome(lang, '7')]);
   cards.push(['help', build.help(lang, '7')]);
   cards.push([

@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import type { Resolver } from '../../core/index.js';
 import { parseDataset } from '../../evaluation/dataset.js';
 import { evaluate, formatReport } from '../../evaluation/metrics.js';
+import { predict } from '../../evaluation/predict.js';
 
 export function evalCommand(resolver: Resolver, file: string, json: boolean): number {
   if (!existsSync(file)) {
@@ -10,7 +11,7 @@ export function evalCommand(resolver: Resolver, file: string, json: boolean): nu
     return 2;
   }
   const rows = parseDataset(readFileSync(file, 'utf8'), file);
-  const predictions = rows.map((r) => resolver.resolve(r.text));
+  const predictions = predict(resolver, rows);
   const report = evaluate(rows, predictions);
   process.stdout.write((json ? JSON.stringify(report, null, 2) : formatReport(report)) + '\n');
   return 0;

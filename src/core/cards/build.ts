@@ -193,6 +193,36 @@ export class CardBuilder {
     };
   }
 
+  /**
+   * "Did you mean": the message is likely about one of these topics but not surely; each is a
+   * button that starts its dialog, and a person is one more.
+   */
+  didYouMean(userText: string, suggestions: string[], lang: Lang, token: string): NotFoundCard {
+    return {
+      ...this.notFound(userText, suggestions, lang, token),
+      title: this.t('didYouMean.title', lang),
+      text: this.t('didYouMean.text', lang),
+    };
+  }
+
+  /**
+   * A reply that is not a fix, from `dialogs/answers/<id>.json` and `locales/<lang>/answers.json`:
+   * a neighbour problem's redirect, the retirement notice, small talk, or "which problem?".
+   */
+  answer(id: string, lang: Lang): NoticeCard {
+    const structure = this.pack.answer(id);
+    const text = this.pack.answerText(id, lang);
+    return {
+      kind: 'notice',
+      lang,
+      title: text.title,
+      text: text.text,
+      ...(text.list?.length ? { list: [...text.list] } : {}),
+      links: structure.links.map((l) => ({ label: text.links[l.id] ?? l.url, url: l.url })),
+      choices: [],
+    };
+  }
+
   welcome(lang: Lang, token: string): WelcomeCard {
     return {
       kind: 'welcome',

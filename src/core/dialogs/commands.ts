@@ -6,6 +6,7 @@
 import { LANGUAGES, type Lang } from '../i18n/languages.js';
 import type { KnowledgePack } from '../knowledge/pack.js';
 export type { CommandsText } from '../knowledge/types.js';
+import { PhraseMatcher } from '../resolver/phrases.js';
 import { fold } from '../text/fold.js';
 
 export const COMMANDS = [
@@ -23,6 +24,9 @@ export type Command = (typeof COMMANDS)[number];
 
 export type Recognized = { command: Command } | { command: 'switchTo'; lang: Lang };
 
+/** Commands that also count inside a sentence ("I need to talk to a person", "日本語で答えて"). */
+const IN_SENTENCE: readonly Command[] = ['help', 'cancel', 'restart', 'person'];
+
 /** Folds a typed message for comparison: width, case, punctuation and spaces do not matter. */
 export function normalizeTyped(text: string): string {
   return fold(text, 'en')
@@ -34,6 +38,7 @@ export function normalizeTyped(text: string): string {
 export class CommandMatcher {
   private readonly exact = new Map<string, Recognized>();
   private readonly switches: [string, Lang][] = [];
+  private readonly inside: PhraseMatcher<Recognized>;
 
   constructor(pack: KnowledgePack) {
     for (const lang of LANGUAGES) {
@@ -49,6 +54,23 @@ export class CommandMatcher {
     }
     // Longer phrases first, so "in traditional chinese" is not read as "in chinese".
     this.switches.sort((a, b) => b[0].length - a[0].length);
+    this.inside = new PhraseMatcher<Recognized>([
+      ...LANGUAGES.flatMap((lang) =>
+        IN_SENTENCE.flatMap((command) =>
+          pack.commands(lang)[command].map((p): [string, Recognized] => [p, { command }]),
+        ),
+      ),
+      ...this.switches.map(([p, lang]): [string, Recognized] => [p, { command: 'switchTo', lang }]),
+    ]);
+  }
+
+  /**
+   * A command phrase inside a longer message, and what is left around it: the caller decides
+   * whether the rest asks something else ("help, the server is temporarily unavailable" does).
+   */
+  within(text: string): { command: Recognized; rest: string } | undefined {
+    const hit = this.inside.find(text);
+    return hit && { command: hit.value, rest: hit.rest };
   }
 
   recognize(text: string): Recognized | undefined {

@@ -17,7 +17,7 @@ import type { Resolver } from '../resolver/resolver.js';
 import { detectLanguage } from '../text/detect-language.js';
 import { stripNoise } from '../text/noise.js';
 import { redactPasswords } from '../helpdesk/redact.js';
-import { CommandMatcher, normalizeTyped } from './commands.js';
+import { CommandMatcher, normalizeTyped, type Recognized } from './commands.js';
 import type { ConversationState, Flow } from './state.js';
 import type { Decision } from '../storage/outcomes.js';
 
@@ -76,9 +76,6 @@ export interface StepResult {
   cards: Card[];
   events: BotEvent[];
 }
-
-/** Candidates scoring this close to the threshold are offered as suggestions when nothing fits. */
-const SUGGESTION_FLOOR = 0.15;
 
 export class DialogEngine {
   private readonly cards: CardBuilder;
@@ -143,36 +140,7 @@ export class DialogEngine {
       return;
     }
     const command = this.commands.recognize(text);
-    if (command?.command === 'switchTo') {
-      state.lang = command.lang;
-      this.send(out, this.cards.notice('language', state.lang));
-      if (state.flow) this.prompt(out);
-      return;
-    }
-    switch (command?.command) {
-      case 'help':
-        // Help leaves an open form: what the user types next is no longer taken as an answer.
-        if (state.flow?.awaiting === 'form') delete state.flow;
-        this.send(out, this.cards.help(state.lang, this.nextToken(state)));
-        return;
-      case 'cancel':
-        // Cancel forgets what was tried too: a later hand-over starts from the next question.
-        delete state.flow;
-        out.events.push({ type: 'cancelled', lang: state.lang });
-        state.attempts = [];
-        clearChoices(state);
-        this.send(out, this.cards.notice('cancelled', state.lang));
-        return;
-      case 'restart':
-        this.restart(out);
-        return;
-      case 'person':
-        // Already on the way to a person: the form is how, so it is asked again, saying so.
-        if (state.flow?.awaiting === 'form')
-          this.prompt(out, this.pack.message('form.alreadyEscalating', state.lang));
-        else this.escalate(out, 'asked');
-        return;
-    }
+    if (command && this.runCommand(out, command)) return;
     if (state.flow?.awaiting === 'form') {
       if (this.isNewQuestion(state, text, locale)) {
         // Not an answer to the field but a question of its own: leave the form and answer it.
@@ -212,7 +180,66 @@ export class DialogEngine {
       this.onAction(out, label, locale);
       return;
     }
+    // "I need to talk to a person", "can you answer in Japanese": a command inside a sentence,
+    // when the rest of the sentence asks nothing else.
+    const inside = flow?.awaiting === 'upload' ? undefined : this.commands.within(text);
+    if (inside && this.meant(inside, text, locale ?? state.lang) && this.runCommand(out, inside.command))
+      return;
     this.onQuestion(out, raw, locale);
+  }
+
+  /** Runs help, cancel, start over, a person or a language switch; false for other commands. */
+  private runCommand(out: StepResult, command: Recognized): boolean {
+    const { state } = out;
+    switch (command.command) {
+      case 'switchTo':
+        state.lang = command.lang;
+        this.send(out, this.cards.notice('language', state.lang));
+        if (state.flow) this.prompt(out);
+        return true;
+      case 'help':
+        // Help leaves an open form: what the user types next is no longer taken as an answer.
+        if (state.flow?.awaiting === 'form') delete state.flow;
+        this.send(out, this.cards.help(state.lang, this.nextToken(state)));
+        return true;
+      case 'cancel':
+        // Cancel forgets what was tried too: a later hand-over starts from the next question.
+        delete state.flow;
+        out.events.push({ type: 'cancelled', lang: state.lang });
+        state.attempts = [];
+        clearChoices(state);
+        this.send(out, this.cards.notice('cancelled', state.lang));
+        return true;
+      case 'restart':
+        this.restart(out);
+        return true;
+      case 'person':
+        // Already on the way to a person: the form is how, so it is asked again, saying so.
+        if (state.flow?.awaiting === 'form')
+          this.prompt(out, this.pack.message('form.alreadyEscalating', state.lang));
+        else this.escalate(out, 'asked');
+        return true;
+      default:
+        return false;
+    }
+  }
+
+  /**
+   * Whether a command phrase inside a sentence is what the sentence asks: for a person, when
+   * the resolver reads the whole message as a request for the hand-over; for the others, when
+   * the text around the phrase names no problem, neighbour or question of its own.
+   */
+  private meant(inside: { command: Recognized; rest: string }, text: string, locale: string): boolean {
+    if (inside.command.command !== 'person') return this.saysNothingElse(inside.rest, locale);
+    const topic = this.resolver.resolve(text, { locale }).topic;
+    return topic !== null && this.pack.topic(topic).kind === 'escalate';
+  }
+
+  /** True when text left around a command names no problem, neighbour or question of its own. */
+  private saysNothingElse(rest: string, locale: string): boolean {
+    if (!rest.trim()) return true;
+    const { answer } = this.resolver.resolve(rest, { locale });
+    return answer.kind === 'unknown' || answer.kind === 'smalltalk';
   }
 
   private onAction(out: StepResult, action: ActionPayload, locale?: string | null): void {
@@ -259,7 +286,8 @@ export class DialogEngine {
   /** Free text that is not an answer: a new question, which restarts the flow on its topic. */
   private onQuestion(out: StepResult, text: string, locale?: string | null): void {
     const { state } = out;
-    const result = this.resolver.resolve(text, { locale: locale ?? state.lang });
+    const context = state.flow?.topic ?? state.attempts.at(-1)?.topic ?? null;
+    const result = this.resolver.resolve(text, { locale: locale ?? state.lang, context: { topic: context } });
     state.lang = result.lang;
     const flow = state.flow;
     const question = (decision: Decision, suggestions: string[] = []) =>
@@ -272,6 +300,23 @@ export class DialogEngine {
         confidence: result.confidence,
         suggestions,
       });
+    const { answer } = result;
+    if (answer.kind === 'follow-up' && result.topic) {
+      question('follow-up');
+      // "still failing" on a stage: that stage did not fix it, the next one comes.
+      if (flow?.awaiting === 'fixed' && flow.topic === result.topic) this.answerFixed(out, false);
+      else if (flow?.topic === result.topic) this.prompt(out);
+      else this.start(out, result.topic, [], []);
+      return;
+    }
+    if (answer.kind !== 'fix' && answer.kind !== 'did-you-mean' && answer.kind !== 'unknown' && answer.id) {
+      // A neighbour's redirect, the retirement notice, small talk, "which problem?": never a fix.
+      if (answer.id === 'bye') delete state.flow;
+      if (answer.kind !== 'smalltalk')
+        question(answer.kind === 'follow-up' ? 'follow-up' : answer.kind);
+      this.send(out, this.cards.answer(answer.id, state.lang));
+      return;
+    }
     if (result.topic) {
       // Typed answers to a clarifying question or to triage arrive as questions too.
       if (flow?.awaiting === 'clarify') {
@@ -284,28 +329,19 @@ export class DialogEngine {
           return;
         }
       }
-      const close = result.clarify && this.pack.topic(result.topic).kind === 'fix';
-      if (close) {
-        const options = result.candidates
-          .filter((c) => c.score >= result.confidence * this.resolver.settings.ambiguity)
-          .slice(0, 3)
-          .map((c) => c.topic);
-        question('did-you-mean', options);
-        state.flow = { topic: result.topic, stage: 0, queue: [], visited: [], awaiting: 'choose', options };
-        this.prompt(out);
-        return;
-      }
       question('fix');
       this.start(out, result.topic, [], []);
       return;
     }
-    const suggestions = result.candidates
-      .filter((c) => c.score >= SUGGESTION_FLOOR)
-      .slice(0, 3)
-      .map((c) => c.topic);
-    question(suggestions.length ? 'did-you-mean' : 'unknown', suggestions);
+    question(result.suggestions.length ? 'did-you-mean' : 'unknown', result.suggestions);
     out.events.push({ type: 'unknown', text, lang: state.lang });
-    this.send(out, this.cards.notFound(stripNoise(text), suggestions, state.lang, this.nextToken(state)));
+    const token = this.nextToken(state);
+    this.send(
+      out,
+      result.suggestions.length
+        ? this.cards.didYouMean(stripNoise(text), result.suggestions, state.lang, token)
+        : this.cards.notFound(stripNoise(text), [], state.lang, token),
+    );
   }
 
   // ---- flow ----------------------------------------------------------------------------

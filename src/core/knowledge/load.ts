@@ -12,7 +12,7 @@ import { KnowledgePack } from './pack.js';
 import type { RawFile, RawKnowledge } from './types.js';
 import { validateKnowledge } from './validate.js';
 
-export const NAMESPACES = ['topics', 'phrasings', 'lexicon', 'common', 'commands'] as const;
+export const NAMESPACES = ['topics', 'phrasings', 'lexicon', 'common', 'commands', 'answers'] as const;
 
 /** The project folder: the nearest ancestor of this module holding `dialogs/` and `locales/`. */
 export function projectRoot(from: string = dirname(fileURLToPath(import.meta.url))): string {
@@ -62,14 +62,16 @@ export function readKnowledge(root: string): {
       return undefined;
     }
   };
-  const dir = join(root, 'dialogs', 'topics');
-  const structures = existsSync(dir)
-    ? readdirSync(dir)
-        .filter((f) => f.endsWith('.json'))
-        .sort()
-        .map((f) => tryRead(join(dir, f)))
-        .filter((f): f is RawFile => f !== undefined)
-    : [];
+  const readDir = (dir: string) =>
+    existsSync(dir)
+      ? readdirSync(dir)
+          .filter((f) => f.endsWith('.json'))
+          .sort()
+          .map((f) => tryRead(join(dir, f)))
+          .filter((f): f is RawFile => f !== undefined)
+      : [];
+  const structures = readDir(join(root, 'dialogs', 'topics'));
+  const answers = readDir(join(root, 'dialogs', 'answers'));
   const locales: RawKnowledge['locales'] = {};
   for (const lang of LANGUAGES) {
     const entry: NonNullable<RawKnowledge['locales']['en']> = {};
@@ -80,7 +82,7 @@ export function readKnowledge(root: string): {
     locales[lang] = entry;
   }
   const escalation = tryRead(join(root, 'dialogs', 'escalation.json'));
-  return { raw: { structures, locales, ...(escalation ? { escalation } : {}) }, malformed };
+  return { raw: { structures, answers, locales, ...(escalation ? { escalation } : {}) }, malformed };
 }
 
 export function loadKnowledgePack(root: string = projectRoot()): KnowledgePack {

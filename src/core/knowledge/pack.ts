@@ -6,6 +6,8 @@ import type { i18n as I18n, Resource } from 'i18next';
 import { createI18n } from '../i18n/i18n.js';
 import { LANGUAGES, type Lang } from '../i18n/languages.js';
 import type {
+  AnswerStructure,
+  AnswerText,
   CommandsText,
   EscalationSpec,
   LexiconText,
@@ -26,6 +28,8 @@ export class KnowledgePack {
     readonly topics: ReadonlyMap<string, TopicStructure>,
     readonly i18n: I18n,
     readonly escalation: EscalationSpec,
+    /** Replies that are not fixes (near-miss redirects, the retirement notice, small talk), by id. */
+    readonly answers: ReadonlyMap<string, AnswerStructure> = new Map(),
   ) {}
 
   static fromRaw(raw: RawKnowledge): KnowledgePack {
@@ -33,6 +37,11 @@ export class KnowledgePack {
     for (const { data } of raw.structures) {
       const topic = data as TopicStructure;
       topics.set(topic.id, topic);
+    }
+    const answers = new Map<string, AnswerStructure>();
+    for (const { data } of raw.answers ?? []) {
+      const answer = data as AnswerStructure;
+      answers.set(answer.id, answer);
     }
     const resources: Resource = {};
     for (const lang of LANGUAGES) {
@@ -43,8 +52,9 @@ export class KnowledgePack {
     }
     return new KnowledgePack(
       topics,
-      createI18n(resources, ['common', 'topics', 'phrasings', 'lexicon', 'commands']),
+      createI18n(resources, ['common', 'topics', 'phrasings', 'lexicon', 'commands', 'answers']),
       raw.escalation?.data as EscalationSpec,
+      answers,
     );
   }
 
@@ -68,6 +78,21 @@ export class KnowledgePack {
     return this.cached(`phrasings\0${lang}\0${id}`, () =>
       Object.freeze(
         this.i18n.t(id, { lng: lang, ns: 'phrasings', returnObjects: true }) as unknown as string[],
+      ),
+    );
+  }
+
+  answer(id: string): AnswerStructure {
+    const answer = this.answers.get(id);
+    if (!answer) throw new Error(`Unknown answer "${id}"`);
+    return answer;
+  }
+
+  /** Read-only: an answer's words in one language (`locales/<lang>/answers.json`). */
+  answerText(id: string, lang: Lang): AnswerText {
+    return this.cached(`answers\0${lang}\0${id}`, () =>
+      Object.freeze(
+        this.i18n.t(id, { lng: lang, ns: 'answers', returnObjects: true }) as unknown as AnswerText,
       ),
     );
   }

@@ -47,6 +47,27 @@ export interface TopicStructure {
   triage?: { errors: string[]; common: string[] };
 }
 
+/** What a reply that is not a fix is: a neighbour's redirect, the retirement notice, small talk, a follow-up. */
+export const ANSWER_KINDS = ['near-miss', 'retirement', 'smalltalk', 'follow-up'] as const;
+export type AnswerKind = (typeof ANSWER_KINDS)[number];
+
+/** A reply that is not a fix (`dialogs/answers/<id>.json`); its words are in `locales/<lang>/answers.json`. */
+export interface AnswerStructure {
+  id: string;
+  kind: AnswerKind;
+  links: LinkSpec[];
+}
+
+export interface AnswerText {
+  title: string;
+  text: string;
+  /** Optional bullet points (what the bot covers, where to go instead). */
+  list?: string[];
+  links: Record<string, string>;
+  /** How people ask about it: what the resolver recognises it by. */
+  phrasings: string[];
+}
+
 export interface StageText {
   title: string;
   intro?: string;
@@ -74,6 +95,8 @@ export interface LexiconText {
 /** The raw files, as read from disk, before validation. */
 export interface RawKnowledge {
   structures: { file: string; data: unknown }[];
+  /** dialogs/answers/*.json */
+  answers?: { file: string; data: unknown }[];
   /** dialogs/escalation.json */
   escalation?: RawFile;
   locales: Partial<Record<Lang, LocaleFiles>>;
@@ -81,7 +104,7 @@ export interface RawKnowledge {
 
 /** The files of one language, by namespace. */
 export type LocaleFiles = Partial<
-  Record<'topics' | 'phrasings' | 'lexicon' | 'common' | 'commands', RawFile>
+  Record<'topics' | 'phrasings' | 'lexicon' | 'common' | 'commands' | 'answers', RawFile>
 >;
 
 export interface RawFile {

@@ -7,12 +7,13 @@
 import { LANGUAGES, type Lang } from '../i18n/languages.js';
 import { type ContentIssue, ContentIssueCode as C } from './errors.js';
 import { factTokens } from './facts.js';
+import { checkAnswers } from './validate-answers.js';
 import { type RawFile, type RawKnowledge, TOPIC_KINDS, type TopicStructure } from './types.js';
 
-type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
-const isObject = (v: unknown): v is Record<string, unknown> =>
+export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+export const isObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
-const isStringArray = (v: unknown): v is string[] =>
+export const isStringArray = (v: unknown): v is string[] =>
   Array.isArray(v) && v.every((x) => typeof x === 'string');
 
 /** Flattens nested JSON into `a.b.c` / `a.b[0]` paths with their leaf values. */
@@ -39,7 +40,7 @@ export function validateUrl(url: string): string | null {
   return null;
 }
 
-interface Context {
+export interface Context {
   issues: ContentIssue[];
   add(code: C, file: string, key: string, message: string): void;
 }
@@ -562,6 +563,7 @@ export function validateKnowledge(raw: RawKnowledge): ContentIssue[] {
   checkCommandConflicts(raw, ctx);
   checkEscalation(raw, ctx);
   checkLogFacts(raw, ctx);
+  checkAnswers(raw, known, ctx);
   return issues;
 }
 

@@ -28,6 +28,8 @@ export interface IndexSource {
   lang: Lang;
   texts: string[];
   weight?: number;
+  /** A reply that is not a fix (a near-miss redirect, the retirement notice). */
+  reply?: boolean;
 }
 
 export class ResolverIndex {
@@ -51,16 +53,23 @@ export class ResolverIndex {
       return set;
     });
     this.topics = [...new Set(sources.map((s) => s.topic))];
+    // Term weights are counted over the troubleshooting topics only: the replies that are not
+    // fixes must not make the topics' own words weigh less (a word only they use weighs as
+    // much as a word of one topic).
     const topicsByTerm = new Map<string, Set<string>>();
+    const n = new Set(sources.filter((s) => !s.reply).map((s) => s.topic)).size || this.topics.length;
     sources.forEach((s, i) => {
       for (const term of termsBySource[i]!) {
+        if (s.reply) {
+          if (!topicsByTerm.has(term)) topicsByTerm.set(term, new Set());
+          continue;
+        }
         let set = topicsByTerm.get(term);
         if (!set) topicsByTerm.set(term, (set = new Set()));
         set.add(s.topic);
       }
     });
-    const n = this.topics.length;
-    for (const [term, topics] of topicsByTerm) this.idf.set(term, Math.log(1 + n / topics.size));
+    for (const [term, topics] of topicsByTerm) this.idf.set(term, Math.log(1 + n / Math.max(1, topics.size)));
     // An unknown word is treated like the rarest known word: most likely it is specific, and it
     // is something the knowledge does not cover.
     this.unknownWeight = Math.log(1 + n);
@@ -151,6 +160,18 @@ export function knowledgeSources(pack: KnowledgePack): IndexSource[] {
           ...Object.values(text.links),
         ],
       });
+    }
+  }
+  // Replies that are not fixes compete with the topics: a Windows password or a browser's
+  // certificate warning must find its redirect rather than this product's fix. Small talk and
+  // follow-ups are phrases, not problems; they are matched apart (see phrases.ts).
+  for (const answer of pack.answers.values()) {
+    if (answer.kind !== 'near-miss' && answer.kind !== 'retirement') continue;
+    for (const lang of LANGUAGES) {
+      const text = pack.answerText(answer.id, lang);
+      for (const phrase of text.phrasings)
+        sources.push({ topic: answer.id, field: 'alias', lang, texts: [phrase], reply: true });
+      sources.push({ topic: answer.id, field: 'title', lang, texts: [text.title], reply: true });
     }
   }
   return sources;

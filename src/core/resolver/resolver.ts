@@ -8,14 +8,16 @@
  * (one error message, two causes).
  */
 import { MessageTooLongError } from '../errors.js';
-import type { Lang } from '../i18n/languages.js';
+import { LANGUAGES, type Lang } from '../i18n/languages.js';
 import type { KnowledgePack } from '../knowledge/pack.js';
+import type { Term } from '../text/analyzer.js';
 import { detectLanguage } from '../text/detect-language.js';
 import { stripNoise } from '../text/noise.js';
 import { ResolverIndex } from './index.js';
 import { intersect } from './postings.js';
 import { combine, fieldScore, type Field } from './scoring.js';
-import type { Candidate, Resolution, ResolveOptions } from './types.js';
+import { foldPhrase, PhraseMatcher } from './phrases.js';
+import type { Answer, Candidate, Resolution, ResolveOptions } from './types.js';
 
 export interface ResolverSettings {
   /** Below this confidence the bot says it does not know. */
@@ -34,6 +36,18 @@ export interface ResolverSettings {
   maxLength: number;
   /** How many candidates to report. */
   candidates: number;
+  /** A neighbour's redirect or the retirement notice needs this score, and to beat every topic. */
+  answerThreshold: number;
+  /** Below the threshold, topics scoring at least this are offered as "did you mean"... */
+  suggestFloor: number;
+  /** ...when they score at least this share of the best one... */
+  suggestRatio: number;
+  /** ...and at most this many. */
+  suggestions: number;
+  /** A neighbour's redirect scoring at least this share of the best fix wins it... */
+  neighbourShare: number;
+  /** ...when words only the neighbour knows weigh at least this much (IDF units). */
+  neighbourEvidence: number;
 }
 
 export const DEFAULT_SETTINGS: ResolverSettings = {
@@ -45,6 +59,12 @@ export const DEFAULT_SETTINGS: ResolverSettings = {
   evidenceNeeded: 4,
   maxLength: 4000,
   candidates: 5,
+  answerThreshold: 0.35,
+  suggestFloor: 0.15,
+  suggestRatio: 0.6,
+  suggestions: 3,
+  neighbourShare: 0.5,
+  neighbourEvidence: 2.5,
 };
 
 type Weights = Map<string, number>;
@@ -71,6 +91,17 @@ const PRUNE_SHARE = 0.34;
 const SCORE_AT_MOST = 256;
 
 const round = (n: number) => Math.round(n * 1000) / 1000;
+/** Best first by the uncapped score (two topics both capped at 1 are still told apart), then by id. */
+const byScore = (a: Candidate & { raw: number }, b: Candidate & { raw: number }) =>
+  b.raw - a.raw || (a.topic < b.topic ? -1 : a.topic > b.topic ? 1 : 0);
+
+/** A message's sentences: cut after sentence punctuation and at line breaks (not inside `a.b`). */
+function sentences(text: string): string[] {
+  return text
+    .split(/(?<=[.!?])\s+|[。！？!?\n;；]+/u)
+    .map((s) => s.trim())
+    .filter(Boolean);
+}
 
 /** A clarifying topic, its options, and the words of its own error message and title. */
 interface Family {
@@ -81,6 +112,18 @@ interface Family {
 export class Resolver {
   readonly settings: ResolverSettings;
   private readonly families = new Map<string, Family>();
+  /** Greetings, thanks, goodbyes: the answer ids of kind `smalltalk`, by their phrasings. */
+  private readonly smalltalk: PhraseMatcher<string>;
+  /** "still failing", "same error": the answer ids of kind `follow-up`, by their phrasings. */
+  private readonly followUps: PhraseMatcher<string>;
+  /** "yes", "it works": said with thanks, still small talk. */
+  private readonly yes: PhraseMatcher<string>;
+  /** "talk to a person", "转人工": the commands that ask for a person, in every language. */
+  private readonly person: PhraseMatcher<string>;
+  /** The words of the troubleshooting topics, and of each reply that is not a fix. */
+  private readonly topicTerms = new Set<string>();
+  private readonly replyTerms = new Map<string, Set<string>>();
+  private lastTerms?: { text: string; lang: Lang; terms: Term[] };
 
   constructor(
     readonly pack: KnowledgePack,
@@ -97,6 +140,25 @@ export class Resolver {
       const options = [...new Set(topic.clarify!.options.flatMap((o) => o.topics))];
       this.families.set(topic.id, { options, errorTerms });
     }
+    const phrases = (kind: string) =>
+      [...pack.answers.values()]
+        .filter((a) => a.kind === kind)
+        .flatMap((a) =>
+          LANGUAGES.flatMap((lang) =>
+            pack.answerText(a.id, lang).phrasings.map((p): [string, string] => [p, a.id]),
+          ),
+        );
+    this.smalltalk = new PhraseMatcher(phrases('smalltalk'));
+    this.followUps = new PhraseMatcher(phrases('follow-up'));
+    const commands = (key: 'yes' | 'person') =>
+      LANGUAGES.flatMap((lang) => (pack.commands(lang)?.[key] ?? []).map((p): [string, string] => [p, key]));
+    this.yes = new PhraseMatcher(commands('yes'));
+    this.person = new PhraseMatcher(commands('person'));
+    for (const doc of index.docs) {
+      if (doc.field !== 'bag') continue;
+      if (pack.topics.has(doc.topic)) for (const t of doc.terms) this.topicTerms.add(t);
+      else this.replyTerms.set(doc.topic, doc.terms);
+    }
   }
 
   resolve(text: string, options: ResolveOptions = {}): Resolution {
@@ -104,26 +166,198 @@ export class Resolver {
       throw new MessageTooLongError(text.length, this.settings.maxLength);
     const clean = stripNoise(text);
     const { lang } = detectLanguage(clean, options.locale);
-    const ranked = this.rank(clean, lang);
-    const best = ranked[0];
-    const candidates = ranked
-      .slice(0, this.settings.candidates)
-      .map((c) => ({ topic: c.topic, score: round(c.score) }));
-    if (!best || best.score < this.settings.threshold) {
-      return { text, topic: null, confidence: round(best?.score ?? 0), lang, clarify: false, candidates };
+    const ranked = this.rankMessage(clean, lang);
+    const topics = ranked.filter((c) => this.pack.topics.has(c.topic));
+    const best = topics[0];
+    const other = ranked.find((c) => this.pack.answers.has(c.topic));
+    const base = {
+      text,
+      confidence: round(best?.score ?? 0),
+      lang,
+      clarify: false,
+      candidates: topics
+        .slice(0, this.settings.candidates)
+        .map((c) => ({ topic: c.topic, score: round(c.score) })),
+      suggestions: [] as string[],
+    };
+    // The documented field order: text, topic, confidence, lang, clarify, candidates, suggestions, answer.
+    const reply = (topic: string | null, answer: Answer, more: Partial<Resolution> = {}): Resolution => ({
+      text,
+      topic,
+      confidence: base.confidence,
+      lang,
+      clarify: more.clarify ?? false,
+      candidates: base.candidates,
+      suggestions: more.suggestions ?? [],
+      answer,
+    });
+    const { threshold, answerThreshold } = this.settings;
+
+    // A message that is only small talk ("thanks, that fixed it!", "ok bye").
+    const folded = foldPhrase(clean);
+    const talk = this.smalltalk.findFolded(folded);
+    if (talk && this.saysLittle(this.yes.find(talk.rest)?.rest ?? talk.rest, lang))
+      return reply(null, { kind: 'smalltalk', id: talk.value });
+
+    // "still failing", "same error": the conversation's topic goes on, unless the rest of the
+    // message names another problem.
+    const followUp = this.followUps.findFolded(folded);
+    const context = options.context?.topic ?? null;
+    if (followUp) {
+      if (context && this.pack.topics.has(context)) {
+        const rest = this.rankMessage(followUp.rest, lang);
+        const named = rest.find((c) => c.score >= threshold);
+        const elsewhere =
+          named !== undefined &&
+          named.topic !== context &&
+          this.pack.topics.get(named.topic)?.kind !== 'triage';
+        if (!elsewhere) return reply(context, { kind: 'follow-up', id: context });
+      } else if (this.saysLittle(followUp.rest, lang)) {
+        return reply(null, { kind: 'follow-up', id: followUp.value });
+      }
     }
-    const second = ranked[1];
-    const kind = this.pack.topic(best.topic).kind;
-    // Triage asks its own question ("what do you see?"); a clarifying topic asks which cause.
-    // Otherwise two unrelated topics within `ambiguity` of each other (before capping) make the bot ask.
-    const close =
-      kind !== 'triage' &&
-      second !== undefined &&
-      second.score >= this.settings.threshold &&
-      second.raw >= best.raw * this.settings.ambiguity &&
-      !this.related(best.topic, second.topic);
-    const clarify = kind === 'clarify' || close;
-    return { text, topic: best.topic, confidence: round(best.score), lang, clarify, candidates };
+
+    // "can I talk to a real person": the hand-over, unless the message also names a problem.
+    const person = this.person.findFolded(folded);
+    const handOver = [...this.pack.topics.values()].find((t) => t.kind === 'escalate');
+    const namesProblem = (rest: string) =>
+      this.knownWords(rest, lang) >= 2 && (this.rankMessage(rest, lang)[0]?.score ?? 0) >= threshold;
+    if (person && handOver && !namesProblem(person.rest))
+      return reply(handOver.id, { kind: 'fix', id: handOver.id });
+
+    // A neighbour's problem: its redirect fits better than any fix, or it fits well on words
+    // that no topic knows (Remote Desktop, SPF, a payroll portal) and the fix only somewhat.
+    // A neighbour's problem: its redirect fits at least about as well as the best fix, on words
+    // that no topic knows (Remote Desktop, SPF, a payroll portal); the retirement notice has to
+    // fit better than any fix.
+    const neighbour =
+      other !== undefined &&
+      other.score >= answerThreshold &&
+      (this.pack.answer(other.topic).kind === 'near-miss'
+        ? this.neighbourFits(other.raw, best?.raw ?? 0, this.ownEvidence(clean, lang, other.topic))
+        : other.raw > (best?.raw ?? 0));
+    if (neighbour) return reply(null, { kind: this.pack.answer(other.topic).kind, id: other.topic });
+    if (best && best.score >= threshold) {
+      const second = topics[1];
+      const kind = this.pack.topic(best.topic).kind;
+      // Triage asks its own question ("what do you see?"); a clarifying topic asks which cause.
+      // Otherwise two unrelated topics within `ambiguity` of each other (before capping) make the bot ask.
+      const close =
+        kind !== 'triage' &&
+        second !== undefined &&
+        second.score >= threshold &&
+        second.raw >= best.raw * this.settings.ambiguity &&
+        !this.related(best.topic, second.topic);
+      if (close) {
+        // Two different fixes fit about equally: the bot asks which one, it does not pick.
+        const suggestions = topics
+          .filter(
+            (c) => c.raw >= best.raw * this.settings.ambiguity && this.pack.topic(c.topic).kind !== 'triage',
+          )
+          .slice(0, this.settings.suggestions)
+          .map((c) => c.topic);
+        return reply(null, { kind: 'did-you-mean', id: null }, { suggestions, clarify: true });
+      }
+      return reply(best.topic, { kind: 'fix', id: best.topic }, { clarify: kind === 'clarify' });
+    }
+    // Likely but not sure: the best few topics, offered as "did you mean", unless the message
+    // looks more like a neighbour's problem than any of them.
+    const { suggestFloor, suggestRatio } = this.settings;
+    const suggestions =
+      best && !(other && other.score > best.score)
+        ? topics
+            .filter((c) => c.score >= suggestFloor && c.score >= best.score * suggestRatio)
+            .slice(0, this.settings.suggestions)
+            .map((c) => c.topic)
+        : [];
+    if (suggestions.length) return reply(null, { kind: 'did-you-mean', id: null }, { suggestions });
+    return reply(null, { kind: 'unknown', id: null });
+  }
+
+  /**
+   * How much of the message (in IDF units) only this reply's words explain: words that no
+   * troubleshooting topic uses ("Remote Desktop", "DKIM", "payroll").
+   */
+  private ownEvidence(clean: string, lang: Lang, id: string): number {
+    const own = this.replyTerms.get(id);
+    if (!own) return 0;
+    let sum = 0;
+    const seen = new Set<string>();
+    for (const term of this.terms(clean, lang)) {
+      if (seen.has(term.text) || !own.has(term.text) || this.topicTerms.has(term.text)) continue;
+      seen.add(term.text);
+      sum += this.index.idf.get(term.text) ?? 0;
+    }
+    return sum;
+  }
+
+  /**
+   * A neighbour's redirect wins over the best fix when it scores higher on at least one word no
+   * topic knows, or scores at least `neighbourShare` of it on words no topic knows that weigh
+   * `neighbourEvidence` together ("password" alone stays the topics' word).
+   */
+  private neighbourFits(neighbour: number, fix: number, own: number): boolean {
+    if (own <= 0) return false;
+    if (neighbour > fix) return true;
+    return neighbour >= fix * this.settings.neighbourShare && own >= this.settings.neighbourEvidence;
+  }
+
+  /** The analyzer's terms, the last message's kept: scoring and the checks after it read the same text. */
+  private terms(text: string, lang: Lang): Term[] {
+    const last = this.lastTerms;
+    if (last && last.text === text && last.lang === lang) return last.terms;
+    const terms = this.index.analyzer.terms(text, lang);
+    this.lastTerms = { text, lang, terms };
+    return terms;
+  }
+
+  /** How many of the words of `text` some topic or reply knows (one word is not a problem described). */
+  private knownWords(text: string, lang: Lang): number {
+    let known = 0;
+    for (const term of this.index.analyzer.terms(text, lang))
+      if (term.kind !== 'bigram' && this.index.idf.has(term.text)) known++;
+    return known;
+  }
+
+  /** True when what is left of a message around a phrase names nothing the bot knows, in a word or two. */
+  private saysLittle(rest: string, lang: Lang): boolean {
+    let unknown = 0;
+    for (const term of this.index.analyzer.terms(rest, lang)) {
+      if (term.kind === 'bigram') continue;
+      if (this.index.idf.has(term.text)) return false;
+      if (++unknown > 2) return false;
+    }
+    return true;
+  }
+
+  /**
+   * A long message scored as a whole and by each of its sentences: a story about the week and
+   * what was tried dilutes the one sentence that names the problem. Each topic keeps its best.
+   */
+  rankMessage(clean: string, lang: Lang): (Candidate & { raw: number })[] {
+    const whole = this.rank(clean, lang);
+    if ((whole[0]?.score ?? 0) >= this.settings.threshold) return whole;
+    const parts = sentences(clean);
+    if (parts.length < 2) return whole;
+    // A sentence can make the whole message's best topic sure; any other topic a sentence
+    // points at is only offered ("did you mean"), never answered on one sentence's word.
+    const [lead, runnerUp] = whole;
+    const clear =
+      lead !== undefined &&
+      (runnerUp === undefined ||
+        runnerUp.raw < lead.raw * this.settings.ambiguity ||
+        this.related(lead.topic, runnerUp.topic));
+    const first = clear ? lead.topic : undefined;
+    const cap = this.settings.threshold - 0.001;
+    const best = new Map(whole.map((c) => [c.topic, c]));
+    for (const part of parts)
+      for (const c of this.rank(part, lang)) {
+        const seen = best.get(c.topic);
+        const score = c.topic === first ? c.score : Math.min(c.score, cap);
+        const raw = c.topic === first ? c.raw : Math.min(c.raw, cap);
+        if (!seen || raw > seen.raw) best.set(c.topic, { topic: c.topic, score, raw });
+      }
+    return [...best.values()].sort(byScore);
   }
 
   /** Every topic the message touches, best first; `score` is capped at 1, `raw` is not. */
@@ -131,14 +365,12 @@ export class Resolver {
     const { weights, total } = this.weigh(clean, lang);
     const scored = this.score(weights, total);
     this.settleClarifications(scored, weights);
-    return scored
-      .sort((a, b) => b.score - a.score || (a.topic < b.topic ? -1 : a.topic > b.topic ? 1 : 0))
-      .map(({ topic, score }) => ({ topic, score: Math.min(1, score), raw: score }));
+    return scored.map(({ topic, score }) => ({ topic, score: Math.min(1, score), raw: score })).sort(byScore);
   }
 
   /** A clarifying topic and one of its options are not "two different answers". */
   private related(a: string, b: string): boolean {
-    const options = (id: string) => this.pack.topic(id).clarify?.options.flatMap((o) => o.topics) ?? [];
+    const options = (id: string) => this.pack.topics.get(id)?.clarify?.options.flatMap((o) => o.topics) ?? [];
     return options(a).includes(b) || options(b).includes(a);
   }
 
@@ -148,7 +380,7 @@ export class Resolver {
     const weights: Weights = new Map();
     let total = 0;
     const seen = new Set<string>();
-    for (const term of index.analyzer.terms(clean, lang)) {
+    for (const term of this.terms(clean, lang)) {
       if (seen.has(term.text)) continue;
       seen.add(term.text);
       const idf = index.idf.get(term.text);

@@ -3,12 +3,6 @@ import { signSlackRequest } from '../../../src/adapters/slack/verify.js';
 
 export const SIGNING_SECRET = '8f742231b10e8888abcd99yyyzzz85a5'.replace(/[yz]/g, '0');
 
-/** The settings of a bot that talks to the fake Slack API at `apiUrl`. */
-export const slackEnv = (apiUrl: string) => ({
-  SLACK_BOT_TOKEN: 'xoxb-0001-test',
-  SLACK_SIGNING_SECRET: SIGNING_SECRET,
-  SLACK_API_URL: apiUrl,
-});
 export const TEAM = 'T0001';
 let n = 0;
 const ts = () => `1763780000.${String(++n).padStart(6, '0')}`;
@@ -158,4 +152,37 @@ export function viewSubmission(
     },
   };
   return new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
+}
+
+/** The settings of a Slack bot talking to the fake Web API at `apiUrl`, plus `more`. */
+export function slackEnv(apiUrl: string, more: Record<string, string> = {}): Record<string, string> {
+  return {
+    SLACK_BOT_TOKEN: 'xoxb-0001-test',
+    SLACK_SIGNING_SECRET: SIGNING_SECRET,
+    SLACK_API_URL: apiUrl,
+    ...more,
+  };
+}
+
+/** The escalation modal sent back with its answers: choices by id, texts as typed. */
+export function escalationForm(
+  privateMetadata: string,
+  answers: { client: string; os: string; error: string; since: string; affected: string; domain: string },
+  user: string,
+) {
+  const select = (value: string) => ({ type: 'static_select', selected_option: { value } });
+  const typed = (value: string) => ({ type: 'plain_text_input', value });
+  return viewSubmission(
+    'escalation-form',
+    privateMetadata,
+    {
+      client: select(answers.client),
+      os: select(answers.os),
+      error: typed(answers.error),
+      since: typed(answers.since),
+      affected: select(answers.affected),
+      domain: typed(answers.domain),
+    },
+    user,
+  );
 }

@@ -62,25 +62,25 @@ describe('outcome recording', () => {
   it('keeps an unanswered question with its password redacted, and knows a channel from a personal chat', async () => {
     const { outcomes, as } = setup();
     const desk = as('c2', { channel: 'C-SUPPORT' });
-    await desk.say('where is the cafeteria? pw: Hunter2024!');
+    await desk.say('where is the cafeteria pw: Hunter2024!');
     await desk.say('where is the cafeteria');
     const [suggested, unknown] = await outcomes.list();
     expect(suggested).toMatchObject({ decision: 'did-you-mean', end: 'unanswered', chat: 'channel' });
-    expect(suggested!.text).toBe('where is the cafeteria? pw: [redacted]');
+    expect(suggested!.text).toBe('where is the cafeteria pw: [redacted]');
     expect(unknown).toMatchObject({ decision: 'unknown', end: 'unanswered', topic: null, endedAt: AT });
   });
 
   it('records the suggestion a user picks as evidence, and follows the picked topic to its end', async () => {
     const { outcomes, as } = setup();
     const ann = as('c3');
-    const { cards } = await ann.say('certificate');
+    const { cards } = await ann.say('dns');
     const offered = cards.at(-1)!.choices.map((c) => c.payload.value);
     expect(offered.length).toBeGreaterThan(1);
     await ann.press('topic', offered[1]!);
     let [o] = await outcomes.list();
     expect(o).toMatchObject({
       decision: 'did-you-mean',
-      suggestions: offered.slice(0, 3),
+      suggestions: offered.filter((v) => v !== 'person'),
       picked: offered[1],
       end: null,
     });

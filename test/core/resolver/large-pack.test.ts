@@ -37,7 +37,12 @@ function largePack(): Resolver {
   const lexicon = new Lexicon(Object.fromEntries(LANGUAGES.map((l) => [l, real.lexicon(l)])));
   const index = new ResolverIndex(new Analyzer(lexicon), sources);
   const topics = new Map(ids.map((id) => [id, { id, kind: 'fix' }]));
-  const pack = { topics, topic: (id: string) => topics.get(id)! } as unknown as KnowledgePack;
+  const pack = {
+    topics,
+    topic: (id: string) => topics.get(id)!,
+    answers: new Map(),
+    commands: () => undefined,
+  } as unknown as KnowledgePack;
   return new Resolver(pack, index);
 }
 

@@ -1,0 +1,62 @@
+/**
+ * Short phrases found inside a message: small talk ("thanks!", "こんにちは"), follow-ups ("still
+ * failing", "还是不行") and commands ("I need to talk to a person"). A phrase matches whole
+ * Latin words (CJK has no spaces: anywhere); what is left of the message after the phrases is
+ * returned, so the caller can tell "thanks!" from "thanks, but the error is still there".
+ */
+import { fold } from '../text/fold.js';
+
+export interface PhraseHit<T> {
+  value: T;
+  /** The message with every matched phrase removed, folded. */
+  rest: string;
+}
+
+/** Folded for matching: width, case, punctuation and repeated spaces do not matter. */
+export function foldPhrase(text: string): string {
+  return fold(text, 'en')
+    .replace(/'/g, '') // "let's" is one word, as the analyzer reads it
+    .replace(/[\p{P}\p{S}]+/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+const LATIN = /[\p{Script=Latin}\p{N}]/u;
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+export class PhraseMatcher<T> {
+  private readonly pattern: RegExp | null;
+  private readonly values = new Map<string, T>();
+
+  constructor(phrases: Iterable<[string, T]>) {
+    for (const [phrase, value] of phrases) {
+      const p = foldPhrase(phrase);
+      if (p && !this.values.has(p)) this.values.set(p, value);
+    }
+    // Longest first, so "good morning" wins over "morning".
+    const alternatives = [...this.values.keys()]
+      .sort((a, b) => b.length - a.length)
+      .map((p) => {
+        const head = LATIN.test(p[0]!) ? '(?<![\\p{Script=Latin}\\p{N}])' : '';
+        const tail = LATIN.test(p[p.length - 1]!) ? '(?![\\p{Script=Latin}\\p{N}])' : '';
+        return `${head}${escape(p)}${tail}`;
+      });
+    this.pattern = alternatives.length ? new RegExp(alternatives.join('|'), 'gu') : null;
+  }
+
+  /** The first phrase found in `text` (by position), and the text without any of them. */
+  find(text: string): PhraseHit<T> | undefined {
+    return this.findFolded(foldPhrase(text));
+  }
+
+  /** The same, for text already folded with `foldPhrase` (one fold for several matchers). */
+  findFolded(folded: string): PhraseHit<T> | undefined {
+    if (!this.pattern) return undefined;
+    let first: T | undefined;
+    const rest = folded.replace(this.pattern, (m) => {
+      first ??= this.values.get(m);
+      return ' ';
+    });
+    return first === undefined ? undefined : { value: first, rest: rest.replace(/\s+/g, ' ').trim() };
+  }
+}
