@@ -8,6 +8,8 @@
  *   package-teams [--out FILE]             the Teams app zip for MicrosoftAppId and BOT_DOMAIN
  *   tickets list|show REF|export           the helpdesk's tickets (DATA_DIR or DATABASE_URL)
  *   pins audit                             every pin, unpin, expiry and refused attempt
+ *   report [--since 7d] [--format F]       what the bot did for the helpdesk (text, json, html)
+ *   privacy forget USER                    delete what is kept about one user
  */
 import { parseArgs } from 'node:util';
 import { Bot } from '../core/bot.js';
@@ -19,6 +21,8 @@ import { ticketsCommand } from './commands/tickets.js';
 import { creatingMessage, openStorage } from '../storage/open.js';
 import { evalCommand } from './commands/eval.js';
 import { resolveCommand } from './commands/resolve.js';
+import { reportCommand } from './commands/report.js';
+import { privacyCommand } from './commands/privacy.js';
 
 const USAGE = `usage: cli <command>   (cli help, or --help, prints this)
   resolve [--json] [--locale L] [TEXT]   resolve TEXT, or each line of standard input
@@ -29,7 +33,10 @@ const USAGE = `usage: cli <command>   (cli help, or --help, prints this)
   tickets list [--status S]              the helpdesk's tickets
   tickets show REF                       one ticket, with its form, files and history
   tickets export --format csv|json       every ticket, for reporting (--out FILE)
-  pins audit                             every pin, unpin, expiry and refused attempt`;
+  pins audit                             every pin, unpin, expiry and refused attempt
+  report [--since 7d] [--format text|json|html] [--out FILE]
+                                         questions, fixes, hand-overs, tickets, pins, unanswered
+  privacy forget USER                    delete what is kept about one user (Teams or Slack id)`;
 
 /** A first start in a folder creates the database: say so on stderr instead of a silent wait. */
 const STORAGE_OPTIONS = { onCreate: (dir: string) => void process.stderr.write(creatingMessage(dir) + '\n') };
@@ -41,6 +48,7 @@ const OPTIONS = {
   out: { type: 'string' },
   status: { type: 'string' },
   format: { type: 'string' },
+  since: { type: 'string' },
 } as const;
 
 /** The arguments, or the one line that says what is wrong with them (an unknown flag, a missing value). */
@@ -90,6 +98,14 @@ export async function main(argv: string[]): Promise<number> {
       await storage.close();
     }
   }
+  if (command === 'privacy') {
+    const storage = await openStorage(process.env);
+    try {
+      return await privacyCommand(storage, rest);
+    } finally {
+      await storage.close();
+    }
+  }
   if (command === 'tickets') {
     const storage = await openStorage(process.env, STORAGE_OPTIONS);
     try {
@@ -103,6 +119,18 @@ export async function main(argv: string[]): Promise<number> {
     }
   }
   const pack = loadKnowledgePack();
+  if (command === 'report') {
+    const storage = await openStorage(process.env);
+    try {
+      return await reportCommand(storage, new Resolver(pack).index.analyzer, {
+        ...(values.since ? { since: values.since } : {}),
+        ...(values.format ? { format: values.format } : {}),
+        ...(values.out ? { out: values.out } : {}),
+      });
+    } finally {
+      await storage.close();
+    }
+  }
   if (command === 'validate') {
     process.stdout.write(`knowledge pack ok: ${pack.topics.size} topics in 4 languages\n`);
     return 0;
@@ -132,7 +160,14 @@ export async function main(argv: string[]): Promise<number> {
       });
       try {
         return await chatCommand(
-          new Bot({ pack, resolver, helpdesk, states: storage.states, feedback: storage.feedback }),
+          new Bot({
+            pack,
+            resolver,
+            helpdesk,
+            states: storage.states,
+            feedback: storage.feedback,
+            outcomes: storage.outcomes,
+          }),
           values.locale,
         );
       } finally {

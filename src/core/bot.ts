@@ -31,6 +31,9 @@ import { type Actor, PinCommandError, PinService, parsePinCommand, splitPinTarge
 import type { Pin } from './pins/types.js';
 import type { NoticeCard, TopicCard } from './cards/model.js';
 import type { Lang } from './i18n/languages.js';
+import type { OutcomeStore } from './storage/outcomes.js';
+import { MemoryOutcomeStore } from './storage/memory-outcomes.js';
+import { OutcomeRecorder, outcomeContext } from './outcomes/recorder.js';
 
 export interface BotOptions {
   pack: KnowledgePack;
@@ -49,6 +52,8 @@ export interface BotOptions {
   onError?: (error: Error) => void;
   /** Cards sent with buttons, to answer them in place; in memory when not given. */
   sentCards?: SentCardStore<Card>;
+  /** What became of each question, for the helpdesk's report; in memory when not given. */
+  outcomes?: OutcomeStore;
 }
 
 /** What a pin command did: the reply to the admin, a post to publish, and posts that ended. */
@@ -118,6 +123,8 @@ export class Bot {
   readonly helpdesk: Helpdesk;
   readonly pins: PinService;
   readonly sentCards: SentCardStore<Card>;
+  readonly outcomes: OutcomeStore;
+  private readonly recorder: OutcomeRecorder;
   private readonly queue = new KeyedQueue();
   private readonly cards: CardBuilder;
   private readonly commands: CommandMatcher;
@@ -131,6 +138,8 @@ export class Bot {
     this.cards = new CardBuilder(this.pack);
     this.commands = new CommandMatcher(this.pack);
     this.sentCards = options.sentCards ?? new MemorySentCardStore<Card>();
+    this.outcomes = options.outcomes ?? new MemoryOutcomeStore();
+    this.recorder = new OutcomeRecorder(this.outcomes, this.pack);
     this.pins = options.pins ?? new PinService(new MemoryPinStore(), this.pack, this.resolver, options.now);
     this.helpdesk =
       options.helpdesk ??
@@ -204,8 +213,8 @@ export class Bot {
         filed = await this.helpdesk.fileTicket(this.newTicket(incoming, request), request.formKey, write);
         if (!filed) continue; // another process got there first: run again on its state
       } else if ((await this.states.put(conversation, result.state, expectedVersion)) === undefined) continue;
-      const more = await this.deliver(incoming, result.events);
       const pinned = await this.pinnedFirst(incoming, result.cards);
+      const more = await this.deliver(incoming, result.events, pinned, filed?.ticket.ref);
       const told = filed && {
         ref: filed.ticket.ref,
         card: this.cards.logs(filed.ticket.lang, filed.ticket.ref, incoming.platform),
@@ -248,11 +257,17 @@ export class Bot {
   }
 
   /** Carries out what a step decided (feedback, tickets) and returns the cards that follow from it. */
-  private async deliver(incoming: Incoming, events: BotEvent[]): Promise<Card[]> {
+  private async deliver(
+    incoming: Incoming,
+    events: BotEvent[],
+    pinned: Card[] = [],
+    filedRef?: string,
+  ): Promise<Card[]> {
     const conversation = incoming.conversation;
     const now = (this.options.now ?? (() => new Date()))().toISOString();
     const cards: Card[] = [];
     for (const event of events) {
+      const ticket = event.type === 'ticket' ? filedRef : undefined;
       if (event.type === 'fixed')
         await this.feedback.record({
           conversation,
@@ -263,15 +278,13 @@ export class Bot {
           at: now,
         });
       if (event.type === 'uploads-done') {
-        const ticket = await this.helpdesk.openTicket(conversation);
-        if (ticket)
+        const open = await this.helpdesk.openTicket(conversation);
+        if (open)
           cards.push(
-            this.cards.notice('ticket.uploadsDone', event.lang, {
-              ref: ticket.ref,
-              count: ticket.files.length,
-            }),
+            this.cards.notice('ticket.uploadsDone', event.lang, { ref: open.ref, count: open.files.length }),
           );
       }
+      await this.recorder.record(event, outcomeContext(incoming, now, pinned, ticket));
       await this.options.onEvent?.(event, conversation);
     }
     return cards;

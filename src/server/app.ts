@@ -37,6 +37,7 @@ import { TeamsHelpdeskChannel, TeamsNotifier, TeamsPinPublisher } from '../adapt
 import type { KnowledgePack } from '../core/knowledge/pack.js';
 import type { Pin } from '../core/pins/types.js';
 import type { Card } from '../core/cards/model.js';
+import { retentionDays, sweepOutcomes } from '../core/outcomes/retention.js';
 import { createHttpServer, type HttpServer, type Route, sendJson } from './http.js';
 
 export interface AppOptions {
@@ -59,6 +60,8 @@ export interface App {
   bot: Bot;
   /** Ends expired pins now (the server also does it every PIN_SWEEP_MS). */
   expirePins(): Promise<void>;
+  /** Deletes outcomes older than OUTCOME_RETENTION_DAYS now (the server also does it hourly). */
+  sweepOutcomes(): Promise<number>;
   /** Sends what the outbox holds (ticket cards, notifications); undefined when OUTBOX_DISABLED. */
   worker?: OutboxWorker;
   http: HttpServer;
@@ -109,6 +112,7 @@ export function createApp(options: AppOptions): App {
   const resolver = new Resolver(pack);
   const pins = new PinService(storage?.pins ?? new MemoryPinStore(), pack, resolver, options.clock);
   const admins = (env.BOT_ADMINS ?? '').split(/[\s,]+/).filter(Boolean);
+  const keepOutcomesDays = retentionDays(env.OUTCOME_RETENTION_DAYS);
   const bot =
     options.bot ??
     new Bot({
@@ -119,7 +123,12 @@ export function createApp(options: AppOptions): App {
       onError: (e) => log(e.message),
       ...(options.clock ? { now: options.clock } : {}),
       ...(storage
-        ? { states: storage.states, feedback: storage.feedback, sentCards: storage.sentCards }
+        ? {
+            states: storage.states,
+            feedback: storage.feedback,
+            sentCards: storage.sentCards,
+            outcomes: storage.outcomes,
+          }
         : {}),
     });
   const routes: Route[] = [];
@@ -205,6 +214,9 @@ export function createApp(options: AppOptions): App {
       },
     );
   let sweeper: NodeJS.Timeout | undefined;
+  let outcomeSweeper: NodeJS.Timeout | undefined;
+  const sweepOld = () =>
+    sweepOutcomes(bot.outcomes, keepOutcomesDays, (options.clock ?? (() => new Date()))());
   /** Ends the pins whose time is up and updates their posts to say so. */
   const expirePins = async () => {
     await bot.expirePins(
@@ -242,6 +254,7 @@ export function createApp(options: AppOptions): App {
     ...(slack ? { slack } : {}),
     ...(worker ? { worker } : {}),
     expirePins,
+    sweepOutcomes: sweepOld,
     start: async () => {
       await slack?.start();
       worker?.start();
@@ -250,9 +263,15 @@ export function createApp(options: AppOptions): App {
         Number(env.PIN_SWEEP_MS ?? 60_000),
       );
       sweeper.unref();
+      const sweepNow = () =>
+        void sweepOld().catch((e) => log(`outcome sweep failed: ${(e as Error).message}`));
+      sweepNow();
+      outcomeSweeper = setInterval(sweepNow, 60 * 60 * 1000);
+      outcomeSweeper.unref();
     },
     stop: async () => {
       clearInterval(sweeper);
+      clearInterval(outcomeSweeper);
       await worker?.stop();
       await slack?.stop();
       await http.close();

@@ -156,6 +156,37 @@ export const MIGRATIONS: { version: number; name: string; sql: string }[] = [
       alter table processed_events add column done boolean not null default true;
     `,
   },
+  {
+    version: 7,
+    name: "what became of each question: the resolver's decision and how it ended",
+    sql: `
+      create table outcomes (
+        id bigserial primary key,
+        conversation text not null,
+        user_id text,
+        platform text not null,
+        chat text not null,
+        lang text not null,
+        started_at timestamptz not null,
+        updated_at timestamptz not null,
+        text text not null,
+        decision text not null,
+        topic text,
+        confidence double precision not null,
+        suggestions jsonb not null,
+        picked text,
+        tried jsonb not null,
+        pins jsonb not null,
+        end_kind text,
+        ended_at timestamptz,
+        fixed jsonb,
+        escalation jsonb
+      );
+      create index outcomes_conversation on outcomes (conversation, id desc);
+      create index outcomes_started on outcomes (started_at);
+      create index outcomes_user on outcomes (user_id);
+    `,
+  },
 ];
 
 const LOCK_ID = 7_042_026; // any constant shared by every process of the bot

@@ -16,6 +16,7 @@ import type { SqlDatabase } from './sql.js';
 import { SqlDedupeStore, SqlFeedbackStore, SqlOutbox, SqlSentCardStore, SqlStateStore } from './stores.js';
 import { SqlTicketStore } from './tickets.js';
 import { SqlPinStore } from './pins.js';
+import { SqlOutcomeStore } from './outcomes.js';
 
 export interface Storage {
   db: SqlDatabase;
@@ -28,6 +29,8 @@ export interface Storage {
   pins: SqlPinStore;
   /** Cards sent with buttons, to answer them in place (see SentCardStore). */
   sentCards: SqlSentCardStore<Card>;
+  /** What became of each question (the helpdesk's report). */
+  outcomes: SqlOutcomeStore;
   close(): Promise<void>;
 }
 
@@ -42,6 +45,7 @@ export async function storageOn(db: SqlDatabase): Promise<Storage> {
     tickets: new SqlTicketStore(db),
     pins: new SqlPinStore(db),
     sentCards: new SqlSentCardStore<Card>(db),
+    outcomes: new SqlOutcomeStore(db),
     close: () => db.close(),
   };
 }

@@ -1,5 +1,5 @@
 /** The same storage suite against the embedded database and against PostgreSQL. */
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { MIGRATIONS, migrate } from '../../src/storage/migrations.js';
 import type { SqlDatabase } from '../../src/storage/sql.js';
 import { storageOn } from '../../src/storage/open.js';
@@ -8,6 +8,8 @@ import { BACKENDS } from '../helpers/databases.js';
 
 describe.each(BACKENDS)('storage on $name', (backend) => {
   const cleanups: (() => Promise<void>)[] = [];
+  // The first embedded database is created from scratch: seconds, or tens on a busy machine.
+  beforeAll(async () => void (await (await backend.open()).dispose()), 120_000);
   afterEach(async () => {
     for (const c of cleanups.splice(0)) await c();
   });

@@ -19,6 +19,7 @@ import { stripNoise } from '../text/noise.js';
 import { redactPasswords } from '../helpdesk/redact.js';
 import { CommandMatcher, normalizeTyped, type Recognized } from './commands.js';
 import type { ConversationState, Flow } from './state.js';
+import type { Decision } from '../storage/outcomes.js';
 
 /** How many tried stages a conversation remembers for the hand-over. */
 const ATTEMPTS_KEPT = 20;
@@ -31,9 +32,32 @@ export interface UserInput {
   locale?: string | null;
 }
 
+/** What the resolver made of a question, for the helpdesk's record (see OutcomeStore). */
+export interface QuestionEvent {
+  type: 'question';
+  text: string;
+  lang: Lang;
+  decision: Decision;
+  topic: string | null;
+  confidence: number;
+  suggestions: string[];
+}
+
 export type BotEvent =
+  | QuestionEvent
   | { type: 'fixed'; topic: string; stage: string; lang: Lang }
-  | { type: 'escalation'; lang: Lang; attempts: ConversationState['attempts']; topic: string | null }
+  | { type: 'not-fixed'; topic: string; stage: string; lang: Lang }
+  /** A topic button pressed (a "did you mean" suggestion, the help card's list). */
+  | { type: 'chosen'; topic: string; lang: Lang }
+  | { type: 'cancelled'; lang: Lang }
+  | {
+      type: 'escalation';
+      lang: Lang;
+      attempts: ConversationState['attempts'];
+      topic: string | null;
+      /** `asked`: the user asked for a person; `exhausted`: no stage or topic was left to try. */
+      reason: 'asked' | 'exhausted';
+    }
   /** The form is complete: open a ticket with it (the bot does, with its storage). */
   | {
       type: 'ticket';
@@ -181,6 +205,7 @@ export class DialogEngine {
       case 'cancel':
         // Cancel forgets what was tried too: a later hand-over starts from the next question.
         delete state.flow;
+        out.events.push({ type: 'cancelled', lang: state.lang });
         state.attempts = [];
         clearChoices(state);
         this.send(out, this.cards.notice('cancelled', state.lang));
@@ -192,7 +217,7 @@ export class DialogEngine {
         // Already on the way to a person: the form is how, so it is asked again, saying so.
         if (state.flow?.awaiting === 'form')
           this.prompt(out, this.pack.message('form.alreadyEscalating', state.lang));
-        else this.escalate(out);
+        else this.escalate(out, 'asked');
         return true;
       default:
         return false;
@@ -235,11 +260,12 @@ export class DialogEngine {
         this.chooseOption(out, action.value);
         return;
       case 'topic':
-        if (this.pack.topics.has(action.value)) this.start(out, action.value, [], []);
-        else this.prompt(out);
+        if (!this.pack.topics.has(action.value)) return this.prompt(out);
+        out.events.push({ type: 'chosen', topic: action.value, lang: state.lang });
+        this.start(out, action.value, [], []);
         return;
       case 'escalate':
-        this.escalate(out);
+        this.escalate(out, 'asked');
         return;
       case 'restart':
         this.restart(out);
@@ -264,8 +290,19 @@ export class DialogEngine {
     const result = this.resolver.resolve(text, { locale: locale ?? state.lang, context: { topic: context } });
     state.lang = result.lang;
     const flow = state.flow;
+    const question = (decision: Decision, suggestions: string[] = []) =>
+      out.events.push({
+        type: 'question',
+        text,
+        lang: state.lang,
+        decision,
+        topic: result.topic ?? result.candidates[0]?.topic ?? null,
+        confidence: result.confidence,
+        suggestions,
+      });
     const { answer } = result;
     if (answer.kind === 'follow-up' && result.topic) {
+      question('follow-up');
       // "still failing" on a stage: that stage did not fix it, the next one comes.
       if (flow?.awaiting === 'fixed' && flow.topic === result.topic) this.answerFixed(out, false);
       else if (flow?.topic === result.topic) this.prompt(out);
@@ -275,6 +312,8 @@ export class DialogEngine {
     if (answer.kind !== 'fix' && answer.kind !== 'did-you-mean' && answer.kind !== 'unknown' && answer.id) {
       // A neighbour's redirect, the retirement notice, small talk, "which problem?": never a fix.
       if (answer.id === 'bye') delete state.flow;
+      if (answer.kind !== 'smalltalk')
+        question(answer.kind === 'follow-up' ? 'follow-up' : answer.kind);
       this.send(out, this.cards.answer(answer.id, state.lang));
       return;
     }
@@ -285,13 +324,16 @@ export class DialogEngine {
           .topic(flow.topic)
           .clarify?.options.find((o) => o.topics.length === 1 && o.topics[0] === result.topic);
         if (option) {
+          question('follow-up');
           this.chooseOption(out, option.id);
           return;
         }
       }
+      question('fix');
       this.start(out, result.topic, [], []);
       return;
     }
+    question(result.suggestions.length ? 'did-you-mean' : 'unknown', result.suggestions);
     out.events.push({ type: 'unknown', text, lang: state.lang });
     const token = this.nextToken(state);
     this.send(
@@ -323,8 +365,8 @@ export class DialogEngine {
     // A conversation can last for years: the hand-over lists the latest tries, not all of them.
     if (state.attempts.length > ATTEMPTS_KEPT)
       state.attempts.splice(0, state.attempts.length - ATTEMPTS_KEPT);
+    out.events.push({ type: fixed ? 'fixed' : 'not-fixed', topic: flow.topic, stage, lang: state.lang });
     if (fixed) {
-      out.events.push({ type: 'fixed', topic: flow.topic, stage, lang: state.lang });
       delete state.flow;
       clearChoices(state);
       this.send(out, this.cards.closing(state.lang));
@@ -348,7 +390,7 @@ export class DialogEngine {
     );
     const [topic, ...rest] = pending;
     if (!topic) {
-      this.escalate(out);
+      this.escalate(out, 'exhausted');
       return;
     }
     const note = this.pack.message('next.topic', state.lang, { title: this.cards.title(topic, state.lang) });
@@ -378,12 +420,12 @@ export class DialogEngine {
   }
 
   /** Hand-over to a person: what was tried, then the form the helpdesk needs filled in. */
-  private escalate(out: StepResult): void {
+  private escalate(out: StepResult, reason: 'asked' | 'exhausted'): void {
     const { state } = out;
     // The topic on screen, else the last one tried; an upload step's topic is its filed ticket's.
     const onScreen = state.flow && state.flow.awaiting !== 'upload' ? state.flow.topic : '';
     const topic = onScreen || state.attempts.at(-1)?.topic || null;
-    out.events.push({ type: 'escalation', lang: state.lang, attempts: state.attempts, topic });
+    out.events.push({ type: 'escalation', lang: state.lang, attempts: state.attempts, topic, reason });
     this.send(out, {
       ...this.cards.escalation(state.attempts, state.lang, '0'),
       choices: [],

@@ -1,0 +1,178 @@
+/**
+ * Turns a step's events into the record of what became of each question (see OutcomeStore):
+ * a question opens an outcome; the answers to its stages, the suggestion picked, the hand-over
+ * and its ticket, or a cancel, fill it in. Message text is stored with passwords redacted.
+ */
+import type { Card } from '../cards/model.js';
+import type { BotEvent } from '../dialogs/engine.js';
+import { redactPasswords } from '../helpdesk/redact.js';
+import type { Platform } from '../helpdesk/types.js';
+import type { KnowledgePack } from '../knowledge/pack.js';
+import type { Outcome, OutcomeStore } from '../storage/outcomes.js';
+import { stripNoise } from '../text/noise.js';
+
+/** Where and when the events happened, as the bot knows it. */
+export interface OutcomeContext {
+  conversation: string;
+  platform: Platform;
+  /** Set in group conversations (a channel), absent in personal chat. */
+  channel?: string;
+  userId?: string;
+  at: string;
+  /** The ticket the step filed, for a `ticket` event. */
+  ticket?: string;
+  /** Topics of the pinned quick fixes shown with the answer. */
+  pins: string[];
+}
+
+/** The context of a step's events, from the message as an adapter passed it. */
+export function outcomeContext(
+  incoming: { conversation: string; platform?: Platform; channel?: string; user?: { id: string } },
+  at: string,
+  shown: Card[],
+  ticket?: string,
+): OutcomeContext {
+  return {
+    conversation: incoming.conversation,
+    platform: incoming.platform ?? 'terminal',
+    at,
+    pins: shown.flatMap((c) => (c.kind === 'topic' ? [c.topic] : [])),
+    ...(incoming.channel ? { channel: incoming.channel } : {}),
+    ...(incoming.user ? { userId: incoming.user.id } : {}),
+    ...(ticket ? { ticket } : {}),
+  };
+}
+
+/** The longest question text kept. */
+const TEXT_KEPT = 500;
+/** Decisions that answer at once, with nothing left to follow. */
+const CLOSED_AT_ONCE: Partial<Record<Outcome['decision'], Outcome['end']>> = {
+  unknown: 'unanswered',
+  'near-miss': 'redirected',
+  retirement: 'redirected',
+};
+
+export class OutcomeRecorder {
+  constructor(
+    private readonly store: OutcomeStore,
+    private readonly pack: KnowledgePack,
+  ) {}
+
+  async record(event: BotEvent, ctx: OutcomeContext): Promise<void> {
+    switch (event.type) {
+      case 'question': {
+        if (event.decision === 'smalltalk') return;
+        const latest = await this.store.latest(ctx.conversation);
+        if (event.decision === 'follow-up' && latest?.end === null) return this.touch(latest, ctx);
+        const end = CLOSED_AT_ONCE[event.decision] ?? null;
+        await this.store.start({
+          ...this.base(ctx, event.lang),
+          text: redactPasswords(stripNoise(event.text).slice(0, TEXT_KEPT)).text,
+          decision: event.decision,
+          topic: event.topic,
+          confidence: event.confidence,
+          suggestions: event.suggestions,
+          ...(end ? { end, endedAt: ctx.at } : {}),
+        });
+        return;
+      }
+      case 'chosen': {
+        const latest = await this.store.latest(ctx.conversation);
+        const suggested = latest && !latest.picked && latest.suggestions.includes(event.topic);
+        if (suggested && (latest.end === null || latest.end === 'unanswered'))
+          await this.store.update(latest.id, {
+            picked: event.topic,
+            end: null,
+            endedAt: null,
+            updatedAt: ctx.at,
+          });
+        else await this.direct(ctx, event.lang, event.topic);
+        return;
+      }
+      case 'fixed':
+      case 'not-fixed': {
+        const open = await this.open(ctx, event.lang, event.topic);
+        const tried = [
+          ...open.tried,
+          { topic: event.topic, stage: event.stage, fixed: event.type === 'fixed' },
+        ];
+        const index = this.pack.topic(event.topic).stages.indexOf(event.stage) + 1;
+        await this.store.update(open.id, {
+          tried,
+          updatedAt: ctx.at,
+          ...(event.type === 'fixed'
+            ? { end: 'fixed', endedAt: ctx.at, fixed: { topic: event.topic, stage: event.stage, index } }
+            : {}),
+        });
+        return;
+      }
+      case 'escalation': {
+        const open = await this.open(ctx, event.lang, event.topic);
+        // The last stage answered on the topic it left from (none when it left before one).
+        const stage = event.attempts.findLast((a) => a.topic === event.topic)?.stage ?? null;
+        await this.store.update(open.id, {
+          updatedAt: ctx.at,
+          escalation: { topic: event.topic, stage, reason: event.reason, ticket: null },
+        });
+        return;
+      }
+      case 'ticket': {
+        const open = await this.open(ctx, event.lang, event.topic);
+        const escalation = open.escalation ?? {
+          topic: event.topic,
+          stage: null,
+          reason: 'asked',
+          ticket: null,
+        };
+        await this.store.update(open.id, {
+          updatedAt: ctx.at,
+          end: 'escalated',
+          endedAt: ctx.at,
+          escalation: { ...escalation, ticket: ctx.ticket ?? null },
+        });
+        return;
+      }
+      case 'cancelled': {
+        const latest = await this.store.latest(ctx.conversation);
+        if (latest?.end === null)
+          await this.store.update(latest.id, { end: 'cancelled', endedAt: ctx.at, updatedAt: ctx.at });
+        return;
+      }
+    }
+  }
+
+  /** Something happened on the open outcome: it is not idle. */
+  private async touch(open: Outcome, ctx: OutcomeContext): Promise<void> {
+    await this.store.update(open.id, { updatedAt: ctx.at });
+  }
+
+  /** The conversation's open outcome, or a `direct` one when it got here without a question. */
+  private async open(ctx: OutcomeContext, lang: Outcome['lang'], topic: string | null): Promise<Outcome> {
+    const latest = await this.store.latest(ctx.conversation);
+    return latest?.end === null ? latest : this.direct(ctx, lang, topic);
+  }
+
+  private direct(ctx: OutcomeContext, lang: Outcome['lang'], topic: string | null): Promise<Outcome> {
+    return this.store.start({
+      ...this.base(ctx, lang),
+      text: '',
+      decision: 'direct',
+      topic,
+      confidence: 0,
+      suggestions: [],
+    });
+  }
+
+  private base(ctx: OutcomeContext, lang: Outcome['lang']) {
+    return {
+      conversation: ctx.conversation,
+      userId: ctx.userId ?? null,
+      platform: ctx.platform,
+      chat: ctx.channel ? ('channel' as const) : ('personal' as const),
+      lang,
+      startedAt: ctx.at,
+      updatedAt: ctx.at,
+      pins: ctx.pins,
+    };
+  }
+}
