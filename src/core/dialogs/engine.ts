@@ -312,8 +312,7 @@ export class DialogEngine {
     if (answer.kind !== 'fix' && answer.kind !== 'did-you-mean' && answer.kind !== 'unknown' && answer.id) {
       // A neighbour's redirect, the retirement notice, small talk, "which problem?": never a fix.
       if (answer.id === 'bye') delete state.flow;
-      if (answer.kind !== 'smalltalk')
-        question(answer.kind === 'follow-up' ? 'follow-up' : answer.kind);
+      if (answer.kind !== 'smalltalk') question(answer.kind === 'follow-up' ? 'follow-up' : answer.kind);
       this.send(out, this.cards.answer(answer.id, state.lang));
       return;
     }
