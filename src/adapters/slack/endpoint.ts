@@ -4,8 +4,7 @@
  * dropping calls, and can be pointed elsewhere with SLACK_API_URL.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { App, LogLevel } from '@slack/bolt';
-import { WebClient } from '@slack/web-api';
+import { App, LogLevel, webApi } from '@slack/bolt';
 import type { Bot } from '../../core/bot.js';
 import type { Lang } from '../../core/i18n/languages.js';
 import type { DedupeStore } from '../../core/storage/types.js';
@@ -77,7 +76,7 @@ export function createSlackEndpoint(options: SlackEndpointOptions): SlackEndpoin
   }
   // With `authorize`, Bolt's own client has no token: the bot's calls outside a listener
   // (the outbox, pin expiry) use this one.
-  app.client = new WebClient(settings.botToken, clientOptions);
+  app.client = new webApi.WebClient(settings.botToken, clientOptions);
   app.error(async (error) => log(`slack listener failed: ${error.stack ?? error.message}`));
   registerSlackListeners(app, {
     bot: options.bot,

@@ -11,7 +11,7 @@
  * - The user's locale comes from `users.info` (cached), and the language of the text wins.
  */
 import type { App, BlockAction, ButtonAction } from '@slack/bolt';
-import type { WebClient } from '@slack/web-api';
+import type { webApi } from '@slack/bolt';
 import type { Bot, Incoming, IncomingFile } from '../../core/bot.js';
 import type { TicketOperation } from '../../core/helpdesk/types.js';
 import type { ActResult } from '../../core/helpdesk/service.js';
@@ -28,6 +28,9 @@ import {
   renderBlockKit,
   type SlackMessage,
 } from '../../render/blockkit/render.js';
+
+/** The Web API client Bolt bundles (its own copy, so the types always match Bolt's). */
+type WebClient = webApi.WebClient;
 
 const LOCALE_TTL_MS = 60 * 60 * 1000;
 const COMMAND = '/signin-help';

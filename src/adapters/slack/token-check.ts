@@ -7,7 +7,10 @@
  * own user and bot ids join once known), and the state is reported on readiness (/readyz).
  */
 import type { AuthorizeResult } from '@slack/bolt';
-import type { WebClient } from '@slack/web-api';
+import type { webApi } from '@slack/bolt';
+
+/** The Web API client Bolt bundles (its own copy, so the types always match Bolt's). */
+type WebClient = webApi.WebClient;
 
 export interface TokenCheckStatus {
   state: 'checking' | 'ok' | 'failing';
