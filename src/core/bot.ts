@@ -8,6 +8,7 @@
  * process wrote in between, the step is run again on the fresh state (the step is pure, so
  * nothing is sent or recorded twice).
  */
+import type { Logger } from './log/logger.js';
 import type { Card } from './cards/model.js';
 import { CardBuilder } from './cards/build.js';
 import { type BotEvent, DialogEngine, type UserInput } from './dialogs/engine.js';
@@ -48,8 +49,8 @@ export interface BotOptions {
   helpdesk?: Helpdesk;
   /** Pinned quick fixes; in memory when not given. */
   pins?: PinService;
-  /** Told of failures the user is told about in plain words (a download that failed), for the log. */
-  onError?: (error: Error) => void;
+  /** Where failures the user is told about in plain words (a download that failed) are logged. */
+  log?: Logger;
   /** Cards sent with buttons, to answer them in place; in memory when not given. */
   sentCards?: SentCardStore<Card>;
   /** What became of each question, for the helpdesk's report; in memory when not given. */
@@ -181,6 +182,7 @@ export class Bot {
 
   handle(incoming: Incoming): Promise<Outgoing> {
     const clean = wellFormedIncoming(incoming);
+    this.options.log?.annotate({ conversation: clean.conversation, platform: clean.platform });
     return this.queue.run(clean.conversation, () => this.step(clean));
   }
 
@@ -323,7 +325,7 @@ export class Bot {
       } catch (e) {
         if (e instanceof FileTooLargeError) reject('tooBig', { max: megabytes });
         else {
-          this.options.onError?.(new Error(`could not download ${file.name}: ${(e as Error).message}`));
+          this.options.log?.warn(`could not download ${file.name}: ${(e as Error).message}`, { err: e });
           reject('download');
         }
         continue;

@@ -26,7 +26,7 @@ import { MemoryOutbox, MemoryTicketStore } from '../core/helpdesk/memory.js';
 import { Helpdesk } from '../core/helpdesk/service.js';
 import type { Platform } from '../core/helpdesk/types.js';
 import { OutboxWorker } from '../core/helpdesk/worker.js';
-import { isLang, type Lang } from '../core/i18n/languages.js';
+import type { Lang } from '../core/i18n/languages.js';
 import { ConfigError } from '../core/errors.js';
 import { SlackHelpdeskChannel, SlackNotifier } from '../adapters/slack/helpdesk.js';
 import { SlackPinPublisher } from '../adapters/slack/slack-bot.js';
@@ -37,12 +37,18 @@ import { TeamsHelpdeskChannel, TeamsNotifier, TeamsPinPublisher } from '../adapt
 import type { KnowledgePack } from '../core/knowledge/pack.js';
 import type { Pin } from '../core/pins/types.js';
 import type { Card } from '../core/cards/model.js';
-import { retentionDays, sweepOutcomes } from '../core/outcomes/retention.js';
+import { sweepOutcomes } from '../core/outcomes/retention.js';
+import { type Logger, silentLogger } from '../core/log/logger.js';
+import { type Environment, readConfig } from '../config/read.js';
+import type { Config } from '../config/settings.js';
 import { createHttpServer, type HttpServer, type Route, sendJson } from './http.js';
 
 export interface AppOptions {
-  env: NodeJS.ProcessEnv;
-  log?: (message: string) => void;
+  /** The checked settings (see src/config); `env` is read through the same checks when it is not given. */
+  config?: Config;
+  env?: Environment;
+  /** Where the bot's log lines go (nothing is logged without one). */
+  log?: Logger;
   /** Test seams for the Teams endpoint (local token issuer, fixed outbound credentials, retry timing). */
   teams?: Partial<Pick<TeamsEndpointOptions, 'auth' | 'credentialsFactory' | 'retry'>>;
   /** Test seams for Slack (the signature clock, the token check's retry timing). */
@@ -73,15 +79,13 @@ export interface App {
 }
 
 export function createApp(options: AppOptions): App {
-  const log = options.log ?? ((m: string) => console.log(m));
-  const teams = readTeamsSettings(options.env);
+  const log = options.log ?? silentLogger;
+  const config = options.config ?? readConfig(options.env ?? {});
+  const teams = readTeamsSettings(config);
   const storage = options.storage;
-  const env = options.env;
-  const helpdeskLang = env.HELPDESK_LANG?.trim() || 'en';
-  if (!isLang(helpdeskLang))
-    throw new ConfigError(`HELPDESK_LANG must be one of en, ja, zh-CN, zh-TW; got "${helpdeskLang}".`);
-  const slackHelpdesk = env.HELPDESK_SLACK_CHANNEL?.trim();
-  const teamsHelpdesk = env.HELPDESK_TEAMS_CHANNEL?.trim();
+  const helpdeskLang = config.HELPDESK_LANG;
+  const slackHelpdesk = config.HELPDESK_SLACK_CHANNEL;
+  const teamsHelpdesk = config.HELPDESK_TEAMS_CHANNEL;
   const channelPlatforms: Platform[] = [
     ...(slackHelpdesk ? ['slack' as const] : []),
     ...(teamsHelpdesk ? ['teams' as const] : []),
@@ -103,16 +107,16 @@ export function createApp(options: AppOptions): App {
         ...(slackHelpdesk ? { slack: slackHelpdesk } : {}),
         ...(teamsHelpdesk ? { teams: teamsHelpdesk } : {}),
       },
-      agents: (env.HELPDESK_AGENTS ?? '').split(/[\s,]+/).filter(Boolean),
+      agents: config.HELPDESK_AGENTS,
       onRefused: (r) =>
-        log(
+        log.warn(
           `refused ticket action ${r.op} on ${r.ref} from ${r.origin.platform} user ${r.origin.user} in ${r.origin.channel ?? '(no channel)'}: ${r.why}`,
         ),
     });
   const resolver = new Resolver(pack);
   const pins = new PinService(storage?.pins ?? new MemoryPinStore(), pack, resolver, options.clock);
-  const admins = (env.BOT_ADMINS ?? '').split(/[\s,]+/).filter(Boolean);
-  const keepOutcomesDays = retentionDays(env.OUTCOME_RETENTION_DAYS);
+  const admins = config.BOT_ADMINS;
+  const keepOutcomesDays = config.OUTCOME_RETENTION_DAYS;
   const bot =
     options.bot ??
     new Bot({
@@ -120,7 +124,7 @@ export function createApp(options: AppOptions): App {
       resolver,
       helpdesk,
       pins,
-      onError: (e) => log(e.message),
+      log,
       ...(options.clock ? { now: options.clock } : {}),
       ...(storage
         ? {
@@ -135,7 +139,7 @@ export function createApp(options: AppOptions): App {
   let teamsEndpoint: ReturnType<typeof createTeamsEndpoint> | undefined;
   if (teams) {
     if (teams.localMode)
-      log(
+      log.warn(
         '!!! LOCAL MODE: MicrosoftAppId is not set, so /api/messages accepts requests WITHOUT authentication.\n' +
           '!!! This is only for the local Teams client emulator. Never expose this port.',
       );
@@ -154,7 +158,7 @@ export function createApp(options: AppOptions): App {
       handle: (req, res, body) => endpoint.handle(req, res, body),
     });
   }
-  const slackSettings = readSlackSettings(options.env);
+  const slackSettings = readSlackSettings(config);
   let slack: SlackEndpoint | undefined;
   if (slackSettings) {
     slack = createSlackEndpoint({
@@ -163,7 +167,7 @@ export function createApp(options: AppOptions): App {
       admins,
       settings: slackSettings,
       dedupe: options.dedupe ?? storage?.dedupe ?? new MemoryDedupeStore(),
-      ...(env.SLACK_HANDLING_LEASE_MS ? { leaseMs: Number(env.SLACK_HANDLING_LEASE_MS) } : {}),
+      leaseMs: config.SLACK_HANDLING_LEASE_MS,
       log,
       ...options.slack,
     });
@@ -197,20 +201,20 @@ export function createApp(options: AppOptions): App {
       channels.push(
         new TeamsHelpdeskChannel(teamsEndpoint.proactive, {
           id: teamsHelpdesk,
-          serviceUrl: env.HELPDESK_TEAMS_SERVICE_URL?.trim() || 'https://smba.trafficmanager.net/teams/',
+          serviceUrl: config.HELPDESK_TEAMS_SERVICE_URL,
           ...(teams?.tenantId ? { tenantId: teams.tenantId } : {}),
         }),
       );
   } else if (teamsHelpdesk)
     throw new ConfigError('HELPDESK_TEAMS_CHANNEL is set but Teams is not configured (MicrosoftAppId).');
-  if (env.OUTBOX_DISABLED !== 'true')
+  if (!config.OUTBOX_DISABLED)
     worker = new OutboxWorker(
       outbox,
       outboxHandlers({ tickets, channels, notifiers, cards: new CardBuilder(bot.pack), helpdeskLang }),
       {
         log,
-        intervalMs: Number(env.OUTBOX_INTERVAL_MS ?? 2000),
-        leaseMs: Number(env.OUTBOX_LEASE_MS ?? 60_000),
+        intervalMs: config.OUTBOX_INTERVAL_MS,
+        leaseMs: config.OUTBOX_LEASE_MS,
       },
     );
   let sweeper: NodeJS.Timeout | undefined;
@@ -222,8 +226,9 @@ export function createApp(options: AppOptions): App {
     await bot.expirePins(
       async (pin, card) => pinPublishers.get(pin.platform)?.(pin, card),
       (pin, e, retrying) =>
-        log(
+        log.warn(
           `could not update expired pin ${pin.id} (${retrying ? 'tried again next sweep' : 'given up, pin ended'}): ${(e as Error).message}`,
+          { err: e, pin: pin.id },
         ),
     );
   };
@@ -259,12 +264,11 @@ export function createApp(options: AppOptions): App {
       await slack?.start();
       worker?.start();
       sweeper = setInterval(
-        () => void expirePins().catch((e) => log(`pin expiry failed: ${(e as Error).message}`)),
-        Number(env.PIN_SWEEP_MS ?? 60_000),
+        () => void expirePins().catch((e) => log.error('pin expiry failed', { err: e })),
+        config.PIN_SWEEP_MS,
       );
       sweeper.unref();
-      const sweepNow = () =>
-        void sweepOld().catch((e) => log(`outcome sweep failed: ${(e as Error).message}`));
+      const sweepNow = () => void sweepOld().catch((e) => log.error('outcome sweep failed', { err: e }));
       sweepNow();
       outcomeSweeper = setInterval(sweepNow, 60 * 60 * 1000);
       outcomeSweeper.unref();

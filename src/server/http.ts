@@ -3,7 +3,10 @@
  * requests in flight. Platform endpoints plug in as routes; nothing here knows a platform.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { randomUUID } from 'node:crypto';
 import { ConfigError } from '../core/errors.js';
+import { withLogContext } from '../logging/context.js';
+import { type Logger, silentLogger } from '../core/log/logger.js';
 
 const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
 
@@ -24,7 +27,7 @@ export interface HttpOptions {
    * default host is 127.0.0.1, and any other host is refused.
    */
   loopbackOnly?: boolean;
-  log?: (message: string) => void;
+  log?: Logger;
 }
 
 export function sendJson(res: ServerResponse, status: number, value: unknown): void {
@@ -57,6 +60,16 @@ function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
   });
 }
 
+/**
+ * The id on every log line written for a request: the caller's X-Request-Id when it sent a
+ * sane one (a load balancer's, to follow a request across both logs), else a new one. It is
+ * sent back in the response's X-Request-Id.
+ */
+function requestIdOf(req: IncomingMessage): string {
+  const given = req.headers['x-request-id'];
+  return typeof given === 'string' && /^[\w.:-]{1,128}$/.test(given) ? given : randomUUID();
+}
+
 export interface HttpServer {
   server: Server;
   /** Listens on `host` (every interface by default, 127.0.0.1 with `loopbackOnly`); resolves with the port. */
@@ -67,11 +80,17 @@ export interface HttpServer {
 
 export function createHttpServer(options: HttpOptions): HttpServer {
   const limit = options.maxBodyBytes ?? 1024 * 1024;
-  const log = options.log ?? (() => {});
+  const log = options.log ?? silentLogger;
   let inFlight = 0;
   let drained: (() => void) | undefined;
 
-  const server = createServer(async (req, res) => {
+  const server = createServer((req, res) => {
+    const requestId = requestIdOf(req);
+    res.setHeader('x-request-id', requestId);
+    void withLogContext({ requestId }, () => handle(req, res));
+  });
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     inFlight++;
     try {
       const path = (req.url ?? '/').split('?')[0];
@@ -103,13 +122,13 @@ export function createHttpServer(options: HttpOptions): HttpServer {
       await route.handle(req, res, body, raw);
       if (!res.writableEnded) res.end();
     } catch (e) {
-      log(`request failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+      log.error('request failed', { err: e, method: req.method, path: req.url?.split('?')[0] });
       error(res, 500, 'internal_error', 'The request could not be handled.');
     } finally {
       inFlight--;
       if (inFlight === 0) drained?.();
     }
-  });
+  }
 
   return {
     server,

@@ -4,7 +4,7 @@
  * Both get the same migrations before use.
  */
 import { isAbsolute, relative, resolve } from 'node:path';
-import { ConfigError } from '../core/errors.js';
+import type { Config } from '../config/settings.js';
 import type { Card } from '../core/cards/model.js';
 import type { ConversationState } from '../core/dialogs/state.js';
 import { CachedStateStore } from '../core/storage/cached.js';
@@ -57,13 +57,13 @@ export function creatingMessage(dir: string): string {
   return `Creating the embedded database in ${shown}, about 15 s, only the first time…`;
 }
 
-export async function openStorage(env: NodeJS.ProcessEnv, options: PgliteOptions = {}): Promise<Storage> {
-  const url = env.DATABASE_URL?.trim();
+export type StorageConfig = Pick<Config, 'DATABASE_URL' | 'DATABASE_SCHEMA' | 'DATA_DIR'>;
+
+export async function openStorage(config: StorageConfig, options: PgliteOptions = {}): Promise<Storage> {
+  const url = config.DATABASE_URL;
   if (url) {
-    if (!/^postgres(ql)?:\/\//.test(url))
-      throw new ConfigError('DATABASE_URL must be a postgres:// connection string.');
-    const schema = env.DATABASE_SCHEMA?.trim();
+    const schema = config.DATABASE_SCHEMA;
     return storageOn(await openPostgres({ connectionString: url, ...(schema ? { schema } : {}) }));
   }
-  return storageOn(await openPglite(resolve(env.DATA_DIR?.trim() || 'data'), options));
+  return storageOn(await openPglite(resolve(config.DATA_DIR), options));
 }

@@ -8,6 +8,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/server/app.js';
 import { ConfigError } from '../../src/core/errors.js';
 import { serve } from '../helpers/serve.js';
+import { silentLogger } from '../../src/core/log/logger.js';
 
 /** Whether a TCP connection to host:port is accepted. */
 const reachable = (host: string, port: number) =>
@@ -27,7 +28,7 @@ const external = Object.values(networkInterfaces())
   .map((a) => a!.address);
 
 describe('local mode', () => {
-  const app = createApp({ env: { BOT_LOCAL_MODE: 'true' }, log: () => {} });
+  const app = createApp({ env: { BOT_LOCAL_MODE: 'true' }, log: silentLogger });
   afterAll(() => app.stop());
 
   it('listens on 127.0.0.1 by default and refuses any other interface', async () => {

@@ -18,6 +18,7 @@ import type { App, Receiver, ReceiverEvent } from '@slack/bolt';
 import type { DedupeStore } from '../../core/storage/types.js';
 import { sendJson } from '../../server/http.js';
 import { SlackVerificationError, verifySlackRequest } from './verify.js';
+import type { Logger } from '../../core/log/logger.js';
 
 export const DEDUPE_TTL_MS = 30 * 60 * 1000;
 /** How long a delivery being handled is held (Slack's retries come after about 1 and 5 minutes). */
@@ -28,7 +29,7 @@ export interface SlackReceiverOptions {
   dedupe: DedupeStore;
   /** Seconds since the epoch (tests move the clock). */
   now?: () => number;
-  log?: (message: string) => void;
+  log?: Logger;
   /** How long a delivery being handled is held against retries (HANDLING_LEASE_MS). */
   leaseMs?: number;
 }
@@ -173,9 +174,7 @@ export class SlackHttpReceiver implements Receiver {
       if (id) await this.options.dedupe.finish(id, DEDUPE_TTL_MS);
     } catch (error) {
       if (id) await this.options.dedupe.release(id);
-      this.options.log?.(
-        `slack event failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
-      );
+      this.options.log?.error('slack event failed', { err: error });
       if (!acked)
         sendJson(res, 500, { error: { code: 'internal_error', message: 'The event could not be handled.' } });
     }

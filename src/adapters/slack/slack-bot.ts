@@ -28,6 +28,7 @@ import {
   renderBlockKit,
   type SlackMessage,
 } from '../../render/blockkit/render.js';
+import type { Logger } from '../../core/log/logger.js';
 
 /** The Web API client Bolt bundles (its own copy, so the types always match Bolt's). */
 type WebClient = webApi.WebClient;
@@ -71,7 +72,7 @@ export interface SlackBotOptions {
   admins?: string[];
   /** The language the helpdesk reads (its modals). */
   helpdeskLang?: Lang;
-  log?: (message: string) => void;
+  log?: Logger;
   /** The Web API's URL when not Slack's own (SLACK_API_URL): its host serves files too. */
   apiUrl?: string;
 }
@@ -124,7 +125,7 @@ export class SlackPinPublisher {
   constructor(
     private readonly client: () => WebClient,
     private readonly chooseLabel: (lang: Lang) => string,
-    private readonly log?: (message: string) => void,
+    private readonly log?: Logger,
   ) {}
 
   async end(pin: Pin, card: Card, client: WebClient = this.client()): Promise<void> {
@@ -138,8 +139,9 @@ export class SlackPinPublisher {
     try {
       await client.pins.remove({ channel: message.channel, timestamp: message.ts });
     } catch (e) {
-      this.log?.(
+      this.log?.warn(
         `pins.remove failed: ${(e as { data?: { error?: string } }).data?.error ?? (e as Error).message}`,
+        { err: e },
       );
     }
   }
@@ -304,8 +306,9 @@ export function registerSlackListeners(app: App, options: SlackBotOptions): void
         await client.pins.add({ channel, timestamp: ts });
       } catch (e) {
         // already_pinned, not_pinnable: the post still stands, and answers in the channel lead with it.
-        options.log?.(
+        options.log?.warn(
           `pins.add failed: ${(e as { data?: { error?: string } }).data?.error ?? (e as Error).message}`,
+          { err: e },
         );
       }
       let permalink: string | undefined;
@@ -460,7 +463,9 @@ export function registerSlackListeners(app: App, options: SlackBotOptions): void
         await client.chat.update({ channel: where.channel, ts: meta.message!, ...render(inPlace) });
       } catch (e) {
         // The form's message is gone (deleted, too old): the number goes in a message of its own.
-        options.log?.(`could not show ${out.filed!.ref} in place of its form: ${(e as Error).message}`);
+        options.log?.warn(`could not show ${out.filed!.ref} in place of its form: ${(e as Error).message}`, {
+          err: e,
+        });
         inPlace = undefined;
       }
     await ack();

@@ -21,13 +21,14 @@ import { SigninTeamsBot } from './teams-bot.js';
 import { type TeamsProactive, TeamsPinPublisher } from './helpdesk.js';
 import { CardBuilder } from '../../core/cards/build.js';
 import { type Lang, langFromLocale } from '../../core/i18n/languages.js';
+import { type Logger, silentLogger } from '../../core/log/logger.js';
 
 export interface TeamsEndpointOptions {
   bot: Bot;
   settings: TeamsSettings;
   renderer?: AdaptiveCardRenderer;
   retry?: RetryPolicy;
-  log?: (message: string) => void;
+  log?: Logger;
   /** Where tokens are checked against: the Bot Framework's by default; a local issuer in tests. */
   auth?: { openIdMetadataUrl: string; tokenIssuer: string };
   /** How outbound calls get their token (tests give a fixed one; production uses the app secret). */
@@ -90,7 +91,7 @@ export function botResponse(res: ServerResponse) {
 
 export function createTeamsEndpoint(options: TeamsEndpointOptions): TeamsEndpoint {
   const { settings, bot } = options;
-  const log = options.log ?? (() => {});
+  const log = options.log ?? silentLogger;
   const config: ConfigurationBotFrameworkAuthenticationOptions = {
     MicrosoftAppId: settings.appId,
     MicrosoftAppPassword: settings.appPassword,
@@ -109,12 +110,13 @@ export function createTeamsEndpoint(options: TeamsEndpointOptions): TeamsEndpoin
   const builder = new CardBuilder(bot.pack);
   const renderer = options.renderer ?? new AdaptiveCardRenderer();
   adapter.onTurnError = async (context, error) => {
-    log(`teams turn failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    log.error('teams turn failed', { err: error, activity: context.activity.type });
     try {
       const lang = langFromLocale(context.activity.locale) ?? 'en';
       await context.sendActivity({ type: 'message', text: builder.notice('error', lang).text });
-    } catch {
-      // Nothing more to do: the error is logged.
+    } catch (e) {
+      // The user could not even be told: the turn's error is logged above, this one beside it.
+      log.warn('could not tell the user the turn failed', { err: e });
     }
   };
   const pinPublisher = new TeamsPinPublisher({ adapter, appId: settings.appId, renderer });

@@ -32,6 +32,7 @@ import { detectLanguage } from '../../core/text/detect-language.js';
 import { langFromLocale } from '../../core/i18n/languages.js';
 import { type AdaptiveCardRenderer, readSubmit } from '../../render/adaptive/render.js';
 import { type RetryPolicy, TEAMS_RETRY, withRetry } from './retry.js';
+import type { Logger } from '../../core/log/logger.js';
 
 const SEARCH_RESULTS = 10;
 
@@ -45,7 +46,7 @@ export interface TeamsBotOptions {
   pinPublisher?: (pin: Pin, card: Card) => Promise<void>;
   renderer: AdaptiveCardRenderer;
   retry?: RetryPolicy;
-  log?: (message: string) => void;
+  log?: Logger;
 }
 
 /** One conversation state per user per Teams conversation (a channel thread, a chat). */
@@ -256,7 +257,12 @@ export class SigninTeamsBot extends TeamsActivityHandler {
       );
       return true;
     } catch (error) {
-      this.options.log?.(`could not show the ticket in place of its form ${id}: ${(error as Error).message}`);
+      this.options.log?.warn(
+        `could not show the ticket in place of its form ${id}: ${(error as Error).message}`,
+        {
+          err: error,
+        },
+      );
       return false;
     }
   }
@@ -275,7 +281,9 @@ export class SigninTeamsBot extends TeamsActivityHandler {
       );
     } catch (error) {
       // The card could not be updated: it is sent as a new message instead.
-      this.options.log?.(`could not update card ${activityId} in place: ${(error as Error).message}`);
+      this.options.log?.warn(`could not update card ${activityId} in place: ${(error as Error).message}`, {
+        err: error,
+      });
       return false;
     }
     await this.options.bot.sentCards.remember(key, card);
@@ -405,7 +413,9 @@ export class SigninTeamsBot extends TeamsActivityHandler {
       );
     } catch (error) {
       // The answer itself went through; an old card that cannot be updated is only cosmetic.
-      this.options.log?.(`could not update answered card ${activityId}: ${(error as Error).message}`);
+      this.options.log?.info(`could not update answered card ${activityId}: ${(error as Error).message}`, {
+        err: error,
+      });
     }
   }
 }

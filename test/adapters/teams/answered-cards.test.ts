@@ -11,6 +11,7 @@ import { FakeConnector, postActivity } from '../../helpers/connector.js';
 import { POSTGRES_URL } from '../../helpers/databases.js';
 import { realPack } from '../../helpers/pack.js';
 import * as A from './activities.js';
+import { silentLogger } from '../../../src/core/log/logger.js';
 
 const pack = realPack();
 const connector = new FakeConnector();
@@ -20,7 +21,11 @@ const apps: App[] = [];
 
 async function process_(): Promise<App> {
   const storage = await storageOn(await openPostgres({ connectionString: POSTGRES_URL, schema }));
-  const app = createApp({ env: { BOT_LOCAL_MODE: 'true', OUTBOX_DISABLED: 'true' }, storage, log: () => {} });
+  const app = createApp({
+    env: { BOT_LOCAL_MODE: 'true', OUTBOX_DISABLED: 'true' },
+    storage,
+    log: silentLogger,
+  });
   apps.push(app);
   return app;
 }
