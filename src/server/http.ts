@@ -114,6 +114,7 @@ export function createHttpServer(options: HttpOptions): HttpServer {
         try {
           body = JSON.parse(raw.toString('utf8'));
         } catch {
+          // The caller's mistake, answered as such: nothing for the operator's log.
           return error(res, 400, 'malformed_json', 'The body is not valid JSON.');
         }
         if (typeof body !== 'object' || body === null || Array.isArray(body))

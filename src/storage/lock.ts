@@ -56,6 +56,12 @@ export function lockFolder(dir: string): FolderLock {
 }
 
 /** Writes the lock whole, then links it into place: another process sees all of it or nothing. */
+
+/** A lock file that does not say who holds it: its first characters, to show the operator. */
+function unknownOwner(text: string): LockOwner {
+  return { pid: -1, startedAt: '', command: text.slice(0, 200) };
+}
+
 function tryCreate(file: string, owner: LockOwner): boolean {
   const temp = `${file}.${process.pid}.tmp`;
   writeFileSync(temp, JSON.stringify(owner) + '\n');
@@ -88,8 +94,9 @@ function readOwner(file: string): LockOwner | undefined {
     if (Number.isInteger(owner.pid) && typeof owner.startedAt === 'string') return owner as LockOwner;
   } catch {
     // Not JSON: written by something else, or truncated. Reported as an unknown owner below.
+    return unknownOwner(text);
   }
-  return { pid: -1, startedAt: '', command: text.slice(0, 200) };
+  return unknownOwner(text);
 }
 
 /** Whether the lock's process still runs: its pid exists and did not start after the lock. */

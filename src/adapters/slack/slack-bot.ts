@@ -28,7 +28,7 @@ import {
   renderBlockKit,
   type SlackMessage,
 } from '../../render/blockkit/render.js';
-import type { Logger } from '../../core/log/logger.js';
+import { type Logger, silentLogger } from '../../core/log/logger.js';
 
 /** The Web API client Bolt bundles (its own copy, so the types always match Bolt's). */
 type WebClient = webApi.WebClient;
@@ -49,6 +49,8 @@ export function conversationKey(w: Where): string {
 }
 
 export class LocaleCache {
+  constructor(private readonly log: Logger = silentLogger) {}
+
   private readonly cache = new Map<string, { locale: string | null; expires: number }>();
 
   async get(client: WebClient, user: string): Promise<string | null> {
@@ -58,8 +60,9 @@ export class LocaleCache {
     try {
       const info = await client.users.info({ user, include_locale: true });
       locale = info.user?.locale ?? null;
-    } catch {
-      // Without the locale the text decides alone.
+    } catch (e) {
+      // Without the locale the text decides alone; remembered as unknown until the entry expires.
+      this.log.info(`users.info failed for the locale of ${user}; the text decides the language`, { err: e });
     }
     this.cache.set(user, { locale, expires: Date.now() + LOCALE_TTL_MS });
     return locale;
@@ -96,7 +99,7 @@ export function isSlackFileUrl(url: string, apiUrl?: string): boolean {
   try {
     target = new URL(url);
   } catch {
-    return false;
+    return false; // not a URL at all, so not a Slack file: the bot does not download it
   }
   if (target.protocol === 'https:' && SLACK_FILE_HOSTS.includes(target.hostname)) return true;
   if (!apiUrl) return false;
@@ -155,7 +158,7 @@ export function registerSlackListeners(app: App, options: SlackBotOptions): void
     options.log,
   );
   const builder = new CardBuilder(bot.pack);
-  const locales = new LocaleCache();
+  const locales = new LocaleCache(options.log);
   const render = (card: Card): SlackMessage =>
     renderBlockKit(card, { chooseLabel: bot.pack.message('slack.choose', card.lang) });
 
@@ -273,7 +276,9 @@ export function registerSlackListeners(app: App, options: SlackBotOptions): void
     try {
       const info = await client.users.info({ user });
       return Boolean(info.user?.is_admin || info.user?.is_owner || info.user?.is_primary_owner);
-    } catch {
+    } catch (e) {
+      // Who cannot be looked up is not an admin (fail closed): the pin command is refused.
+      options.log?.warn(`users.info failed for ${user}; treated as not an admin`, { err: e });
       return false;
     }
   }
@@ -314,7 +319,9 @@ export function registerSlackListeners(app: App, options: SlackBotOptions): void
       let permalink: string | undefined;
       try {
         permalink = (await client.chat.getPermalink({ channel, message_ts: ts })).permalink;
-      } catch {
+      } catch (e) {
+        // The pin stands without its link; answers lead with the pin's text instead.
+        options.log?.info(`chat.getPermalink failed for pin ${pin.id}`, { err: e });
         permalink = undefined;
       }
       await bot.pins.setMessage(pin.id, { channel, ts, ...(permalink ? { permalink } : {}) });
@@ -352,7 +359,7 @@ export function registerSlackListeners(app: App, options: SlackBotOptions): void
     try {
       payload = JSON.parse(a.value ?? '') as ActionPayload;
     } catch {
-      return;
+      return; // not one of the bot's buttons (their values are its JSON): nothing to answer
     }
     const channel = b.channel?.id ?? b.container?.channel_id ?? '';
     const thread = b.message?.thread_ts ?? b.container?.thread_ts;

@@ -33,7 +33,7 @@ export function validateUrl(url: string): string | null {
   try {
     parsed = new URL(url);
   } catch {
-    return `"${url}" is not a valid URL`;
+    return `"${url}" is not a valid URL`; // the problem, for the caller to report with file and key
   }
   if (parsed.protocol !== 'https:') return `"${url}" must use https`;
   if (/\s|&amp;/.test(url)) return `"${url}" contains spaces or an HTML entity`;
