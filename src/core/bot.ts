@@ -8,6 +8,7 @@
  * process wrote in between, the step is run again on the fresh state (the step is pure, so
  * nothing is sent or recorded twice).
  */
+import { observed, type TurnObserver } from './metrics/observe.js';
 import type { Logger } from './log/logger.js';
 import type { Card } from './cards/model.js';
 import { CardBuilder } from './cards/build.js';
@@ -51,6 +52,8 @@ export interface BotOptions {
   pins?: PinService;
   /** Where failures the user is told about in plain words (a download that failed) are logged. */
   log?: Logger;
+  /** Told of every turn handled (for the metrics). */
+  observer?: TurnObserver;
   /** Cards sent with buttons, to answer them in place; in memory when not given. */
   sentCards?: SentCardStore<Card>;
   /** What became of each question, for the helpdesk's report; in memory when not given. */
@@ -183,7 +186,8 @@ export class Bot {
   handle(incoming: Incoming): Promise<Outgoing> {
     const clean = wellFormedIncoming(incoming);
     this.options.log?.annotate({ conversation: clean.conversation, platform: clean.platform });
-    return this.queue.run(clean.conversation, () => this.step(clean));
+    const handled = this.queue.run(clean.conversation, () => this.step(clean));
+    return this.options.observer ? observed(handled, clean, this.options.observer) : handled;
   }
 
   /** The card to greet a user or a channel with, in the installer's language. */

@@ -5,7 +5,8 @@
  *   POST /api/messages   Teams (MicrosoftAppId..., or BOT_LOCAL_MODE=true for the local emulator)
  *   POST /slack/events   Slack events, slash commands and interactivity (SLACK_BOT_TOKEN...)
  *   GET  /healthz        liveness, and which platforms are on
- *   GET  /readyz         readiness: 200 once the Slack bot token has been accepted, else 503
+ *   GET  /readyz         readiness: the storage answers, Slack accepted the bot token (else 503)
+ *   GET  /metrics        Prometheus metrics (see metrics.ts)
  */
 import { Bot } from '../core/bot.js';
 import { loadKnowledgePack } from '../core/knowledge/load.js';
@@ -41,7 +42,9 @@ import { sweepOutcomes } from '../core/outcomes/retention.js';
 import { type Logger, silentLogger } from '../core/log/logger.js';
 import { type Environment, readConfig } from '../config/read.js';
 import type { Config } from '../config/settings.js';
-import { createHttpServer, type HttpServer, type Route, sendJson } from './http.js';
+import { createHttpServer, type HttpServer, type Route } from './http.js';
+import { healthRoutes, storageCheck } from './health.js';
+import { createMetrics, type Metrics } from './metrics.js';
 
 export interface AppOptions {
   /** The checked settings (see src/config); `env` is read through the same checks when it is not given. */
@@ -64,6 +67,8 @@ export interface AppOptions {
 
 export interface App {
   bot: Bot;
+  /** What GET /metrics serves. */
+  metrics: Metrics;
   /** Ends expired pins now (the server also does it every PIN_SWEEP_MS). */
   expirePins(): Promise<void>;
   /** Deletes outcomes older than OUTCOME_RETENTION_DAYS now (the server also does it hourly). */
@@ -113,6 +118,7 @@ export function createApp(options: AppOptions): App {
           `refused ticket action ${r.op} on ${r.ref} from ${r.origin.platform} user ${r.origin.user} in ${r.origin.channel ?? '(no channel)'}: ${r.why}`,
         ),
     });
+  const metrics = createMetrics({ pack, outbox, tickets });
   const resolver = new Resolver(pack);
   const pins = new PinService(storage?.pins ?? new MemoryPinStore(), pack, resolver, options.clock);
   const admins = config.BOT_ADMINS;
@@ -125,6 +131,7 @@ export function createApp(options: AppOptions): App {
       helpdesk,
       pins,
       log,
+      observer: metrics.observer,
       ...(options.clock ? { now: options.clock } : {}),
       ...(storage
         ? {
@@ -213,6 +220,7 @@ export function createApp(options: AppOptions): App {
       outboxHandlers({ tickets, channels, notifiers, cards: new CardBuilder(bot.pack), helpdeskLang }),
       {
         log,
+        onResult: metrics.outboxResult,
         intervalMs: config.OUTBOX_INTERVAL_MS,
         leaseMs: config.OUTBOX_LEASE_MS,
       },
@@ -233,27 +241,23 @@ export function createApp(options: AppOptions): App {
     );
   };
   const platforms = { teams: Boolean(teams), slack: Boolean(slack) };
-  routes.push({
-    method: 'GET',
-    path: '/healthz',
-    handle: async (_req, res) => sendJson(res, 200, { status: 'ok', platforms }),
-  });
-  // Readiness: the process answers (it acknowledges Slack at once, whatever the checks say),
-  // but replies need a bot token Slack accepts; 503 until it does, with what is wrong.
-  routes.push({
-    method: 'GET',
-    path: '/readyz',
-    handle: async (_req, res) => {
-      const checks = { ...(slack ? { slackToken: slack.tokenCheck.status() } : {}) };
-      const ready = Object.values(checks).every((c) => c.state === 'ok');
-      sendJson(res, ready ? 200 : 503, { status: ready ? 'ready' : 'not_ready', platforms, checks });
-    },
-  });
+  routes.push(
+    ...healthRoutes({
+      platforms,
+      metrics,
+      checks: {
+        ...(storage ? { storage: storageCheck(storage.db, log) } : {}),
+        // Replies need a bot token Slack accepts (the process acknowledges Slack at once anyway).
+        ...(slack ? { slackToken: () => slack!.tokenCheck.status() } : {}),
+      },
+    }),
+  );
   // Local mode answers without authentication and posts wherever a request says: never
   // reachable from another machine, however it is started.
   const http = createHttpServer({ routes, log, loopbackOnly: Boolean(teams?.localMode) });
   return {
     bot,
+    metrics,
     platforms,
     http,
     ...(slack ? { slack } : {}),

@@ -92,6 +92,7 @@ export function createHttpServer(options: HttpOptions): HttpServer {
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     inFlight++;
+    const started = performance.now();
     try {
       const path = (req.url ?? '/').split('?')[0];
       const candidates = options.routes.filter((r) => r.path === path);
@@ -126,6 +127,10 @@ export function createHttpServer(options: HttpOptions): HttpServer {
       log.error('request failed', { err: e, method: req.method, path: req.url?.split('?')[0] });
       error(res, 500, 'internal_error', 'The request could not be handled.');
     } finally {
+      // The access log, at debug: with the request id and, once the core knew it, the conversation.
+      log.debug(`${req.method} ${req.url?.split('?')[0]} ${res.statusCode}`, {
+        ms: Math.round(performance.now() - started),
+      });
       inFlight--;
       if (inFlight === 0) drained?.();
     }

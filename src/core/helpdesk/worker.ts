@@ -21,6 +21,8 @@ export interface OutboxWorkerOptions {
   leaseMs?: number;
   batch?: number;
   log?: Logger;
+  /** Told of each item sent (true) or failed (false), for the metrics. */
+  onResult?: (kind: string, ok: boolean) => void;
 }
 
 export class OutboxWorker {
@@ -85,7 +87,9 @@ export class OutboxWorker {
       try {
         if (!handler) throw new Error(`no handler for ${item.kind}`);
         await this.outbox.complete(item.id, (await handler(item.payload, item)) ?? {});
+        this.options.onResult?.(item.kind, true);
       } catch (e) {
+        this.options.onResult?.(item.kind, false);
         const delay = Math.min(5 * 60_000, 1000 * 2 ** Math.min(item.attempts, 8));
         this.options.log?.warn(
           `outbox ${item.kind} #${item.id} failed (attempt ${item.attempts}): ${(e as Error).message}`,
