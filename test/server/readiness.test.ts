@@ -29,7 +29,7 @@ describe('GET /readyz and /healthz', () => {
       await db.close();
       const down = await fetch(`${base}/readyz`);
       expect(down.status).toBe(503);
-      const body = await down.json();
+      const body = (await down.json()) as { checks: { storage: { error?: string } } };
       expect(body).toMatchObject({
         status: 'not_ready',
         checks: { storage: { state: 'failing', storage: expect.stringMatching(/^PostgreSQL at /) } },
