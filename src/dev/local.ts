@@ -59,6 +59,8 @@ export function localDefaults(env: Environment, playgroundPort: number): Environ
     HELPDESK_TEAMS_CHANNEL: PLAYGROUND.teamChannel,
     HELPDESK_TEAMS_SERVICE_URL: `http://localhost:${playgroundPort}/_connector`,
     BOT_ADMINS: PLAYGROUND.userAadObjectId,
+    // A person reads these lines at the terminal, not a log pipeline.
+    LOG_FORMAT: 'pretty',
     ...env,
     BOT_LOCAL_MODE: 'true',
   };
@@ -172,7 +174,9 @@ function startPlayground(
 export async function startLocal(options: LocalOptions = {}): Promise<LocalStack> {
   const environment = processEnvironment();
   const settings = readConfig(environment);
-  const log = options.log ?? createLogger({ level: settings.LOG_LEVEL, format: 'pretty' });
+  const log =
+    options.log ??
+    createLogger({ level: settings.LOG_LEVEL, format: readConfig(localDefaults(environment, 0)).LOG_FORMAT });
   if (settings.MicrosoftAppId)
     throw new ConfigError(
       'npm start runs without authentication: unset MicrosoftAppId (use npm run serve for a registered bot).',
