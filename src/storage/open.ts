@@ -8,13 +8,7 @@ import type { Config } from '../config/settings.js';
 import type { Card } from '../core/cards/model.js';
 import type { ConversationState } from '../core/dialogs/state.js';
 import { CachedStateStore } from '../core/storage/cached.js';
-import type {
-  DedupeStore,
-  FeedbackStore,
-  Outbox,
-  SentCardStore,
-  StateStore,
-} from '../core/storage/types.js';
+import type { DedupeStore, FeedbackStore, Outbox, SentCardStore, StateStore } from '../core/storage/types.js';
 import type { TicketStore } from '../core/helpdesk/types.js';
 import type { PinStore } from '../core/pins/types.js';
 import type { OutcomeStore } from '../core/storage/outcomes.js';

@@ -10,6 +10,7 @@
  * - The App Home tab lists the topics in the user's language.
  * - The user's locale comes from `users.info` (cached), and the language of the text wins.
  */
+import { LRUCache } from 'lru-cache';
 import type { App, BlockAction, ButtonAction } from '@slack/bolt';
 import type { webApi } from '@slack/bolt';
 import type { Bot, Incoming, IncomingFile } from '../../core/bot.js';
@@ -34,6 +35,7 @@ import { type Logger, silentLogger } from '../../core/log/logger.js';
 type WebClient = webApi.WebClient;
 
 const LOCALE_TTL_MS = 60 * 60 * 1000;
+const LOCALES_KEPT = 10_000;
 const COMMAND = '/signin-help';
 
 interface Where {
@@ -51,11 +53,15 @@ export function conversationKey(w: Where): string {
 export class LocaleCache {
   constructor(private readonly log: Logger = silentLogger) {}
 
-  private readonly cache = new Map<string, { locale: string | null; expires: number }>();
+  /** Bounded: one entry per user who wrote in the last hour, at most LOCALES_KEPT. */
+  private readonly cache = new LRUCache<string, { locale: string | null }>({
+    max: LOCALES_KEPT,
+    ttl: LOCALE_TTL_MS,
+  });
 
   async get(client: WebClient, user: string): Promise<string | null> {
     const hit = this.cache.get(user);
-    if (hit && hit.expires > Date.now()) return hit.locale;
+    if (hit) return hit.locale;
     let locale: string | null = null;
     try {
       const info = await client.users.info({ user, include_locale: true });
@@ -64,7 +70,7 @@ export class LocaleCache {
       // Without the locale the text decides alone; remembered as unknown until the entry expires.
       this.log.info(`users.info failed for the locale of ${user}; the text decides the language`, { err: e });
     }
-    this.cache.set(user, { locale, expires: Date.now() + LOCALE_TTL_MS });
+    this.cache.set(user, { locale });
     return locale;
   }
 }
