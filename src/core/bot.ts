@@ -36,6 +36,7 @@ import type { Lang } from './i18n/languages.js';
 import type { OutcomeStore } from './storage/outcomes.js';
 import { MemoryOutcomeStore } from './storage/memory-outcomes.js';
 import { OutcomeRecorder, outcomeContext } from './outcomes/recorder.js';
+import { utcMinute } from './text/dates.js';
 
 export interface BotOptions {
   pack: KnowledgePack;
@@ -463,7 +464,6 @@ export class Bot {
       await this.pins.refused(input.platform, input.channel, input.actor, input.text);
       return reply('refused');
     }
-    const at = (iso: string) => iso.replace('T', ' ').slice(0, 16) + ' UTC';
     try {
       if (command.command === 'pins') {
         const active = await this.pins.active(input.platform, input.channel);
@@ -471,7 +471,7 @@ export class Bot {
         const list = active.map((p) =>
           this.pack.message('pins.item', lang, {
             title: this.cards.title(p.topic, lang),
-            until: at(p.expiresAt),
+            until: utcMinute(p.expiresAt),
             user: p.pinnedBy.name ?? p.pinnedBy.id,
           }),
         );
@@ -499,7 +499,7 @@ export class Bot {
         lang,
       );
       return {
-        ...reply('done', { title: this.cards.title(pin.topic, lang), until: at(pin.expiresAt) }),
+        ...reply('done', { title: this.cards.title(pin.topic, lang), until: utcMinute(pin.expiresAt) }),
         publish: { pin, card: this.cards.pinned(pin, lang) },
         ended: replaced ? [{ pin: replaced, card: this.cards.pinned(replaced, replaced.lang) }] : [],
       };

@@ -3,6 +3,8 @@
  * `12:04:05 WARN  could not update card  conversation=a:1 requestId=…`, then the error's stack.
  * Small on purpose: pino-pretty is a development dependency, and the production start needs none.
  */
+import { utcClock } from '../core/text/dates.js';
+
 const HIDDEN = new Set(['level', 'time', 'msg', 'pid', 'hostname', 'err']);
 
 function value(v: unknown): string {
@@ -17,7 +19,7 @@ export function prettyLine(json: string): string {
   } catch {
     return json; // not pino's JSON (nothing else writes here): shown as it is rather than lost
   }
-  const time = typeof line.time === 'string' ? line.time.slice(11, 19) : '';
+  const time = typeof line.time === 'string' ? utcClock(line.time) : '';
   const level = String(line.level).toUpperCase().padEnd(5);
   const fields = Object.entries(line)
     .filter(([k]) => !HIDDEN.has(k))

@@ -8,6 +8,7 @@
 import { linkSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { StorageError } from '../core/errors.js';
+import { utcSecond } from '../core/text/dates.js';
 
 export const LOCK_FILE = 'bot.lock';
 
@@ -133,7 +134,7 @@ function inUse(dir: string, owner: LockOwner | undefined, heldHere: boolean): St
     : owner.pid === process.pid && heldHere
       ? 'this same process'
       : owner.pid > 0
-        ? `process ${owner.pid} (started ${owner.startedAt.replace('T', ' ').slice(0, 19)} UTC: ${owner.command || 'unknown command'})`
+        ? `process ${owner.pid} (started ${utcSecond(owner.startedAt)}: ${owner.command || 'unknown command'})`
         : `an unknown program (${join(dir, LOCK_FILE)} says "${owner.command.trim()}")`;
   return new StorageError(
     `The embedded database in ${dir} is in use by ${who}. Only one process can open it: stop that ` +

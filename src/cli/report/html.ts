@@ -5,6 +5,7 @@
  */
 import type { Duration, Report } from '../../core/outcomes/report.js';
 import { COLORS, esc, horizontalBars, ring, stackedBars } from './charts.js';
+import { utcDay } from '../../core/text/dates.js';
 
 const pct = (x: number | null) => (x === null ? '-' : `${Math.round(x * 1000) / 10}%`);
 
@@ -107,7 +108,7 @@ export function reportHtml(r: Report): string {
   const json = JSON.stringify(r).replace(/</g, '\\u003c');
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Sign-in helpdesk bot: ${esc(r.period.since.slice(0, 10))} to ${esc(r.period.until.slice(0, 10))}</title>
+<title>Sign-in helpdesk bot: ${esc(utcDay(r.period.since))} to ${esc(utcDay(r.period.until))}</title>
 <style>
 body{font-family:system-ui,-apple-system,"Segoe UI","Noto Sans CJK JP","Noto Sans",sans-serif;margin:24px auto;max-width:1000px;color:#1d2330;padding:0 16px}
 h1{font-size:22px}h2{font-size:16px;margin:0 0 8px}
@@ -116,7 +117,7 @@ section{background:#fff;border:1px solid #e3e6ea;border-radius:8px;padding:14px 
 .figure .value{font-size:26px;font-weight:600}.figure .label{font-size:12px;color:#5b6473}
 table{border-collapse:collapse;width:100%;font-size:13px}th,td{text-align:left;border-bottom:1px solid #eee;padding:4px 6px;vertical-align:top}.num{text-align:right}
 </style></head><body>
-<h1>Sign-in helpdesk bot, ${esc(r.period.since.slice(0, 10))} to ${esc(r.period.until.slice(0, 10))}</h1>
+<h1>Sign-in helpdesk bot, ${esc(utcDay(r.period.since))} to ${esc(utcDay(r.period.until))}</h1>
 ${sections.join('\n')}
 <script type="application/json" id="report-data">${json}</script>
 </body></html>

@@ -22,6 +22,7 @@ import type {
   TriageCard,
   WelcomeCard,
 } from './model.js';
+import { utcMinute } from '../text/dates.js';
 
 /** Message values that quote a person (see `people` in the card model); the rest are the bot's own. */
 const PERSON_VALUES = new Set(['agent', 'question', 'note', 'user', 'name', 'actor', 'detail']);
@@ -385,7 +386,7 @@ export class CardBuilder {
     );
     const history = ticket.history.map((e) =>
       this.t(`helpdesk.events.${e.kind}`, lang, {
-        at: e.at.replace('T', ' ').slice(0, 16) + ' UTC',
+        at: utcMinute(e.at),
         actor: e.actor,
         detail: e.detail ?? '',
       }),
@@ -414,7 +415,7 @@ export class CardBuilder {
         { label: f('platform'), value: ticket.platform },
         { label: f('lang'), value: ticket.lang },
         { label: f('topic'), value: ticket.topic ? this.title(ticket.topic, lang) : '—' },
-        { label: f('created'), value: ticket.createdAt.replace('T', ' ').slice(0, 16) + ' UTC' },
+        { label: f('created'), value: utcMinute(ticket.createdAt) },
         ...formFacts,
       ],
       sections: [
@@ -443,13 +444,15 @@ export class CardBuilder {
   /** A pinned quick fix: the topic's first stage, without dialog buttons, with the pin's details. */
   pinned(pin: Pin, lang: Lang, options: { withPostLink?: boolean } = {}): TopicCard {
     const card = this.topic(pin.topic, 0, lang, '0');
-    const at = (iso: string) => iso.replace('T', ' ').slice(0, 16) + ' UTC';
     const user = pin.pinnedBy.name ?? pin.pinnedBy.id;
     let status: string | undefined;
     if (pin.endReason === 'expired')
-      status = this.t('pins.expired', lang, { at: at(pin.endedAt ?? pin.expiresAt) });
+      status = this.t('pins.expired', lang, { at: utcMinute(pin.endedAt ?? pin.expiresAt) });
     else if (pin.endReason === 'removed' || pin.endReason === 'replaced')
-      status = this.t('pins.removed', lang, { user: pin.endedBy ?? '', at: at(pin.endedAt ?? pin.pinnedAt) });
+      status = this.t('pins.removed', lang, {
+        user: pin.endedBy ?? '',
+        at: utcMinute(pin.endedAt ?? pin.pinnedAt),
+      });
     const permalink = typeof pin.message?.permalink === 'string' ? pin.message.permalink : undefined;
     return {
       ...card,
@@ -467,7 +470,11 @@ export class CardBuilder {
       ],
       pin: {
         label: this.t('pins.title', lang),
-        byline: this.t('pins.pinnedBy', lang, { user, at: at(pin.pinnedAt), until: at(pin.expiresAt) }),
+        byline: this.t('pins.pinnedBy', lang, {
+          user,
+          at: utcMinute(pin.pinnedAt),
+          until: utcMinute(pin.expiresAt),
+        }),
         ...(pin.note ? { noteLabel: this.t('pins.note', lang), note: pin.note } : {}),
         ...(status ? { status } : {}),
       },
