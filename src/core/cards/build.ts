@@ -150,8 +150,8 @@ export class CardBuilder {
 
   /** "What do you see?": the common error messages as they read in the user's language. */
   triage(lang: Lang, token: string, note?: string): TriageCard {
-    const structure = this.pack.topic('triage');
-    const text = this.pack.text('triage', lang);
+    const structure = this.pack.topic(this.pack.triage);
+    const text = this.pack.text(this.pack.triage, lang);
     const choices: Choice[] = (structure.triage?.errors ?? []).map((id) => ({
       label: this.pack.text(id, lang).errors[0] ?? this.title(id, lang),
       payload: { action: 'topic', value: id, token },
@@ -232,7 +232,10 @@ export class CardBuilder {
       text: this.t('welcome.text', lang),
       ...this.retirement(lang),
       choices: [
-        { label: this.t('welcome.start', lang), payload: { action: 'topic', value: 'triage', token } },
+        {
+          label: this.t('welcome.start', lang),
+          payload: { action: 'topic', value: this.pack.triage, token },
+        },
       ],
     };
   }
@@ -246,7 +249,7 @@ export class CardBuilder {
       commands: this.t('help.commands', lang),
       ...this.retirement(lang),
       choices: [
-        { label: this.t('help.start', lang), payload: { action: 'topic', value: 'triage', token } },
+        { label: this.t('help.start', lang), payload: { action: 'topic', value: this.pack.triage, token } },
         { label: this.t('help.person', lang), payload: { action: 'escalate', value: 'person', token } },
       ],
     };
@@ -269,7 +272,7 @@ export class CardBuilder {
       list: triedItems.length ? triedItems : [this.t('escalation.nothingTried', lang)],
       // How to collect the logs comes with the ticket's number (see `logs`), after the form: the
       // hand-over itself is short enough to be read whole in the Teams client.
-      links: this.links('collect-logs', lang),
+      links: this.links(this.pack.handOver, lang),
       choices: [
         { label: this.t('help.start', lang), payload: { action: 'restart', value: 'restart', token } },
       ],
@@ -356,7 +359,7 @@ export class CardBuilder {
       ),
       listLabel: this.t('logs.title', lang),
       list: this.logSteps(lang, platform, ref),
-      links: this.links('collect-logs', lang).filter((l) => !l.url.includes('kbid=')),
+      links: this.links(this.pack.handOver, lang).filter((l) => !l.url.includes('kbid=')),
     };
   }
 

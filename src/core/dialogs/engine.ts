@@ -410,7 +410,7 @@ export class DialogEngine {
       return;
     }
     if (flow?.awaiting === 'triage' && option === 'none') {
-      const structure = this.pack.topic('triage');
+      const structure = this.pack.topic(this.pack.triage);
       const [first, ...rest] = structure.triage?.common ?? [];
       if (first) this.start(out, first, [...rest, ...structure.next], flow.visited);
       return;
@@ -548,7 +548,7 @@ export class DialogEngine {
     delete state.flow;
     state.attempts = [];
     this.send(out, this.cards.notice('restarted', state.lang));
-    this.start(out, 'triage', [], []);
+    this.start(out, this.pack.triage, [], []);
   }
 
   // ---- helpers -------------------------------------------------------------------------

@@ -8,6 +8,7 @@ import { LANGUAGES, type Lang } from '../i18n/languages.js';
 import { type ContentIssue, ContentIssueCode as C } from './errors.js';
 import { factTokens } from './facts.js';
 import { checkAnswers } from './validate-answers.js';
+import { checkTopicRoles } from './validate-roles.js';
 import { type RawFile, type RawKnowledge, TOPIC_KINDS, type TopicStructure } from './types.js';
 
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
@@ -526,6 +527,7 @@ export function validateKnowledge(raw: RawKnowledge): ContentIssue[] {
   }
   const known = new Set(topics.keys());
   for (const { file, topic } of topics.values()) checkReferences(file, topic, known, ctx);
+  checkTopicRoles(topics.values(), ctx.add);
 
   const reference = raw.locales.en?.topics;
   for (const lang of LANGUAGES) {
