@@ -164,3 +164,15 @@ describe('the weekly digest', () => {
     expect(teamsDigests()).toHaveLength(2);
   });
 });
+
+describe('the digest setting', () => {
+  it('stops the start with a message naming it when it is malformed, or when there is no helpdesk channel', () => {
+    const env = { BOT_LOCAL_MODE: 'true', HELPDESK_TEAMS_CHANNEL: TEAMS_DESK };
+    expect(() => createApp({ env: { ...env, DIGEST_WEEKLY: 'every monday' }, log: () => {} })).toThrow(
+      /DIGEST_WEEKLY must be a day and a time/,
+    );
+    expect(() =>
+      createApp({ env: { BOT_LOCAL_MODE: 'true', DIGEST_WEEKLY: 'mon 09:00' }, log: () => {} }),
+    ).toThrow(/DIGEST_WEEKLY is set but there is no helpdesk channel/);
+  });
+});

@@ -77,7 +77,8 @@ export async function kbCommand(
 }
 
 function describe(p: Proposal): string {
-  const head = `${p.lang.padEnd(5)} ${p.topic ?? '(no topic)'}  ${p.count} questions  (${BASIS[p.basis]})`;
+  const questions = `${p.count} question${p.count === 1 ? '' : 's'}`;
+  const head = `${p.lang.padEnd(5)} ${p.topic ?? '(no topic)'}  ${questions}  (${BASIS[p.basis]})`;
   const asked = p.questions.slice(0, 5).map((q) => `        asked: "${q}"`);
   const added = p.phrasings.map((x) => `    + phrasing: "${x}"`);
   return [head, ...asked, ...added, ''].join('\n') + '\n';
