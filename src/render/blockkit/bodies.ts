@@ -89,6 +89,16 @@ export function ticketBody(card: Of<'ticket'>): Block[] {
   return blocks;
 }
 
+/** The week's figures for the helpdesk, the busiest topics, and the command for the full report. */
+export function digestBody(card: Of<'digest'>): Block[] {
+  return [
+    { type: 'context', elements: [{ type: 'mrkdwn', text: escapeSlack(card.period) }] },
+    ...factFields(card.facts),
+    ...sections([`*${escapeSlack(card.topicsLabel)}*`, ...card.topics.map((t) => `• ${escapeSlack(t)}`)]),
+    section(`${escapeSlack(card.reportLabel)}\n\`${escapeSlack(card.command)}\``),
+  ];
+}
+
 export function noticeBody(card: Of<'notice'>): Block[] {
   const blocks = [textSection(card.text, card.people), ...factFields(card.facts ?? [], card.people)];
   if (card.list?.length && card.list.some((x) => quotesPerson(x, card.people)))

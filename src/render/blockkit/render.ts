@@ -10,7 +10,7 @@
  */
 import type { Card } from '../../core/cards/model.js';
 import { renderText } from '../text/render.js';
-import { formBody, noticeBody, notFoundBody, ticketBody, topicBody } from './bodies.js';
+import { digestBody, formBody, noticeBody, notFoundBody, ticketBody, topicBody } from './bodies.js';
 import { choiceButtons } from './buttons.js';
 import { type Block, clip, context, escapeSlack, LIMITS, mrkdwn, section } from './text.js';
 
@@ -71,6 +71,8 @@ function body(card: Card): Block[] {
       return formBody(card);
     case 'ticket':
       return ticketBody(card);
+    case 'digest':
+      return digestBody(card);
     case 'notice':
       return noticeBody(card);
   }
