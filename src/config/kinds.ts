@@ -5,6 +5,7 @@
  * README's "expected" column, so the two never disagree.
  */
 import { z } from 'zod';
+import { parseWeekly } from '../core/digest/schedule.js';
 
 export interface Kind<T> {
   schema: z.ZodType<T, string | undefined>;
@@ -102,5 +103,21 @@ export function url(
       return options.trailingSlash && !t.endsWith('/') ? undefined : t;
     },
     options.fallback ?? '',
+  );
+}
+
+/** A weekly moment: a day and a time, and an IANA time zone if not UTC; blank is "" (off). */
+export function weekly(): Kind<string> {
+  return kind(
+    'a day and a time, with an optional time zone, such as "mon 09:00" or "fri 16:30 Europe/Paris"',
+    (t) => {
+      try {
+        parseWeekly(t);
+        return t;
+      } catch {
+        return undefined; // reported as what is expected, naming the setting
+      }
+    },
+    '',
   );
 }

@@ -6,7 +6,7 @@
  */
 import { LANGUAGES } from '../core/i18n/languages.js';
 import { DEFAULT_RETENTION_DAYS } from '../core/outcomes/retention.js';
-import { flag, type Kind, list, matching, oneOf, port, text, url, whole } from './kinds.js';
+import { flag, type Kind, list, matching, oneOf, port, text, url, weekly, whole } from './kinds.js';
 
 export type Group =
   | 'Server'
@@ -195,6 +195,12 @@ export const SETTINGS = {
     group: 'Outcomes',
     doc: 'How many days the record of each question (the question, redacted, and how it ended) is kept before it is deleted; checked hourly.',
     example: '90',
+  }),
+  DIGEST_WEEKLY: setting({
+    kind: weekly(),
+    group: 'Outcomes',
+    doc: "Once a week, post the week's headline figures to each helpdesk channel (needs one); unset: no digest.",
+    example: 'mon 09:00 Europe/Paris',
   }),
   BOT_DOMAIN: setting({
     kind: matching(HOST, 'the host name where the bot is reachable (for example bot.contoso.com)'),

@@ -45,6 +45,7 @@ import type { Config } from '../config/settings.js';
 import { createHttpServer, type HttpServer, type Route } from './http.js';
 import { healthRoutes, storageCheck } from './health.js';
 import { createMetrics, type Metrics } from './metrics.js';
+import { weeklyDigest } from './digest.js';
 
 export interface AppOptions {
   /** The checked settings (see src/config); `env` is read through the same checks when it is not given. */
@@ -73,6 +74,8 @@ export interface App {
   expirePins(): Promise<void>;
   /** Deletes outcomes older than OUTCOME_RETENTION_DAYS now (the server also does it hourly). */
   sweepOutcomes(): Promise<number>;
+  /** Queues this week's digest now if DIGEST_WEEKLY says it is due (the server checks every minute). */
+  checkDigest(): Promise<boolean>;
   /** Sends what the outbox holds (ticket cards, notifications); undefined when OUTBOX_DISABLED. */
   worker?: OutboxWorker;
   http: HttpServer;
@@ -214,10 +217,24 @@ export function createApp(options: AppOptions): App {
       );
   } else if (teamsHelpdesk)
     throw new ConfigError('HELPDESK_TEAMS_CHANNEL is set but Teams is not configured (MicrosoftAppId).');
+  const digest = weeklyDigest(config.DIGEST_WEEKLY, {
+    outbox,
+    channels,
+    outcomes: bot.outcomes,
+    pack: bot.pack,
+    analyzer: resolver.index.analyzer,
+    helpdeskLang,
+    clock: options.clock ?? (() => new Date()),
+    kick: () => worker?.kick(),
+    log,
+  });
   if (!config.OUTBOX_DISABLED)
     worker = new OutboxWorker(
       outbox,
-      outboxHandlers({ tickets, channels, notifiers, cards: new CardBuilder(bot.pack), helpdeskLang }),
+      {
+        ...outboxHandlers({ tickets, channels, notifiers, cards: new CardBuilder(bot.pack), helpdeskLang }),
+        'digest.post': digest.handler,
+      },
       {
         log,
         onResult: metrics.outboxResult,
@@ -264,6 +281,7 @@ export function createApp(options: AppOptions): App {
     ...(worker ? { worker } : {}),
     expirePins,
     sweepOutcomes: sweepOld,
+    checkDigest: digest.check,
     start: async () => {
       await slack?.start();
       worker?.start();
@@ -276,8 +294,10 @@ export function createApp(options: AppOptions): App {
       sweepNow();
       outcomeSweeper = setInterval(sweepNow, 60 * 60 * 1000);
       outcomeSweeper.unref();
+      digest.start();
     },
     stop: async () => {
+      digest.stop();
       clearInterval(sweeper);
       clearInterval(outcomeSweeper);
       await worker?.stop();

@@ -81,18 +81,23 @@ export class MemoryDedupeStore implements DedupeStore {
 
 /** Sent cards in this process: bounded, the oldest go first (a process with no storage). */
 export class MemorySentCardStore<C> implements SentCardStore<C> {
-  private readonly cards: LRUCache<string, string>;
+  private readonly cards: LRUCache<string, { json: string; owner?: string }>;
 
   constructor(capacity = 5000) {
     this.cards = new LRUCache({ max: capacity });
   }
 
-  async remember(key: string, card: C): Promise<void> {
-    this.cards.set(key, JSON.stringify(card));
+  async remember(key: string, card: C, owner?: string): Promise<void> {
+    const kept = owner ?? this.cards.get(key)?.owner;
+    this.cards.set(key, { json: JSON.stringify(card), ...(kept !== undefined ? { owner: kept } : {}) });
   }
 
   async recall(key: string): Promise<C | undefined> {
-    const json = this.cards.get(key);
-    return json === undefined ? undefined : (JSON.parse(json) as C);
+    const entry = this.cards.get(key);
+    return entry === undefined ? undefined : (JSON.parse(entry.json) as C);
+  }
+
+  async owner(key: string): Promise<string | undefined> {
+    return this.cards.get(key)?.owner;
   }
 }

@@ -2,6 +2,7 @@
  * Storage interfaces. The core only talks to these; the memory implementations live beside
  * them, and persistent ones (a local folder, PostgreSQL) plug in without touching the core.
  */
+import type { OutboxMessage } from '../helpdesk/types.js';
 
 export interface Versioned<T> {
   value: T;
@@ -56,8 +57,15 @@ export { StorageError } from '../errors.js';
  * restart or another process can still answer it; old entries are dropped after a while.
  */
 export interface SentCardStore<C> {
-  remember(key: string, card: C): Promise<void>;
+  /**
+   * Keeps `card` under `key`. `owner` is the conversation key of the person it was sent to (in a
+   * channel or group chat everyone sees it, but only they may answer it); a card remembered again
+   * without one (updated in place) keeps the owner it had.
+   */
+  remember(key: string, card: C, owner?: string): Promise<void>;
   recall(key: string): Promise<C | undefined>;
+  /** The conversation the card was sent to; undefined for a card shared by all, or unknown. */
+  owner(key: string): Promise<string | undefined>;
 }
 
 /**
@@ -94,6 +102,11 @@ export interface OutboxItem {
  * a `dedupeKey` keeps the same message from being queued twice.
  */
 export interface Outbox {
+  /**
+   * Queues a message that goes with no other change (the weekly digest). One whose `dedupeKey`
+   * was queued before, by this process or another, is not queued again.
+   */
+  enqueue(message: OutboxMessage): Promise<void>;
   /** Claims up to `limit` due items for `leaseMs`; another worker skips them meanwhile. */
   claim(limit: number, leaseMs: number): Promise<OutboxItem[]>;
   complete(id: number, result?: Record<string, unknown>): Promise<void>;
