@@ -76,6 +76,22 @@ describe('GET /metrics', () => {
     expect(sample(after, 'signin_tickets', { status: 'open' })).toBe(0);
   });
 
+  it('serves every metric the README names, with its type', async () => {
+    const text = await scrape();
+    for (const [name, type] of [
+      ['signin_messages_total', 'counter'],
+      ['signin_resolver_outcomes_total', 'counter'],
+      ['signin_dialog_outcomes_total', 'counter'],
+      ['signin_turn_duration_seconds', 'histogram'],
+      ['signin_outbox_depth', 'gauge'],
+      ['signin_outbox_sent_total', 'counter'],
+      ['signin_outbox_failures_total', 'counter'],
+      ['signin_tickets', 'gauge'],
+      ['signin_process_resident_memory_bytes', 'gauge'],
+    ])
+      expect(text).toContain(`# TYPE ${name} ${type}\n`);
+  });
+
   it("counts a question outside the bot's topics as unknown", async () => {
     const before = await scrape();
     const chat = { conversationType: 'personal', id: 'a:metrics-unknown' };
