@@ -26,14 +26,17 @@ export function recordingLogger(
   };
 }
 
-/** A Logger that appends each message (whatever its level) to `messages`. */
+/**
+ * A Logger that appends each message at info level or above to `messages` (debug, such as the
+ * access log, is left out, as with the default LOG_LEVEL).
+ */
 export function messagesInto(messages: string[]): Logger {
   const push = (message: string) => void messages.push(message);
   const logger: Logger = {
     error: push,
     warn: push,
     info: push,
-    debug: push,
+    debug: () => {},
     child: () => logger,
     annotate: () => {},
   };
