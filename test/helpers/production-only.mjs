@@ -6,6 +6,7 @@
  * it runs under plain node, with no TypeScript loader.
  */
 import { readFileSync } from 'node:fs';
+import process from 'node:process';
 import { register } from 'node:module';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
