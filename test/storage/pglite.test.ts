@@ -6,7 +6,9 @@
 import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { execFile } from 'node:child_process';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { ROOT } from '../helpers/pack.js';
 import { StorageError } from '../../src/core/storage/types.js';
 import { makePgliteTemplate, openPglite } from '../../src/storage/pglite.js';
 
@@ -51,6 +53,33 @@ describe('embedded PGlite folder', () => {
     expect(await again.query('select n from t')).toEqual([{ n: 7 }]);
     await again.close();
     expect(existsSync(join(template, 'base'))).toBe(true);
+  }, 60_000);
+
+  it('a first start on a new folder stays far below 400 MB resident (initdb alone took 650-850 MB)', async () => {
+    // In a process of its own, so that its peak resident memory is the bot's alone.
+    const script =
+      `const { openPglite } = await import(${JSON.stringify(join(ROOT, 'src', 'storage', 'pglite.ts'))});` +
+      'const db = await openPglite(process.argv[1], { templateDir: process.argv[2] });' +
+      "await db.query('select 1'); await db.close();" +
+      'process.stdout.write(String(process.resourceUsage().maxRSS));';
+    const maxRssKb = await new Promise<number>((resolve, reject) =>
+      execFile(
+        process.execPath,
+        [
+          '--import',
+          join(ROOT, 'node_modules', 'tsx', 'dist', 'loader.mjs'),
+          '--input-type=module',
+          '-e',
+          script,
+          fresh('peak'),
+          template,
+        ],
+        { timeout: 60_000 },
+        (error, stdout) => (error ? reject(error) : resolve(Number(stdout))),
+      ),
+    );
+    expect(maxRssKb).toBeGreaterThan(50_000);
+    expect(maxRssKb).toBeLessThan(400_000);
   }, 60_000);
 
   it('does not copy a template made by another PGlite version or other settings', async () => {

@@ -12,8 +12,8 @@
  * asking the pack for every topic's text is itself seconds at thousands of topics.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { LANGUAGES } from '../i18n/languages.js';
 import type { KnowledgePack } from '../knowledge/pack.js';
@@ -196,6 +196,7 @@ export function prebuiltIndexFile(root: string): string {
 /** Writes the index of the content in `root` (the build step). */
 export function writeIndex(pack: KnowledgePack, root: string, file = prebuiltIndexFile(root)): void {
   const index = ResolverIndex.fromPack(pack);
+  mkdirSync(dirname(file), { recursive: true });
   writeFileSync(file, JSON.stringify(serializeIndex(index, indexHash(root))));
 }
 

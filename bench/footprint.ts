@@ -1,0 +1,176 @@
+/**
+ * The footprint of the bot as production runs it, beside the bare echo bots started the same
+ * way (`node dist/...`, built here first as `npm run build` builds):
+ * - cold start: spawn → GET /healthz answered, with state in memory, on PostgreSQL, on the
+ *   embedded database in an existing folder and in a new one (a first start);
+ * - resident memory once started and idle;
+ * - a start with a generated pack of 5,000 topics: the index read from what the build step
+ *   wrote, against the index built in memory (what every start did before).
+ * bench/run.ts puts these beside the throughput and memory under load of bench/e2e.ts.
+ */
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadKnowledgePack, projectRoot } from '../src/core/knowledge/load.js';
+import { builtServer, rssMb } from './e2e.js';
+import { syntheticPack, writePack } from './synthetic.js';
+
+const ROOT = projectRoot();
+
+/** Builds what the benchmark runs: the product and the benchmark servers, then the build step. */
+export function buildForBench(): void {
+  execFileSync(
+    process.execPath,
+    [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.bench.json'],
+    {
+      cwd: ROOT,
+      stdio: 'inherit',
+    },
+  );
+  execFileSync(process.execPath, [join(ROOT, 'dist', 'src', 'build', 'prepare.js')], {
+    cwd: ROOT,
+    stdio: 'inherit',
+  });
+}
+
+export interface StartRow {
+  name: string;
+  /** Median of the runs, spawn → /healthz 200, ms. */
+  coldStartMs: number;
+  runs: number[];
+  /** Resident memory a second after the start, idle, MB. */
+  rssIdleMb: number;
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+async function coldStart(script: string, env: NodeJS.ProcessEnv): Promise<{ ms: number; rss: number }> {
+  const started = performance.now();
+  const child: ChildProcess = spawn(process.execPath, [builtServer(script)], {
+    env,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  try {
+    const url = await new Promise<string>((resolve, reject) => {
+      let out = '';
+      child.stdout!.on('data', (d: Buffer) => {
+        out += d.toString();
+        const m = /listening on (\d+)/.exec(out);
+        if (m) resolve(`http://127.0.0.1:${m[1]}`);
+      });
+      child.once('exit', (code) => reject(new Error(`${script} exited with ${code} before listening`)));
+    });
+    for (;;) {
+      const res = await fetch(`${url}/healthz`).catch(() => undefined);
+      if (res?.status === 200) break;
+      await sleep(10);
+    }
+    const ms = performance.now() - started;
+    await sleep(1000);
+    return { ms: Math.round(ms), rss: rssMb(child.pid!) };
+  } finally {
+    child.kill('SIGTERM');
+    await once(child, 'exit');
+  }
+}
+
+export interface StartCase {
+  name: string;
+  script: string;
+  env?: NodeJS.ProcessEnv;
+  /** A fresh DATA_DIR for each run (a first start), instead of one folder reused. */
+  freshDataDir?: boolean;
+}
+
+export async function coldStarts(
+  cases: StartCase[],
+  env: NodeJS.ProcessEnv,
+  runs: number,
+): Promise<StartRow[]> {
+  const rows: StartRow[] = [];
+  const dirs: string[] = [];
+  try {
+    for (const c of cases) {
+      const samples: { ms: number; rss: number }[] = [];
+      const shared = mkdtempSync(join(tmpdir(), 'signin-bench-start-'));
+      dirs.push(shared);
+      // An existing folder: made by a first start that is not measured.
+      if (!c.freshDataDir) await coldStart(c.script, { ...env, DATA_DIR: shared, ...c.env });
+      for (let i = 0; i < runs; i++) {
+        const dir = c.freshDataDir ? mkdtempSync(join(tmpdir(), 'signin-bench-new-')) : shared;
+        dirs.push(dir);
+        samples.push(await coldStart(c.script, { ...env, DATA_DIR: dir, ...c.env }));
+      }
+      const ms = samples.map((s) => s.ms).sort((a, b) => a - b);
+      rows.push({
+        name: c.name,
+        coldStartMs: ms[Math.floor(ms.length / 2)]!,
+        runs: samples.map((s) => s.ms),
+        rssIdleMb: samples.at(-1)!.rss,
+      });
+      process.stderr.write(
+        `  start, ${c.name}: ${rows.at(-1)!.coldStartMs} ms, ${rows.at(-1)!.rssIdleMb} MB\n`,
+      );
+    }
+  } finally {
+    for (const d of dirs) rmSync(d, { recursive: true, force: true });
+  }
+  return rows;
+}
+
+export interface PackStart {
+  topics: number;
+  /** The build step: the index built in memory (what a start cost before) and written. */
+  buildMs: number;
+  /** Spawn → the index read and one question answered, ms (median of the runs). */
+  startMs: number;
+  runs: number[];
+  log: string[];
+}
+
+function runPackStart(
+  mode: 'write' | 'start',
+  root: string,
+): Promise<{ wallMs: number; out: Record<string, unknown> }> {
+  const started = performance.now();
+  const child = spawn(process.execPath, [builtServer('pack-start.ts'), mode, root], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  let out = '';
+  child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
+  return once(child, 'exit').then(([code]) => {
+    if (code !== 0) throw new Error(`pack-start ${mode} exited with ${String(code)}`);
+    return {
+      wallMs: Math.round(performance.now() - started),
+      out: JSON.parse(out.trim()) as Record<string, unknown>,
+    };
+  });
+}
+
+/** A start with a generated pack of `topics` topics, its index written by the build step first. */
+export async function packStart(topics: number, runs: number): Promise<PackStart> {
+  const root = mkdtempSync(join(tmpdir(), 'signin-bench-pack-'));
+  try {
+    writePack(syntheticPack(loadKnowledgePack(ROOT), topics).raw, root);
+    const written = await runPackStart('write', root);
+    const samples: number[] = [];
+    let log: string[] = [];
+    for (let i = 0; i < runs; i++) {
+      const { wallMs, out } = await runPackStart('start', root);
+      samples.push(wallMs);
+      log = out.log as string[];
+    }
+    const sorted = [...samples].sort((a, b) => a - b);
+    return {
+      topics,
+      buildMs: written.out.buildMs as number,
+      startMs: sorted[Math.floor(sorted.length / 2)]!,
+      runs: samples,
+      log,
+    };
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+}
