@@ -8,13 +8,13 @@
  *   wrote, against the index built in memory (what every start did before).
  * bench/run.ts puts these beside the throughput and memory under load of bench/e2e.ts.
  */
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadKnowledgePack, projectRoot } from '../src/core/knowledge/load.js';
-import { builtServer, rssMb } from './e2e.js';
+import { builtServer, rssMb, startServer } from './e2e.js';
 import { syntheticPack, writePack } from './synthetic.js';
 
 const ROOT = projectRoot();
@@ -48,20 +48,8 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 async function coldStart(script: string, env: NodeJS.ProcessEnv): Promise<{ ms: number; rss: number }> {
   const started = performance.now();
-  const child: ChildProcess = spawn(process.execPath, [builtServer(script)], {
-    env,
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const { child, url } = await startServer(script, env);
   try {
-    const url = await new Promise<string>((resolve, reject) => {
-      let out = '';
-      child.stdout!.on('data', (d: Buffer) => {
-        out += d.toString();
-        const m = /listening on (\d+)/.exec(out);
-        if (m) resolve(`http://127.0.0.1:${m[1]}`);
-      });
-      child.once('exit', (code) => reject(new Error(`${script} exited with ${code} before listening`)));
-    });
     for (;;) {
       const res = await fetch(`${url}/healthz`).catch(() => undefined);
       if (res?.status === 200) break;
