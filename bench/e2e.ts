@@ -151,8 +151,10 @@ export function builtServer(script: string): string {
 export async function startServer(
   script: string,
   env: NodeJS.ProcessEnv,
+  /** Node's own options (a CPU profile of the start). */
+  nodeArgs: string[] = [],
 ): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, [builtServer(script)], {
+  const child = spawn(process.execPath, [...nodeArgs, builtServer(script)], {
     env,
     stdio: ['ignore', 'pipe', 'inherit'],
   });

@@ -58,12 +58,12 @@ export function footprintLines(
   const lines = [
     `| | ${HEAD.join(' | ')} |`,
     `|---|${HEAD.map(() => '---').join('|')}|`,
-    `| requests/s, Slack, share of the echo ${cells((s, i) => share('slack', s, i)).slice(1)}`,
-    `| requests/s, Teams, share of the echo ${cells((s, i) => share('teams', s, i)).slice(1)}`,
-    `| RSS idle, built server (Slack / Teams process) ${cells(mem('rssStartMb')).slice(1)}`,
-    `| RSS after load (Slack / Teams process) ${cells(mem('rssAfterMb')).slice(1)}`,
-    `| cold start (spawn → /healthz 200) ${cells(startCell({ [STORES[0]!]: 'product, embedded PGlite, existing folder', [STORES[1]!]: 'product, PostgreSQL', [STORES[2]!]: 'product, state in memory' })).slice(1)}`,
-    `| cold start on a new data folder ${cells(startCell({ [STORES[0]!]: 'product, embedded PGlite, new folder' })).slice(1)}`,
+    `| requests/s, Slack, share of the echo ${cells((s, i) => share('slack', s, i))}`,
+    `| requests/s, Teams, share of the echo ${cells((s, i) => share('teams', s, i))}`,
+    `| RSS idle, built server (Slack / Teams process) ${cells(mem('rssStartMb'))}`,
+    `| RSS after load (Slack / Teams process) ${cells(mem('rssAfterMb'))}`,
+    `| cold start (spawn → /healthz 200) ${cells(startCell({ [STORES[0]!]: 'product, embedded PGlite, existing folder', [STORES[1]!]: 'product, PostgreSQL', [STORES[2]!]: 'product, state in memory' }))}`,
+    `| cold start on a new data folder ${cells(startCell({ [STORES[0]!]: 'product, embedded PGlite, new folder' }))}`,
     `| RSS idle after a start on a new data folder | ${start('product, embedded PGlite, new folder')?.rssIdleMb ?? ''} MB | | | | |`,
     ...(pack
       ? [

@@ -10,11 +10,12 @@
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadKnowledgePack, projectRoot } from '../src/core/knowledge/load.js';
 import { builtServer, rssMb, startServer } from './e2e.js';
+import { byPackage } from './profile.js';
 import { syntheticPack, writePack } from './synthetic.js';
 
 const ROOT = projectRoot();
@@ -46,9 +47,13 @@ export interface StartRow {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-async function coldStart(script: string, env: NodeJS.ProcessEnv): Promise<{ ms: number; rss: number }> {
+async function coldStart(
+  script: string,
+  env: NodeJS.ProcessEnv,
+  nodeArgs: string[] = [],
+): Promise<{ ms: number; rss: number }> {
   const started = performance.now();
-  const { child, url } = await startServer(script, env);
+  const { child, url } = await startServer(script, env, nodeArgs);
   try {
     for (;;) {
       const res = await fetch(`${url}/healthz`).catch(() => undefined);
@@ -106,6 +111,44 @@ export async function coldStarts(
     for (const d of dirs) rmSync(d, { recursive: true, force: true });
   }
   return rows;
+}
+
+/**
+ * Where a start's CPU goes, in ms by package or folder of this project: one more start of
+ * `script` with the CPU profiler on (not one of the timed ones: the profiler slows it down).
+ */
+export async function startProfile(
+  script: string,
+  env: NodeJS.ProcessEnv,
+): Promise<{ pkg: string; ms: number }[]> {
+  const dir = mkdtempSync(join(tmpdir(), 'signin-bench-start-profile-'));
+  try {
+    await coldStart(script, { ...env, DATA_DIR: join(dir, 'data') }, ['--cpu-prof', '--cpu-prof-dir', dir]);
+    const file = readdirSync(dir).find((f) => f.endsWith('.cpuprofile'));
+    if (!file) return [];
+    // Up to /healthz answered plus the idle second after it: the busy time is what the start cost.
+    const busy = busyMs(join(dir, file));
+    return byPackage(join(dir, file))
+      .slice(0, 8)
+      .map((p) => ({ pkg: p.pkg, ms: Math.round((p.selfPct / 100) * busy) }));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** The profile's busy time (not idle), ms. */
+function busyMs(file: string): number {
+  const profile = JSON.parse(readFileSync(file, 'utf8')) as {
+    nodes: { id: number; callFrame: { functionName: string } }[];
+    samples: number[];
+    timeDeltas: number[];
+  };
+  const idle = new Set(profile.nodes.filter((n) => n.callFrame.functionName === '(idle)').map((n) => n.id));
+  let busy = 0;
+  profile.samples.forEach((id, i) => {
+    if (!idle.has(id)) busy += profile.timeDeltas[i] ?? 0;
+  });
+  return busy / 1000;
 }
 
 export interface PackStart {

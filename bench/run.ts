@@ -39,7 +39,7 @@ import { type EvaluationReport, evaluate } from '../src/evaluation/metrics.js';
 import { predict } from '../src/evaluation/predict.js';
 import { FuseBaseline } from './baseline-fuse.js';
 import { e2e, type E2eRow, fakeCloud, throwawayDatabase } from './e2e.js';
-import { buildForBench, coldStarts, packStart } from './footprint.js';
+import { buildForBench, coldStarts, packStart, startProfile } from './footprint.js';
 import { footprintLines, writeFootprint } from './footprint-table.js';
 import { byPackage } from './profile.js';
 import { syntheticPack } from './synthetic.js';
@@ -413,11 +413,27 @@ async function starts(e2eRows: E2eRow[], postgresUrl: string, short: boolean): P
       env,
       short ? 1 : 5,
     );
+    const profiles = [];
+    for (const [name, script, more] of [
+      ['product, state in memory', 'product.ts', { BENCH_STORAGE: 'memory' }],
+      ['bare Bolt echo', 'bolt-echo.ts', {}],
+      ['bare botbuilder echo', 'botbuilder-echo.ts', {}],
+    ] as const)
+      profiles.push(
+        `- ${name}: ` +
+          (await startProfile(script, { ...env, ...more })).map((p) => `${p.pkg} ${p.ms}`).join(', '),
+      );
     const pack = await packStart(short ? 500 : 5000, short ? 1 : 3);
     const note = short
       ? 'A short run (--e2e-short): rough numbers.'
       : `Measured ${new Date().toISOString().slice(0, 10)} on ${cpus().length} cores shared with other work (Node ${process.version}); cold starts are the median of 5, the ${pack.topics}-topic start of 3. Absolute numbers move with the machine's load; the ratios are from one run.`;
-    return footprintLines(e2eRows, rows, pack, note);
+    return [
+      ...footprintLines(e2eRows, rows, pack, note),
+      '',
+      "Where a start's CPU goes, ms by package or folder (a separate start with the CPU profiler on, which slows it; top 8):",
+      '',
+      ...profiles,
+    ];
   } finally {
     await pg?.drop();
     cloud.server.close();
