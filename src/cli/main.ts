@@ -16,7 +16,6 @@ import { parseArgs } from 'node:util';
 import { Bot } from '../core/bot.js';
 import { Helpdesk } from '../core/helpdesk/service.js';
 import { BotError, ContentValidationError, loadKnowledgePack, Resolver } from '../core/index.js';
-import { projectRoot } from '../core/knowledge/load.js';
 import { loadIndex } from '../core/resolver/prebuilt.js';
 import { chatCommand } from './commands/chat.js';
 import { packageTeamsCommand } from './commands/package-teams.js';
