@@ -8,7 +8,8 @@
  *   GET  /readyz         readiness: 200 once the Slack bot token has been accepted, else 503
  */
 import { Bot } from '../core/bot.js';
-import { loadKnowledgePack } from '../core/knowledge/load.js';
+import { loadKnowledgePack, projectRoot } from '../core/knowledge/load.js';
+import { loadIndex } from '../core/resolver/prebuilt.js';
 import { readTeamsSettings } from '../adapters/teams/config.js';
 import { createTeamsEndpoint, type TeamsEndpointOptions } from '../adapters/teams/endpoint.js';
 import { readSlackSettings } from '../adapters/slack/config.js';
@@ -112,7 +113,8 @@ export function createApp(options: AppOptions): App {
           `refused ticket action ${r.op} on ${r.ref} from ${r.origin.platform} user ${r.origin.user} in ${r.origin.channel ?? '(no channel)'}: ${r.why}`,
         ),
     });
-  const resolver = new Resolver(pack);
+  // The content's index as `npm run build` left it, when it matches (see prebuilt.ts).
+  const resolver = new Resolver(pack, options.bot ? undefined : loadIndex(pack, projectRoot(), log));
   const pins = new PinService(storage?.pins ?? new MemoryPinStore(), pack, resolver, options.clock);
   const admins = (env.BOT_ADMINS ?? '').split(/[\s,]+/).filter(Boolean);
   const keepOutcomesDays = retentionDays(env.OUTCOME_RETENTION_DAYS);
