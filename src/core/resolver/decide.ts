@@ -1,0 +1,95 @@
+/**
+ * Deciding, as a helpdesk would, once the message is ranked: a neighbour's redirect when the
+ * message is about another product's problem; a fix when one topic clearly fits; "did you mean"
+ * with the best few topics when two fit about equally or the best is likely but not sure; an
+ * honest "not something I know" otherwise.
+ */
+import type { KnowledgePack } from '../knowledge/pack.js';
+import type { Ranked } from './ranker.js';
+import type { ResolverSettings } from './settings.js';
+import type { Answer } from './types.js';
+
+export interface Decision {
+  topic: string | null;
+  answer: Answer;
+  suggestions?: string[];
+  clarify?: boolean;
+}
+
+export interface DecisionInput {
+  /** The troubleshooting topics, best first. */
+  topics: Ranked[];
+  /** The best reply that is not a fix (a neighbour's redirect, the retirement notice). */
+  other: Ranked | undefined;
+  /** How much of the message only that reply's words explain (IDF units). */
+  otherEvidence: () => number;
+  /** A clarifying topic and one of its options are not two different answers. */
+  related: (a: string, b: string) => boolean;
+}
+
+export function decide(pack: KnowledgePack, settings: ResolverSettings, input: DecisionInput): Decision {
+  const { topics, other } = input;
+  const best = topics[0];
+  if (other && other.score >= settings.answerThreshold) {
+    // A neighbour's problem: its redirect fits at least about as well as the best fix, on words
+    // that no topic knows (Remote Desktop, SPF, a payroll portal); the retirement notice has to
+    // fit better than any fix.
+    const kind = pack.answer(other.topic).kind;
+    const wins =
+      kind === 'near-miss'
+        ? neighbourFits(settings, other.raw, best?.raw ?? 0, input.otherEvidence())
+        : other.raw > (best?.raw ?? 0);
+    if (wins) return { topic: null, answer: { kind, id: other.topic } };
+  }
+  if (best && best.score >= settings.threshold) return answerOrAsk(pack, settings, input);
+  // Likely but not sure: the best few topics, offered as "did you mean", unless the message
+  // looks more like a neighbour's problem than any of them.
+  const suggestions =
+    best && !(other && other.score > best.score)
+      ? topics
+          .filter((c) => c.score >= settings.suggestFloor && c.score >= best.score * settings.suggestRatio)
+          .slice(0, settings.suggestions)
+          .map((c) => c.topic)
+      : [];
+  if (suggestions.length) return { topic: null, answer: { kind: 'did-you-mean', id: null }, suggestions };
+  return { topic: null, answer: { kind: 'unknown', id: null } };
+}
+
+/**
+ * The best topic is sure enough. Triage asks its own question ("what do you see?"); a
+ * clarifying topic asks which cause. Otherwise two unrelated topics within `ambiguity` of each
+ * other (before capping) make the bot ask which one: it does not pick.
+ */
+function answerOrAsk(
+  pack: KnowledgePack,
+  settings: ResolverSettings,
+  { topics, related }: DecisionInput,
+): Decision {
+  const best = topics[0]!;
+  const second = topics[1];
+  const kind = pack.topic(best.topic).kind;
+  const close =
+    kind !== 'triage' &&
+    second !== undefined &&
+    second.score >= settings.threshold &&
+    second.raw >= best.raw * settings.ambiguity &&
+    !related(best.topic, second.topic);
+  if (!close)
+    return { topic: best.topic, answer: { kind: 'fix', id: best.topic }, clarify: kind === 'clarify' };
+  const suggestions = topics
+    .filter((c) => c.raw >= best.raw * settings.ambiguity && pack.topic(c.topic).kind !== 'triage')
+    .slice(0, settings.suggestions)
+    .map((c) => c.topic);
+  return { topic: null, answer: { kind: 'did-you-mean', id: null }, suggestions, clarify: true };
+}
+
+/**
+ * A neighbour's redirect wins over the best fix when it scores higher on at least one word no
+ * topic knows, or scores at least `neighbourShare` of it on words no topic knows that weigh
+ * `neighbourEvidence` together ("password" alone stays the topics' word).
+ */
+function neighbourFits(settings: ResolverSettings, neighbour: number, fix: number, own: number): boolean {
+  if (own <= 0) return false;
+  if (neighbour > fix) return true;
+  return neighbour >= fix * settings.neighbourShare && own >= settings.neighbourEvidence;
+}

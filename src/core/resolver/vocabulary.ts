@@ -1,0 +1,62 @@
+/**
+ * What the index's words say about a message beyond its score: whether the rest of a message
+ * around a phrase names anything, and how much of it only a neighbour's redirect explains.
+ */
+import type { Lang } from '../i18n/languages.js';
+import type { KnowledgePack } from '../knowledge/pack.js';
+import type { ResolverIndex } from './index.js';
+import type { Scorer } from './scorer.js';
+
+export class Vocabulary {
+  /** The words of the troubleshooting topics, and of each reply that is not a fix. */
+  private readonly topicTerms = new Set<string>();
+  private readonly replyTerms = new Map<string, Set<string>>();
+
+  constructor(
+    pack: KnowledgePack,
+    private readonly index: ResolverIndex,
+    private readonly scorer: Scorer,
+  ) {
+    for (const doc of index.docs) {
+      if (doc.field !== 'bag') continue;
+      if (pack.topics.has(doc.topic)) for (const t of doc.terms) this.topicTerms.add(t);
+      else this.replyTerms.set(doc.topic, doc.terms);
+    }
+  }
+
+  /** How many of the words of `text` some topic or reply knows (one word is not a problem described). */
+  knownWords(text: string, lang: Lang): number {
+    let known = 0;
+    for (const term of this.index.analyzer.terms(text, lang))
+      if (term.kind !== 'bigram' && this.index.idf.has(term.text)) known++;
+    return known;
+  }
+
+  /** True when what is left of a message around a phrase names nothing the bot knows, in a word or two. */
+  saysLittle(rest: string, lang: Lang): boolean {
+    let unknown = 0;
+    for (const term of this.index.analyzer.terms(rest, lang)) {
+      if (term.kind === 'bigram') continue;
+      if (this.index.idf.has(term.text)) return false;
+      if (++unknown > 2) return false;
+    }
+    return true;
+  }
+
+  /**
+   * How much of the message (in IDF units) only this reply's words explain: words that no
+   * troubleshooting topic uses ("Remote Desktop", "DKIM", "payroll").
+   */
+  ownEvidence(clean: string, lang: Lang, id: string): number {
+    const own = this.replyTerms.get(id);
+    if (!own) return 0;
+    let sum = 0;
+    const seen = new Set<string>();
+    for (const term of this.scorer.terms(clean, lang)) {
+      if (seen.has(term.text) || !own.has(term.text) || this.topicTerms.has(term.text)) continue;
+      seen.add(term.text);
+      sum += this.index.idf.get(term.text) ?? 0;
+    }
+    return sum;
+  }
+}
