@@ -11,12 +11,16 @@ import type { Scored, Scorer, Weights } from './scorer.js';
 interface Family {
   options: string[];
   errorTerms: Set<string>;
+  /** Every word some option's text uses: only these can say which option the message means. */
+  optionTerms: Set<string>;
 }
 
 /** Words that half the topics use (the product's name, "sign in") cannot pick an option. */
 const COMMON_IDF = Math.log(3);
 /** The option the rest of the message points at must beat the next one by this ratio. */
 const DECISIVE_RATIO = 1.25;
+/** ...on words that weigh this much together (IDF units): one specific word such as "ADFS", not "appears". */
+const OPTION_EVIDENCE = 2.5;
 
 export class Clarifications {
   private readonly families = new Map<string, Family>();
@@ -35,7 +39,10 @@ export class Clarifications {
         if (doc.topic === topic.id && (doc.field === 'error' || doc.field === 'title'))
           for (const t of doc.terms) errorTerms.add(t);
       const options = [...new Set(topic.clarify!.options.flatMap((o) => o.topics))];
-      this.families.set(topic.id, { options, errorTerms });
+      const optionTerms = new Set<string>();
+      for (const doc of index.docs)
+        if (doc.field === 'bag' && options.includes(doc.topic)) for (const t of doc.terms) optionTerms.add(t);
+      this.families.set(topic.id, { options, errorTerms, optionTerms });
     }
   }
 
@@ -63,19 +70,28 @@ export class Clarifications {
   }
 
   /** The option the message's words other than the family's error point at decisively, if any. */
-  private pick({ options, errorTerms }: Family, weights: Weights): string | undefined {
+  private pick({ options, errorTerms, optionTerms }: Family, weights: Weights): string | undefined {
+    // Only the words some option uses can tell the options apart: the rest of a long story
+    // (who called, what was tried) is left out, so it does not dilute "the CNAME is missing".
     const rest: Weights = new Map(
-      [...weights].filter(([t]) => !errorTerms.has(t) && (this.index.idf.get(t) ?? 0) > COMMON_IDF),
+      [...weights].filter(
+        ([t]) => !errorTerms.has(t) && optionTerms.has(t) && (this.index.idf.get(t) ?? 0) > COMMON_IDF,
+      ),
     );
     let restTotal = 0;
     for (const w of rest.values()) restTotal += w;
-    const residual = new Map(this.scorer.score(rest, restTotal).map((s) => [s.topic, s.score]));
+    const residual = new Map(this.scorer.score(rest, restTotal).map((s) => [s.topic, s]));
     const [top, next] = options
-      .map((topic) => ({ topic, score: residual.get(topic) ?? 0 }))
+      .map((topic) => ({
+        topic,
+        score: residual.get(topic)?.score ?? 0,
+        evidence: residual.get(topic)?.evidence ?? 0,
+      }))
       .sort((a, b) => b.score - a.score);
     const decisive =
       top !== undefined &&
       top.score >= this.optionThreshold &&
+      top.evidence >= OPTION_EVIDENCE &&
       top.score > (next?.score ?? 0) * DECISIVE_RATIO;
     return decisive ? top.topic : undefined;
   }

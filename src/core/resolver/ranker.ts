@@ -29,7 +29,7 @@ export class Ranker {
   constructor(
     private readonly scorer: Scorer,
     private readonly clarifications: Clarifications,
-    private readonly settings: Pick<ResolverSettings, 'threshold' | 'ambiguity'>,
+    private readonly settings: Pick<ResolverSettings, 'threshold' | 'ambiguity' | 'sentenceLead'>,
   ) {}
 
   /** Every topic the message touches, best first; `score` is capped at 1, `raw` is not. */
@@ -52,8 +52,10 @@ export class Ranker {
     // A sentence can make the whole message's best topic sure; any other topic a sentence
     // points at is only offered ("did you mean"), never answered on one sentence's word.
     const [lead, runnerUp] = whole;
+    // A lead of a few background words the topic's whole text happens to hold is no lead.
     const clear =
       lead !== undefined &&
+      lead.score >= this.settings.sentenceLead &&
       (runnerUp === undefined ||
         runnerUp.raw < lead.raw * this.settings.ambiguity ||
         this.clarifications.related(lead.topic, runnerUp.topic));

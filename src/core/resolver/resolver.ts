@@ -62,7 +62,8 @@ export class Resolver {
       decide(this.pack, this.settings, {
         topics,
         other,
-        otherEvidence: () => (other ? this.vocabulary.ownEvidence(clean, lang, other.topic) : 0),
+        otherEvidence: () =>
+          other ? this.vocabulary.ownEvidence(clean, lang, other.topic, topics[0]?.topic) : 0,
         related: (a, b) => this.clarifications.related(a, b),
       });
     // The documented field order: text, topic, confidence, lang, clarify, candidates, suggestions, answer.

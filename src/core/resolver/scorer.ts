@@ -164,9 +164,17 @@ export class Scorer {
       // shares cannot win; dropping it before scoring keeps the cost per message flat as the
       // pack grows. (After the common words are counted: candidates found by one rare word all
       // weigh the same until then.)
+      // A topic's whole text holds most of a long message's words, so the bags are measured
+      // against the best bag and the other documents against the best of them: otherwise a
+      // pasted error message inside a long story would be dropped beside the bags.
+      const docs = this.index.docs;
       let best = 0;
-      for (const sum of matched.values()) if (sum > best) best = sum;
-      for (const [doc, sum] of matched) if (sum < best * PRUNE_SHARE) matched.delete(doc);
+      let bestBag = 0;
+      for (const [doc, sum] of matched)
+        if (docs[doc]!.field === 'bag') bestBag = Math.max(bestBag, sum);
+        else best = Math.max(best, sum);
+      for (const [doc, sum] of matched)
+        if (sum < (docs[doc]!.field === 'bag' ? bestBag : best) * PRUNE_SHARE) matched.delete(doc);
     }
     return matched;
   }

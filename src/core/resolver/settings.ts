@@ -28,6 +28,8 @@ export interface ResolverSettings {
   suggestRatio: number;
   /** ...and at most this many. */
   suggestions: number;
+  /** A long message's best topic as a whole must score this much for one sentence to make it sure. */
+  sentenceLead: number;
   /** A neighbour's redirect scoring at least this share of the best fix wins it... */
   neighbourShare: number;
   /** ...when words only the neighbour knows weigh at least this much (IDF units). */
@@ -47,6 +49,7 @@ export const DEFAULT_SETTINGS: ResolverSettings = {
   suggestFloor: 0.15,
   suggestRatio: 0.6,
   suggestions: 3,
+  sentenceLead: 0.1,
   neighbourShare: 0.5,
   neighbourEvidence: 2.5,
 };

@@ -11,16 +11,23 @@ export class Vocabulary {
   /** The words of the troubleshooting topics, and of each reply that is not a fix. */
   private readonly topicTerms = new Set<string>();
   private readonly replyTerms = new Map<string, Set<string>>();
+  /** The weight of a word that at most two topics use. */
+  private readonly rare: number;
+  /** Each troubleshooting topic's own words, every language. */
+  private readonly termsOf = new Map<string, Set<string>>();
 
   constructor(
     pack: KnowledgePack,
     private readonly index: ResolverIndex,
     private readonly scorer: Scorer,
   ) {
+    this.rare = Math.log(1 + pack.topics.size / 2) - 1e-9;
     for (const doc of index.docs) {
       if (doc.field !== 'bag') continue;
-      if (pack.topics.has(doc.topic)) for (const t of doc.terms) this.topicTerms.add(t);
-      else this.replyTerms.set(doc.topic, doc.terms);
+      if (pack.topics.has(doc.topic)) {
+        for (const t of doc.terms) this.topicTerms.add(t);
+        this.termsOf.set(doc.topic, doc.terms);
+      } else this.replyTerms.set(doc.topic, doc.terms);
     }
   }
 
@@ -44,16 +51,23 @@ export class Vocabulary {
   }
 
   /**
-   * How much of the message (in IDF units) only this reply's words explain: words that no
-   * troubleshooting topic uses ("Remote Desktop", "DKIM", "payroll").
+   * How much of the message (in IDF units) only this reply's words explain: words that the
+   * competing fix does not use ("Remote Desktop", "DKIM", "payroll", "the Windows lock screen"
+   * beside "the password is incorrect"); with no fix named, words that no topic uses.
    */
-  ownEvidence(clean: string, lang: Lang, id: string): number {
+  ownEvidence(clean: string, lang: Lang, id: string, fix?: string): number {
     const own = this.replyTerms.get(id);
     if (!own) return 0;
+    const theirs = fix ? this.termsOf.get(fix) : undefined;
     let sum = 0;
     const seen = new Set<string>();
     for (const term of this.scorer.terms(clean, lang)) {
-      if (seen.has(term.text) || !own.has(term.text) || this.topicTerms.has(term.text)) continue;
+      if (seen.has(term.text) || !own.has(term.text)) continue;
+      // A word the fix does not use counts when at most two topics use it ("screen", "lock"):
+      // one that many topics use ("account", "computer") says nothing about the neighbour.
+      const idf = this.index.idf.get(term.text) ?? 0;
+      const known = this.topicTerms.has(term.text);
+      if (known && (!theirs || theirs.has(term.text) || idf < this.rare)) continue;
       seen.add(term.text);
       sum += this.index.idf.get(term.text) ?? 0;
     }
