@@ -26,6 +26,9 @@ import { Vocabulary } from './vocabulary.js';
 
 export { DEFAULT_SETTINGS, type ResolverSettings } from './settings.js';
 
+/** A follow-up stays with the conversation's topic when that topic explains this share of its rest. */
+const FOLLOW_UP_EXPLAINED = 0.5;
+
 const round = (n: number) => Math.round(n * 1000) / 1000;
 
 export class Resolver {
@@ -102,11 +105,16 @@ export class Resolver {
     const context = options.context?.topic ?? null;
     if (followUp) {
       if (context && this.pack.topics.has(context)) {
-        const named = this.ranker.rankMessage(followUp.rest, lang).find((c) => c.score >= threshold);
+        // The rest names another problem when it says more than a word, most of it foreign to
+        // the conversation's topic ("still failing, now it says user is not SIP enabled").
+        const rest = followUp.rest;
+        const named = this.ranker.rankMessage(rest, lang).find((c) => c.score >= threshold);
         const elsewhere =
           named !== undefined &&
           named.topic !== context &&
-          this.pack.topics.get(named.topic)?.kind !== 'triage';
+          this.pack.topics.get(named.topic)?.kind !== 'triage' &&
+          this.vocabulary.knownWords(rest, lang) >= 2 &&
+          this.vocabulary.explains(context, rest, lang) < FOLLOW_UP_EXPLAINED;
         if (!elsewhere) return { topic: context, answer: { kind: 'follow-up', id: context } };
       } else if (this.vocabulary.saysLittle(followUp.rest, lang)) {
         return { topic: null, answer: { kind: 'follow-up', id: followUp.value } };

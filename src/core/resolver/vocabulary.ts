@@ -51,6 +51,27 @@ export class Vocabulary {
   }
 
   /**
+   * The share of what `text` says (the weight of its words some topic knows) that this topic's
+   * own text explains: "changed the certificate" after an ADFS certificate question is still
+   * about ADFS, "now it says user is not SIP enabled" after a clock question is not.
+   */
+  explains(topic: string, text: string, lang: Lang): number {
+    const own = this.termsOf.get(topic);
+    if (!own) return 0;
+    let known = 0;
+    let explained = 0;
+    const seen = new Set<string>();
+    for (const term of this.index.analyzer.terms(text, lang)) {
+      const idf = this.index.idf.get(term.text);
+      if (idf === undefined || seen.has(term.text) || !this.topicTerms.has(term.text)) continue;
+      seen.add(term.text);
+      known += idf;
+      if (own.has(term.text)) explained += idf;
+    }
+    return known === 0 ? 1 : explained / known;
+  }
+
+  /**
    * How much of the message (in IDF units) only this reply's words explain: words that the
    * competing fix does not use ("Remote Desktop", "DKIM", "payroll", "the Windows lock screen"
    * beside "the password is incorrect"); with no fix named, words that no topic uses.
