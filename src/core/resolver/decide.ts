@@ -42,6 +42,21 @@ export function decide(pack: KnowledgePack, settings: ResolverSettings, input: D
     if (wins) return { topic: null, answer: { kind, id: other.topic } };
   }
   if (best && best.score >= settings.threshold) return answerOrAsk(pack, settings, input);
+  // Below the threshold, a topic far ahead of every other one is still the helpdesk's answer:
+  // "lync 2010 from a drawer won't log in to our online tenant" names no error, but only one
+  // cause fits it.
+  const second = topics[1];
+  if (
+    best &&
+    best.score >= settings.leadFloor &&
+    (second === undefined || best.raw >= second.raw * settings.leadMargin) &&
+    !(other && other.raw >= best.raw * settings.neighbourShare)
+  )
+    return {
+      topic: best.topic,
+      answer: { kind: 'fix', id: best.topic },
+      clarify: pack.topic(best.topic).kind === 'clarify',
+    };
   // Likely but not sure: the best few topics, offered as "did you mean", unless the message
   // looks more like a neighbour's problem than any of them.
   const suggestions =
@@ -90,6 +105,10 @@ function answerOrAsk(
  */
 function neighbourFits(settings: ResolverSettings, neighbour: number, fix: number, own: number): boolean {
   if (own <= 0) return false;
-  if (neighbour > fix) return true;
-  return neighbour >= fix * settings.neighbourShare && own >= settings.neighbourEvidence;
+  if (neighbour > fix) return neighbour >= settings.answerThreshold;
+  if (own < settings.neighbourEvidence) return false;
+  // The more of the message only the neighbour's words explain ("my watch and my phone"), the
+  // less of the fix's score it needs, down to four fifths of `neighbourShare`.
+  const easing = Math.max(0.8, Math.min(1, settings.neighbourEvidence / own));
+  return neighbour >= fix * settings.neighbourShare * easing;
 }

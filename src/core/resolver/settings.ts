@@ -22,6 +22,10 @@ export interface ResolverSettings {
   candidates: number;
   /** A neighbour's redirect or the retirement notice needs this score, and to beat every topic. */
   answerThreshold: number;
+  /** Below the threshold, a topic scoring at least this is still answered... */
+  leadFloor: number;
+  /** ...when it scores this many times the runner-up (and no neighbour's redirect comes close). */
+  leadMargin: number;
   /** Below the threshold, topics scoring at least this are offered as "did you mean"... */
   suggestFloor: number;
   /** ...when they score at least this share of the best one... */
@@ -46,6 +50,8 @@ export const DEFAULT_SETTINGS: ResolverSettings = {
   maxLength: 4000,
   candidates: 5,
   answerThreshold: 0.35,
+  leadFloor: 0.2,
+  leadMargin: 1.25,
   suggestFloor: 0.15,
   suggestRatio: 0.6,
   suggestions: 3,
