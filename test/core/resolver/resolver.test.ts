@@ -89,8 +89,8 @@ describe('thresholds', () => {
     expect(r.candidates[0]?.topic).toMatch(/password|credentials/);
   });
 
-  it('moves with the threshold setting', () => {
-    const strict = new Resolver(realPack(), resolver.index, { threshold: 0.99 });
+  it('moves with the threshold settings (the answer band and the clear-lead band below it)', () => {
+    const strict = new Resolver(realPack(), resolver.index, { threshold: 0.99, leadFloor: 0.99 });
     expect(strict.resolve('time on my PC is a few minutes off and sign-in fails').topic).toBeNull();
     expect(resolver.resolve('time on my PC is a few minutes off and sign-in fails').topic).toBe('clock-skew');
   });
