@@ -80,11 +80,20 @@ function answerOrAsk(
   settings: ResolverSettings,
   { topics, related }: DecisionInput,
 ): Decision {
-  const best = topics[0]!;
   const second = topics[1];
+  // "Can't sign in" is what almost everyone says; a specific cause said alongside it about as
+  // strongly ("the PC's clock is off and sign-in failed") is the answer, not the triage question.
+  const specific =
+    pack.topic(topics[0]!.topic).kind === 'triage' &&
+    second !== undefined &&
+    second.score >= settings.threshold &&
+    second.named >= settings.threshold &&
+    second.raw >= topics[0]!.raw * settings.ambiguity;
+  const best = specific ? second : topics[0]!;
   const kind = pack.topic(best.topic).kind;
   const close =
     kind !== 'triage' &&
+    !specific &&
     second !== undefined &&
     second.score >= settings.threshold &&
     second.raw >= best.raw * settings.ambiguity &&

@@ -11,7 +11,11 @@ import type { ResolverSettings } from './settings.js';
 import type { Candidate } from './types.js';
 
 /** A candidate with its uncapped score: two topics both capped at 1 are still told apart. */
-export type Ranked = Candidate & { raw: number };
+export type Ranked = Candidate & {
+  raw: number;
+  /** The best score of one of the topic's own sayings (error, phrasing, title, symptom), not its whole text. */
+  named: number;
+};
 
 /** Best first by the uncapped score, then by id (the answer never varies). */
 export const byScore = (a: Ranked, b: Ranked) =>
@@ -37,7 +41,14 @@ export class Ranker {
     const { weights, total } = this.scorer.weigh(clean, lang);
     const scored = this.scorer.score(weights, total);
     this.clarifications.settle(scored, weights);
-    return scored.map(({ topic, score }) => ({ topic, score: Math.min(1, score), raw: score })).sort(byScore);
+    return scored
+      .map(({ topic, score, fields: f }) => ({
+        topic,
+        score: Math.min(1, score),
+        raw: score,
+        named: Math.max(f.error, f.alias, f.title, f.description),
+      }))
+      .sort(byScore);
   }
 
   /**
@@ -67,7 +78,7 @@ export class Ranker {
         const seen = best.get(c.topic);
         const score = c.topic === first ? c.score : Math.min(c.score, cap);
         const raw = c.topic === first ? c.raw : Math.min(c.raw, cap);
-        if (!seen || raw > seen.raw) best.set(c.topic, { topic: c.topic, score, raw });
+        if (!seen || raw > seen.raw) best.set(c.topic, { topic: c.topic, score, raw, named: c.named });
       }
     return [...best.values()].sort(byScore);
   }

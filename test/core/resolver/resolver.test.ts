@@ -91,8 +91,8 @@ describe('thresholds', () => {
 
   it('moves with the threshold settings (the answer band and the clear-lead band below it)', () => {
     const strict = new Resolver(realPack(), resolver.index, { threshold: 0.99, leadFloor: 0.99 });
-    expect(strict.resolve('time on my PC is a few minutes off and sign-in fails').topic).toBeNull();
-    expect(resolver.resolve('time on my PC is a few minutes off and sign-in fails').topic).toBe('clock-skew');
+    expect(strict.resolve('my PC clock seems wrong and now sign-in fails').topic).toBeNull();
+    expect(resolver.resolve('my PC clock seems wrong and now sign-in fails').topic).toBe('clock-skew');
   });
 
   it('answers an empty or noise-only message with no topic', () => {
