@@ -37,11 +37,14 @@ export function decide(pack: KnowledgePack, settings: ResolverSettings, input: D
     const kind = pack.answer(other.topic).kind;
     const wins =
       kind === 'near-miss'
-        ? neighbourFits(settings, other.raw, best?.raw ?? 0, input.otherEvidence())
+        ? neighbourFits(settings, other, best, input.otherEvidence())
         : other.raw > (best?.raw ?? 0);
     if (wins) return { topic: null, answer: { kind, id: other.topic } };
   }
-  if (best && best.score >= settings.threshold) return answerOrAsk(pack, settings, input);
+  // A topic is answered on what it says about itself (an error, a phrasing, its title or symptom),
+  // not on its steps' text alone: "after we changed something" is in a step, not a cause.
+  if (best && best.score >= settings.threshold && best.named >= settings.namedFloor)
+    return answerOrAsk(pack, settings, input);
   // Below the threshold, a topic far ahead of every other one is still the helpdesk's answer:
   // "lync 2010 from a drawer won't log in to our online tenant" names no error, but only one
   // cause fits it.
@@ -49,6 +52,7 @@ export function decide(pack: KnowledgePack, settings: ResolverSettings, input: D
   if (
     best &&
     best.score >= settings.leadFloor &&
+    best.named >= settings.namedFloor &&
     (second === undefined || best.raw >= second.raw * settings.leadMargin) &&
     !(other && other.raw >= best.raw * settings.neighbourShare)
   )
@@ -59,10 +63,15 @@ export function decide(pack: KnowledgePack, settings: ResolverSettings, input: D
     };
   // Likely but not sure: the best few topics, offered as "did you mean", unless the message
   // looks more like a neighbour's problem than any of them.
+  // The share is of the best topic that names itself: one found on its steps' text alone does
+  // not push the others out.
+  const reference = topics.find((c) => c.named >= settings.namedFloor) ?? best;
   const suggestions =
-    best && !(other && other.score > best.score)
+    best && reference && !(other && other.score > best.score)
       ? topics
-          .filter((c) => c.score >= settings.suggestFloor && c.score >= best.score * settings.suggestRatio)
+          .filter(
+            (c) => c.score >= settings.suggestFloor && c.score >= reference.score * settings.suggestRatio,
+          )
           .slice(0, settings.suggestions)
           .map((c) => c.topic)
       : [];
@@ -112,12 +121,20 @@ function answerOrAsk(
  * topic knows, or scores at least `neighbourShare` of it on words no topic knows that weigh
  * `neighbourEvidence` together ("password" alone stays the topics' word).
  */
-function neighbourFits(settings: ResolverSettings, neighbour: number, fix: number, own: number): boolean {
-  if (own <= 0) return false;
-  if (neighbour > fix) return neighbour >= settings.answerThreshold;
+function neighbourFits(
+  settings: ResolverSettings,
+  neighbour: Ranked,
+  fix: Ranked | undefined,
+  own: number,
+): boolean {
+  const fixRaw = fix?.raw ?? 0;
+  // Its own saying fits clearly better than any of the fix's ("the Windows login screen" beside
+  // "the password is incorrect"), although every word of it is also some topic's word.
+  if (own <= 0) return neighbour.raw > fixRaw && neighbour.named * settings.ambiguity > (fix?.named ?? 0);
+  if (neighbour.raw > fixRaw) return true;
   if (own < settings.neighbourEvidence) return false;
   // The more of the message only the neighbour's words explain ("my watch and my phone"), the
   // less of the fix's score it needs, down to four fifths of `neighbourShare`.
   const easing = Math.max(0.8, Math.min(1, settings.neighbourEvidence / own));
-  return neighbour >= fix * settings.neighbourShare * easing;
+  return neighbour.raw >= fixRaw * settings.neighbourShare * easing;
 }

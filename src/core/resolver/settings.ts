@@ -22,6 +22,8 @@ export interface ResolverSettings {
   candidates: number;
   /** A neighbour's redirect or the retirement notice needs this score, and to beat every topic. */
   answerThreshold: number;
+  /** A fix needs one of the topic's own sayings (error, phrasing, title, symptom) to score this much. */
+  namedFloor: number;
   /** Below the threshold, a topic scoring at least this is still answered... */
   leadFloor: number;
   /** ...when it scores this many times the runner-up (and no neighbour's redirect comes close). */
@@ -50,6 +52,7 @@ export const DEFAULT_SETTINGS: ResolverSettings = {
   maxLength: 4000,
   candidates: 5,
   answerThreshold: 0.35,
+  namedFloor: 0.15,
   leadFloor: 0.2,
   leadMargin: 1.25,
   suggestFloor: 0.15,
