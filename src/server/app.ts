@@ -39,6 +39,7 @@ import type { Pin } from '../core/pins/types.js';
 import type { Card } from '../core/cards/model.js';
 import { retentionDays, sweepOutcomes } from '../core/outcomes/retention.js';
 import { createHttpServer, type HttpServer, type Route, sendJson } from './http.js';
+import { weeklyDigest } from './digest.js';
 
 export interface AppOptions {
   env: NodeJS.ProcessEnv;
@@ -62,6 +63,8 @@ export interface App {
   expirePins(): Promise<void>;
   /** Deletes outcomes older than OUTCOME_RETENTION_DAYS now (the server also does it hourly). */
   sweepOutcomes(): Promise<number>;
+  /** Queues this week's digest now if DIGEST_WEEKLY says it is due (the server checks every minute). */
+  checkDigest(): Promise<boolean>;
   /** Sends what the outbox holds (ticket cards, notifications); undefined when OUTBOX_DISABLED. */
   worker?: OutboxWorker;
   http: HttpServer;
@@ -203,10 +206,24 @@ export function createApp(options: AppOptions): App {
       );
   } else if (teamsHelpdesk)
     throw new ConfigError('HELPDESK_TEAMS_CHANNEL is set but Teams is not configured (MicrosoftAppId).');
+  const digest = weeklyDigest(env, {
+    outbox,
+    channels,
+    outcomes: bot.outcomes,
+    pack: bot.pack,
+    analyzer: resolver.index.analyzer,
+    helpdeskLang,
+    clock: options.clock ?? (() => new Date()),
+    kick: () => worker?.kick(),
+    log,
+  });
   if (env.OUTBOX_DISABLED !== 'true')
     worker = new OutboxWorker(
       outbox,
-      outboxHandlers({ tickets, channels, notifiers, cards: new CardBuilder(bot.pack), helpdeskLang }),
+      {
+        ...outboxHandlers({ tickets, channels, notifiers, cards: new CardBuilder(bot.pack), helpdeskLang }),
+        'digest.post': digest.handler,
+      },
       {
         log,
         intervalMs: Number(env.OUTBOX_INTERVAL_MS ?? 2000),
@@ -255,6 +272,7 @@ export function createApp(options: AppOptions): App {
     ...(worker ? { worker } : {}),
     expirePins,
     sweepOutcomes: sweepOld,
+    checkDigest: digest.check,
     start: async () => {
       await slack?.start();
       worker?.start();
@@ -268,8 +286,10 @@ export function createApp(options: AppOptions): App {
       sweepNow();
       outcomeSweeper = setInterval(sweepNow, 60 * 60 * 1000);
       outcomeSweeper.unref();
+      digest.start();
     },
     stop: async () => {
+      digest.stop();
       clearInterval(sweeper);
       clearInterval(outcomeSweeper);
       await worker?.stop();
