@@ -131,7 +131,12 @@ function neighbourFits(
   // Its own saying fits clearly better than any of the fix's ("the Windows login screen" beside
   // "the password is incorrect"), although every word of it is also some topic's word.
   if (own <= 0)
-    return fix !== undefined && neighbour.raw > fixRaw && neighbour.named * settings.ambiguity > fix.named;
+    return (
+      fix !== undefined &&
+      fix.named >= settings.namedFloor &&
+      neighbour.raw > fixRaw &&
+      neighbour.named * settings.ambiguity > fix.named
+    );
   if (neighbour.raw > fixRaw) return true;
   if (own < settings.neighbourEvidence) return false;
   // The more of the message only the neighbour's words explain ("my watch and my phone"), the
