@@ -62,6 +62,14 @@ describe('a cause described with no error, far ahead of any other, is answered',
   });
 });
 
+describe("a topic is answered on what it says about itself, not on its steps' text alone", () => {
+  it('offers topics for "after we changed something" rather than a fix', () => {
+    const r = reply('users cannot sign in after we changed something');
+    expect(r).toMatchObject({ topic: null, answer: { kind: 'did-you-mean', id: null } });
+    expect(r.suggestions.length).toBeGreaterThanOrEqual(2);
+  });
+});
+
 describe('a cause said beside "can\'t sign in" is the answer, not the triage question', () => {
   const cases: Cases = {
     en: ["can't sign in to Skype for Business, the PC clock is ten minutes behind the server"],
