@@ -6,7 +6,8 @@
  * - Direct messages: every message. Channels: mentions, answered in the mention's thread.
  * - `/signin-help [question]`: answered only to the caller, with a button to share in the channel.
  * - Buttons (`block_actions`) drive the dialogs; the pressed message is updated in place
- *   (`chat.update`) without its buttons, so it cannot be answered twice.
+ *   (`chat.update`) without its buttons, so it cannot be answered twice. A card posted to one
+ *   user in a channel is theirs: anyone else pressing it is told so privately, and it stays.
  * - The App Home tab lists the topics in the user's language.
  * - The user's locale comes from `users.info` (cached), and the language of the text wins.
  */
@@ -18,6 +19,7 @@ import type { ActResult } from '../../core/helpdesk/service.js';
 import type { Pin } from '../../core/pins/types.js';
 import { formModal, modalValues, ticketInputModal } from './helpdesk.js';
 import { CardBuilder } from '../../core/cards/build.js';
+import { CardOwnership } from '../../core/cards/ownership.js';
 import { downloadCapped } from '../download.js';
 import type { ActionPayload, Card } from '../../core/cards/model.js';
 import { DEFAULT_LANG, type Lang, langFromLocale } from '../../core/i18n/languages.js';
@@ -38,6 +40,9 @@ interface Where {
   user: string;
   thread?: string;
 }
+
+/** Where a posted card is remembered, with whom it belongs to: its channel and message ts. */
+const sentKey = (channel: string, ts: string) => `slack:${channel}:${ts}`;
 
 /** One conversation state per user: a DM, a mention's thread, or a user's slash commands in a channel. */
 export function conversationKey(w: Where): string {
@@ -150,6 +155,7 @@ export function registerSlackListeners(app: App, options: SlackBotOptions): void
     options.log,
   );
   const builder = new CardBuilder(bot.pack);
+  const owners = new CardOwnership(bot.sentCards, builder);
   const locales = new LocaleCache();
   const render = (card: Card): SlackMessage =>
     renderBlockKit(card, { chooseLabel: bot.pack.message('slack.choose', card.lang) });
@@ -173,12 +179,34 @@ export function registerSlackListeners(app: App, options: SlackBotOptions): void
   async function post(client: WebClient, where: Where, cards: Card[]): Promise<void> {
     for (const card of cards) {
       const message = render(card);
-      await client.chat.postMessage({
+      const posted = await client.chat.postMessage({
         channel: where.channel,
         ...(where.thread ? { thread_ts: where.thread } : {}),
         ...message,
       });
+      // A card that asks something belongs to the user it answers (see CardOwnership).
+      if (posted.ts && (card.choices.length || card.kind === 'form'))
+        await bot.sentCards.remember(sentKey(where.channel, posted.ts), card, conversationKey(where));
     }
+  }
+
+  /**
+   * Tells `where.user` privately that the message `ts` they pressed was posted for someone else
+   * (see CardOwnership); returns whether it was, so that the press goes no further.
+   */
+  async function refusedNotYours(
+    where: Where,
+    ts: string | undefined,
+    locale: string | null,
+    respond: (message: Record<string, unknown>) => Promise<unknown>,
+  ): Promise<boolean> {
+    if (!ts) return false;
+    const lang = langFromLocale(locale) ?? DEFAULT_LANG;
+    const notice = await owners.refusal(sentKey(where.channel, ts), conversationKey(where), lang);
+    if (!notice) return false;
+    options.log?.(`message ${ts} in ${where.channel} pressed by ${where.user}, not its owner: left as it is`);
+    await respond({ response_type: 'ephemeral', replace_original: false, ...render(notice) });
+    return true;
   }
 
   // Direct messages, and files shared in them.
@@ -352,6 +380,9 @@ export function registerSlackListeners(app: App, options: SlackBotOptions): void
     const thread = b.message?.thread_ts ?? b.container?.thread_ts;
     const where: Where = { team: b.team?.id ?? '', channel, user: b.user.id, ...(thread ? { thread } : {}) };
     const label = a.text?.text ?? '';
+    const locale = await locales.get(client, b.user.id);
+    // Ephemeral messages are seen by their owner only; any other message may be someone else's.
+    if (!b.container?.is_ephemeral && (await refusedNotYours(where, b.message?.ts, locale, respond))) return;
     if (b.container?.is_ephemeral || !b.message) {
       // Ephemeral messages can only be changed through their response_url.
       await respond({
@@ -367,7 +398,6 @@ export function registerSlackListeners(app: App, options: SlackBotOptions): void
         blocks: answeredBlocks(b.message.blocks ?? [], label),
       });
     }
-    const locale = await locales.get(client, b.user.id);
     const cards = await answer(where, { action: payload, locale });
     if (b.container?.is_ephemeral || !b.message) {
       for (const card of cards)
@@ -401,7 +431,7 @@ export function registerSlackListeners(app: App, options: SlackBotOptions): void
   });
 
   // The escalation form: the button on the form card opens it as a modal.
-  app.action('open-form', async ({ ack, body, client }) => {
+  app.action('open-form', async ({ ack, body, client, respond }) => {
     await ack();
     const b = body as unknown as {
       trigger_id: string;
@@ -413,10 +443,19 @@ export function registerSlackListeners(app: App, options: SlackBotOptions): void
       actions?: { value?: string }[];
     };
     const { token } = JSON.parse(b.actions?.[0]?.value ?? '{}') as { token?: string };
-    const lang = langFromLocale(await locales.get(client, b.user.id)) ?? DEFAULT_LANG;
+    const locale = await locales.get(client, b.user.id);
+    const lang = langFromLocale(locale) ?? DEFAULT_LANG;
     const thread = b.message?.thread_ts ?? b.container?.thread_ts;
     // The form's message: once the ticket is filed, it shows the ticket's number in its place.
     const message = b.message?.ts ?? b.container?.message_ts;
+    const where: Where = {
+      team: b.team?.id ?? '',
+      channel: b.channel?.id ?? '',
+      user: b.user.id,
+      ...(thread ? { thread } : {}),
+    };
+    // Someone else's form: no modal opens for it.
+    if (await refusedNotYours(where, message, locale, respond)) return;
     const metadata = {
       team: b.team?.id ?? '',
       channel: b.channel?.id ?? '',

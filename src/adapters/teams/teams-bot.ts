@@ -6,7 +6,8 @@
  *   bot; the mention is stripped and the reply goes into the same thread.
  * - Buttons: Action.Submit arrives as a message with `value`; Action.Execute as an
  *   `adaptiveCard/action` invoke. Either way the answered card is replaced in place by its
- *   answered form, so its buttons cannot be pressed again.
+ *   answered form, so its buttons cannot be pressed again. A card sent to one user in a
+ *   channel or group chat is theirs: anyone else pressing it is told so, and it stays as it is.
  * - The user's locale comes from `activity.locale`; the language of the text wins over it.
  */
 import {
@@ -24,12 +25,13 @@ import type { Bot, Incoming, IncomingFile } from '../../core/bot.js';
 import type { TicketOperation } from '../../core/helpdesk/types.js';
 import type { Pin } from '../../core/pins/types.js';
 import type { Lang } from '../../core/i18n/languages.js';
-import type { ActionPayload, Card } from '../../core/cards/model.js';
+import type { ActionPayload, Card, NoticeCard } from '../../core/cards/model.js';
 import { CardBuilder } from '../../core/cards/build.js';
 import { AnsweredCards, type CardAnswer } from '../../core/cards/answered.js';
+import { CardOwnership } from '../../core/cards/ownership.js';
 import { downloadCapped } from '../download.js';
 import { detectLanguage } from '../../core/text/detect-language.js';
-import { langFromLocale } from '../../core/i18n/languages.js';
+import { DEFAULT_LANG, langFromLocale } from '../../core/i18n/languages.js';
 import { type AdaptiveCardRenderer, readSubmit } from '../../render/adaptive/render.js';
 import { type RetryPolicy, TEAMS_RETRY, withRetry } from './retry.js';
 
@@ -102,11 +104,13 @@ export function fileAttachments(activity: Partial<Activity>): IncomingFile[] {
 export class SigninTeamsBot extends TeamsActivityHandler {
   private readonly builder: CardBuilder;
   private readonly answeredCards: AnsweredCards;
+  private readonly owners: CardOwnership;
 
   constructor(private readonly options: TeamsBotOptions) {
     super();
     this.builder = new CardBuilder(options.bot.pack);
     this.answeredCards = new AnsweredCards(options.bot.pack);
+    this.owners = new CardOwnership(options.bot.sentCards, this.builder);
 
     this.onMessage(async (context, next) => {
       const activity = context.activity;
@@ -118,6 +122,12 @@ export class SigninTeamsBot extends TeamsActivityHandler {
       if (input.action?.action === 'ticket') {
         // A helpdesk button on a ticket card: the outbox updates the card and tells the user.
         await this.ticketAction(context, input.action);
+        return next();
+      }
+      const notYours = submitted ? await this.notYours(context) : undefined;
+      if (notYours) {
+        // Someone else's card: it stays as it is, and only a notice goes to the thread.
+        await this.send(context, [notYours]);
         return next();
       }
       if (!submitted && input.text && (await this.pinCommand(context, input.text))) return next();
@@ -133,9 +143,11 @@ export class SigninTeamsBot extends TeamsActivityHandler {
       const added = context.activity.membersAdded ?? [];
       if (added.some((m) => m.id === context.activity.recipient.id)) {
         const channel = channelOf(context.activity);
+        // The welcome is for everyone in the conversation: no owner.
         await this.send(
           context,
           await this.options.bot.welcomeCards(context.activity.locale, 'teams', channel),
+          false,
         );
       }
       await next();
@@ -147,6 +159,15 @@ export class SigninTeamsBot extends TeamsActivityHandler {
     context: TurnContext,
     invokeValue: AdaptiveCardInvokeValue,
   ): Promise<AdaptiveCardInvokeResponse> {
+    const notYours = await this.notYours(context);
+    // Someone else's card: Teams shows this message to the person who pressed it only, and
+    // the card stays as it is.
+    if (notYours)
+      return {
+        statusCode: 200,
+        type: 'application/vnd.microsoft.activity.message',
+        value: notYours.text,
+      } as Omit<AdaptiveCardInvokeResponse, 'value'> as AdaptiveCardInvokeResponse;
     const input = readSubmit(invokeValue?.action?.data);
     await this.answer(context, input);
     const answered = await this.answeredCard(context, context.activity.replyToId, input);
@@ -282,7 +303,26 @@ export class SigninTeamsBot extends TeamsActivityHandler {
     return true;
   }
 
-  private async send(context: TurnContext, cards: Card[]): Promise<void> {
+  /**
+   * The notice for a button pressed on a card that was sent to someone else (see
+   * CardOwnership), in the presser's language; undefined when the press is theirs to make.
+   */
+  private async notYours(context: TurnContext): Promise<NoticeCard | undefined> {
+    const activity = context.activity;
+    if (!activity.replyToId) return undefined;
+    const lang = langFromLocale(activity.locale) ?? DEFAULT_LANG;
+    const notice = await this.owners.refusal(
+      sentKey(activity, activity.replyToId),
+      conversationKey(activity),
+      lang,
+    );
+    if (notice)
+      this.options.log?.(`card ${activity.replyToId} pressed by someone it was not sent to: left as it is`);
+    return notice;
+  }
+
+  /** Sends the cards; those that ask something are remembered as the sender's (`owned`). */
+  private async send(context: TurnContext, cards: Card[], owned = true): Promise<void> {
     for (const card of cards) {
       const response = await withRetry(
         () =>
@@ -297,7 +337,11 @@ export class SigninTeamsBot extends TeamsActivityHandler {
       // process, still replaces it with its answered form.
       // Cards that ask something: buttons, or a form's inputs.
       if (response?.id && (card.choices.length || card.kind === 'form'))
-        await this.options.bot.sentCards.remember(sentKey(context.activity, response.id), card);
+        await this.options.bot.sentCards.remember(
+          sentKey(context.activity, response.id),
+          card,
+          ...(owned ? [conversationKey(context.activity)] : []),
+        );
     }
   }
 
