@@ -60,6 +60,7 @@ const SETS: Record<string, string> = {
   'chat-dev': join(ROOT, 'test', 'fixtures', 'chat-dev.jsonl'),
   // Written blind and never tuned on: reported as it comes, when it is there.
   'chat-blind': join(ROOT, 'test', 'fixtures', 'chat-blind.jsonl'),
+  'chat-blind-2': join(ROOT, 'test', 'fixtures', 'chat-blind-2.jsonl'),
 };
 const LANGS = ['en', 'ja', 'zh-CN', 'zh-TW'];
 const ROUNDS = 20;
