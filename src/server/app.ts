@@ -9,7 +9,8 @@
  *   GET  /metrics        Prometheus metrics (see metrics.ts)
  */
 import { Bot } from '../core/bot.js';
-import { loadKnowledgePack } from '../core/knowledge/load.js';
+import { loadKnowledgePack, projectRoot } from '../core/knowledge/load.js';
+import { loadIndex } from '../core/resolver/prebuilt.js';
 import { readTeamsSettings } from '../adapters/teams/config.js';
 import { createTeamsEndpoint, type TeamsEndpointOptions } from '../adapters/teams/endpoint.js';
 import { readSlackSettings } from '../adapters/slack/config.js';
@@ -122,7 +123,11 @@ export function createApp(options: AppOptions): App {
         ),
     });
   const metrics = createMetrics({ pack, outbox, tickets });
-  const resolver = new Resolver(pack);
+  // The content's index as `npm run build` left it, when it matches (see prebuilt.ts).
+  const resolver = new Resolver(
+    pack,
+    options.bot ? undefined : loadIndex(pack, projectRoot(), (line) => log.info(line)),
+  );
   const pins = new PinService(storage?.pins ?? new MemoryPinStore(), pack, resolver, options.clock);
   const admins = config.BOT_ADMINS;
   const keepOutcomesDays = config.OUTCOME_RETENTION_DAYS;
