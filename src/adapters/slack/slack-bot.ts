@@ -17,10 +17,10 @@ import type { TicketOperation } from '../../core/helpdesk/types.js';
 import type { ActResult } from '../../core/helpdesk/service.js';
 import type { Pin } from '../../core/pins/types.js';
 import { formModal, modalValues, ticketInputModal } from './helpdesk.js';
-import { CardBuilder } from '../../core/cards/build.js';
 import { downloadCapped } from '../download.js';
 import type { ActionPayload, Card } from '../../core/cards/model.js';
 import { DEFAULT_LANG, type Lang, langFromLocale } from '../../core/i18n/languages.js';
+import { slackInbound } from './markup.js';
 import {
   answeredBlocks,
   type Block,
@@ -146,13 +146,12 @@ export function registerSlackListeners(app: App, options: SlackBotOptions): void
   const { bot } = options;
   const publisher = new SlackPinPublisher(
     () => app.client,
-    (lang) => bot.pack.message('slack.choose', lang),
+    (lang) => bot.message('slack.choose', lang),
     options.log,
   );
-  const builder = new CardBuilder(bot.pack);
   const locales = new LocaleCache();
   const render = (card: Card): SlackMessage =>
-    renderBlockKit(card, { chooseLabel: bot.pack.message('slack.choose', card.lang) });
+    renderBlockKit(card, { chooseLabel: bot.message('slack.choose', card.lang) });
 
   async function answer(where: Where, input: Omit<Incoming, 'conversation'>): Promise<Card[]> {
     return (await handle(where, input)).cards;
@@ -167,6 +166,7 @@ export function registerSlackListeners(app: App, options: SlackBotOptions): void
       // Channels (not DMs) can have pinned quick fixes.
       ...(where.channel.startsWith('D') ? {} : { channel: where.channel }),
       ...input,
+      ...(input.text !== undefined ? { text: slackInbound(input.text) } : {}),
     });
   }
 
@@ -248,30 +248,17 @@ export function registerSlackListeners(app: App, options: SlackBotOptions): void
     }
     const cards = command.text.trim()
       ? await answer(where, { text: command.text, locale })
-      : await helpWithPins(command.channel_id, langFromLocale(locale) ?? DEFAULT_LANG);
+      : await bot.helpCards({
+          locale,
+          platform: 'slack',
+          ...(command.channel_id.startsWith('D') ? {} : { channel: command.channel_id }),
+        });
     for (const card of cards) {
       const message = render(card);
       if (card.kind === 'topic') message.blocks.push(shareButton(card));
       await respond({ response_type: 'ephemeral', replace_original: false, ...message });
     }
   });
-
-  /** Help, led by the channel's pinned quick fixes. */
-  async function helpWithPins(channel: string, lang: Lang): Promise<Card[]> {
-    const pinned = channel.startsWith('D') ? [] : await bot.pins.active('slack', channel);
-    return [...pinned.map((p) => builder.pinned(p, lang, { withPostLink: true })), builder.help(lang, '0')];
-  }
-
-  /** Admins: BOT_ADMINS, or the workspace's admins and owners. */
-  async function isAdmin(client: WebClient, user: string): Promise<boolean> {
-    if (options.admins?.includes(user)) return true;
-    try {
-      const info = await client.users.info({ user });
-      return Boolean(info.user?.is_admin || info.user?.is_owner || info.user?.is_primary_owner);
-    } catch {
-      return false;
-    }
-  }
 
   /** `/signin-help pin TOPIC [note] [--for 24h]`, `pins`, `unpin TOPIC`; undefined for anything else. */
   async function pinCommand(
@@ -285,12 +272,12 @@ export function registerSlackListeners(app: App, options: SlackBotOptions): void
     if (!/^\s*(pin|pins|unpin)\b/i.test(text)) return undefined;
     const outcome = await bot.pinCommand({
       platform: 'slack',
-      channel: channel.startsWith('D') ? undefined : channel,
+      ...(channel.startsWith('D') ? {} : { channel }),
       actor: { id: user, ...(name ? { name } : {}) },
-      admin: await isAdmin(client, user),
-      text,
+      admin: await isSlackAdmin(client, user, options.admins ?? [], options.log),
+      text: slackInbound(text),
       locale,
-    } as Parameters<Bot['pinCommand']>[0]);
+    });
     if (!outcome) return undefined;
     for (const ended of outcome.ended) await publisher.end(ended.pin, ended.card, client);
     if (outcome.publish) {
@@ -311,7 +298,7 @@ export function registerSlackListeners(app: App, options: SlackBotOptions): void
       } catch {
         permalink = undefined;
       }
-      await bot.pins.setMessage(pin.id, { channel, ts, ...(permalink ? { permalink } : {}) });
+      await bot.pinPosted(pin, { channel, ts, ...(permalink ? { permalink } : {}) });
     }
     return outcome.reply;
   }
@@ -324,7 +311,7 @@ export function registerSlackListeners(app: App, options: SlackBotOptions): void
         {
           type: 'button',
           action_id: 'share',
-          text: { type: 'plain_text', text: bot.pack.message('slack.share', card.lang) },
+          text: { type: 'plain_text', text: bot.message('slack.share', card.lang) },
           value: JSON.stringify({ topic: card.topic, lang: card.lang }),
         },
       ],
@@ -383,16 +370,16 @@ export function registerSlackListeners(app: App, options: SlackBotOptions): void
       topic?: string;
       lang?: Lang;
     };
-    if (!topic || !bot.pack.topics.has(topic) || !b.channel) return;
     const language = lang ?? DEFAULT_LANG;
-    const card = { ...builder.topic(topic, 0, language, '0'), choices: [] };
+    const card = topic ? bot.shareCard(topic, language) : undefined;
+    if (!card || !b.channel) return;
     const message = render(card);
     message.blocks.push({
       type: 'context',
       elements: [
         {
           type: 'mrkdwn',
-          text: bot.pack.message('slack.sharedBy', language, { user: `<@${escapeSlack(b.user.id)}>` }),
+          text: bot.message('slack.sharedBy', language, { user: `<@${escapeSlack(b.user.id)}>` }),
         },
       ],
     });
@@ -427,7 +414,7 @@ export function registerSlackListeners(app: App, options: SlackBotOptions): void
     };
     await client.views.open({
       trigger_id: b.trigger_id,
-      view: formModal(builder.form(lang, token ?? '0', 0), metadata),
+      view: formModal(bot.formCard(lang, token ?? '0'), metadata),
     });
   });
 
@@ -504,9 +491,9 @@ export function registerSlackListeners(app: App, options: SlackBotOptions): void
         await client.views.open({
           trigger_id: body.trigger_id,
           view: ticketInputModal(
-            bot.pack.message(`helpdesk.actions.${op}`, hl),
-            bot.pack.message(`helpdesk.inputs.${input}`, hl),
-            bot.pack.message('helpdesk.actions.send', hl),
+            bot.message(`helpdesk.actions.${op}`, hl),
+            bot.message(`helpdesk.inputs.${input}`, hl),
+            bot.message('helpdesk.actions.send', hl),
             meta,
           ),
         });
@@ -552,21 +539,36 @@ export function homeBlocks(bot: Bot, lang: Lang): Block[] {
   const blocks: Block[] = [
     {
       type: 'header',
-      text: { type: 'plain_text', text: bot.pack.message('slack.home.title', lang).slice(0, 150) },
+      text: { type: 'plain_text', text: bot.message('slack.home.title', lang).slice(0, 150) },
     },
     {
       type: 'section',
-      text: { type: 'mrkdwn', text: escapeSlack(bot.pack.message('slack.home.text', lang)) },
+      text: { type: 'mrkdwn', text: escapeSlack(bot.message('slack.home.text', lang)) },
     },
     { type: 'divider' },
   ];
-  for (const topic of bot.pack.topics.values()) {
-    if (topic.kind !== 'fix') continue;
-    const text = bot.pack.text(topic.id, lang);
+  for (const topic of bot.topicList(lang))
     blocks.push({
       type: 'section',
-      text: { type: 'mrkdwn', text: `*${escapeSlack(text.title)}*\n${escapeSlack(text.symptom)}` },
+      text: { type: 'mrkdwn', text: `*${escapeSlack(topic.title)}*\n${escapeSlack(topic.symptom)}` },
     });
-  }
   return blocks.slice(0, 100);
+}
+
+/** Admins: BOT_ADMINS, or the workspace's admins and owners. */
+export async function isSlackAdmin(
+  client: WebClient,
+  user: string,
+  admins: string[],
+  log?: (message: string) => void,
+): Promise<boolean> {
+  if (admins.includes(user)) return true;
+  try {
+    const info = await client.users.info({ user });
+    return Boolean(info.user?.is_admin || info.user?.is_owner || info.user?.is_primary_owner);
+  } catch (e) {
+    // Whoever Slack cannot vouch for now is not an admin: the command is refused, not lost.
+    log?.(`users.info failed for ${user}: ${(e as Error).message}`);
+    return false;
+  }
 }

@@ -25,11 +25,10 @@ import type { TicketOperation } from '../../core/helpdesk/types.js';
 import type { Pin } from '../../core/pins/types.js';
 import type { Lang } from '../../core/i18n/languages.js';
 import type { ActionPayload, Card } from '../../core/cards/model.js';
-import { CardBuilder } from '../../core/cards/build.js';
-import { AnsweredCards, type CardAnswer } from '../../core/cards/answered.js';
+import type { CardAnswer } from '../../core/cards/answered.js';
 import { downloadCapped } from '../download.js';
-import { detectLanguage } from '../../core/text/detect-language.js';
 import { langFromLocale } from '../../core/i18n/languages.js';
+import { teamsInbound } from './markup.js';
 import { type AdaptiveCardRenderer, readSubmit } from '../../render/adaptive/render.js';
 import { type RetryPolicy, TEAMS_RETRY, withRetry } from './retry.js';
 
@@ -100,13 +99,8 @@ export function fileAttachments(activity: Partial<Activity>): IncomingFile[] {
 }
 
 export class SigninTeamsBot extends TeamsActivityHandler {
-  private readonly builder: CardBuilder;
-  private readonly answeredCards: AnsweredCards;
-
   constructor(private readonly options: TeamsBotOptions) {
     super();
-    this.builder = new CardBuilder(options.bot.pack);
-    this.answeredCards = new AnsweredCards(options.bot.pack);
 
     this.onMessage(async (context, next) => {
       const activity = context.activity;
@@ -114,7 +108,7 @@ export class SigninTeamsBot extends TeamsActivityHandler {
       if (isGroup(activity) && !submitted && !mentionsBot(activity)) return next();
       const input = submitted
         ? readSubmit(activity.value)
-        : { text: TurnContext.removeRecipientMention(activity) ?? activity.text ?? '' };
+        : { text: teamsInbound(TurnContext.removeRecipientMention(activity) ?? activity.text ?? '') };
       if (input.action?.action === 'ticket') {
         // A helpdesk button on a ticket card: the outbox updates the card and tells the user.
         await this.ticketAction(context, input.action);
@@ -165,35 +159,18 @@ export class SigninTeamsBot extends TeamsActivityHandler {
     const { bot, renderer } = this.options;
     const params = query.parameters ?? [];
     const initial = params.some((p) => p.name === 'initialRun');
-    const text = String(params.find((p) => p.name === 'searchText')?.value ?? '').trim();
-    const lang = text
-      ? detectLanguage(text, context.activity.locale).lang
-      : (langFromLocale(context.activity.locale) ?? 'en');
-    let topics: string[];
-    if (initial || !text)
-      topics = [...bot.pack.topics.values()].filter((t) => t.kind === 'fix').map((t) => t.id);
-    else {
-      const result = bot.resolver.resolve(text.slice(0, bot.resolver.settings.maxLength), {
-        locale: context.activity.locale ?? null,
-      });
-      topics = result.candidates.filter((c) => c.score >= 0.15).map((c) => c.topic);
-    }
+    const text = String(params.find((p) => p.name === 'searchText')?.value ?? '');
     // The channel's pinned quick fixes lead the results.
     const channel = channelOf(context.activity) ?? context.activity.conversation?.id?.split(';')[0];
-    const pinned = channel ? (await bot.pins.active('teams', channel)).map((p) => p.topic) : [];
-    topics = [...new Set([...pinned, ...topics])];
-    const attachments = topics.slice(0, SEARCH_RESULTS).flatMap((id) => {
-      const structure = bot.pack.topic(id);
-      if (!structure.stages.length) return [];
-      const text = bot.pack.text(id, lang);
-      const card = { ...this.builder.topic(id, 0, lang, '0'), choices: [], question: '' };
-      return [
-        {
-          ...CardFactory.adaptiveCard(renderer.render(card)),
-          preview: CardFactory.thumbnailCard(text.title, text.symptom),
-        },
-      ];
-    });
+    const { found } = await bot.searchTopics(
+      initial ? '' : text,
+      { locale: context.activity.locale ?? null, platform: 'teams', ...(channel ? { channel } : {}) },
+      SEARCH_RESULTS,
+    );
+    const attachments = found.map((topic) => ({
+      ...CardFactory.adaptiveCard(renderer.render(topic.card)),
+      preview: CardFactory.thumbnailCard(topic.title, topic.symptom),
+    }));
     return { composeExtension: { type: 'result', attachmentLayout: 'list', attachments } };
   }
 
@@ -244,7 +221,7 @@ export class SigninTeamsBot extends TeamsActivityHandler {
   /** The ticket's number in the place of the form it came from, with the form as sent. */
   private async showFiled(context: TurnContext, id: string, filed: Card, sent: CardAnswer): Promise<boolean> {
     const form = await this.options.bot.sentCards.recall(sentKey(context.activity, id));
-    const answered = form ? this.answeredCards.answered(form, sent, filed.lang) : undefined;
+    const answered = form ? this.options.bot.answered(form, sent, filed.lang) : undefined;
     const card =
       filed.kind === 'notice' && answered?.kind === 'notice' && answered.facts
         ? { ...filed, facts: answered.facts }
@@ -332,13 +309,13 @@ export class SigninTeamsBot extends TeamsActivityHandler {
         this.options.retry ?? TEAMS_RETRY,
       );
       const activityId = res?.id ?? '';
-      await this.options.bot.pins.setMessage(pin.id, {
+      await this.options.bot.pinPosted(pin, {
         conversationId: activity.conversation.id,
         serviceUrl: activity.serviceUrl,
         activityId,
         permalink: `https://teams.microsoft.com/l/message/${encodeURIComponent(channel)}/${activityId}`,
       });
-      outcome.reply.push(this.builder.notice('pins.teamsHowTo', card.lang));
+      outcome.reply.push(this.options.bot.notice('pins.teamsHowTo', card.lang));
     }
     await this.send(context, outcome.reply);
     return true;
@@ -383,7 +360,7 @@ export class SigninTeamsBot extends TeamsActivityHandler {
     const card = activityId
       ? await this.options.bot.sentCards.recall(sentKey(context.activity, activityId))
       : undefined;
-    return this.answeredCards.answered(card, answer, langFromLocale(context.activity.locale) ?? 'en');
+    return this.options.bot.answered(card, answer, langFromLocale(context.activity.locale) ?? 'en');
   }
 
   private async markAnswered(
