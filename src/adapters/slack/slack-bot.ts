@@ -275,7 +275,8 @@ export function registerSlackListeners(app: App, options: SlackBotOptions): void
       ...(channel.startsWith('D') ? {} : { channel }),
       actor: { id: user, ...(name ? { name } : {}) },
       admin: await isSlackAdmin(client, user, options.admins ?? [], options.log),
-      text: slackInbound(text),
+      // The note is shown as typed (escaped when rendered), tokens and all.
+      text,
       locale,
     });
     if (!outcome) return undefined;

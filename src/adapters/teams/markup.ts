@@ -9,11 +9,13 @@ import { decodeEntities } from '../entities.js';
 
 const MENTION = /<at[^>]*>[\s\S]*?<\/at>/gi;
 const TAG = /<\/?[a-z][^>]*>/gi;
+/** Where HTML breaks a line: a quote line ends there. */
+const LINE_BREAK = /<br\s*\/?>|<\/(?:p|div)>/gi;
 
 /** A quoted reply's text as `>` lines, on lines of their own. */
 function quoteLines(inner: string): string {
   const lines = inner
-    .replace(/<br\s*\/?>|<\/(?:p|div)>/gi, '\n')
+    .replace(LINE_BREAK, '\n')
     .replace(TAG, ' ')
     .split('\n')
     .filter((line) => line.trim());
@@ -29,6 +31,7 @@ export function teamsInbound(html: string): string {
   const text = html
     .replace(MENTION, ' ')
     .replace(/<blockquote[^>]*>([\s\S]*?)<\/blockquote>/gi, (_, inner: string) => quoteLines(inner))
+    .replace(LINE_BREAK, '\n')
     .replace(TAG, ' ');
   // Tags are removed again after decoding, for markup that arrived escaped.
   return decodeEntities(text).replace(MENTION, ' ').replace(TAG, ' ');

@@ -28,7 +28,7 @@ import type { ActionPayload, Card } from '../../core/cards/model.js';
 import type { CardAnswer } from '../../core/cards/answered.js';
 import { downloadCapped } from '../download.js';
 import { langFromLocale } from '../../core/i18n/languages.js';
-import { teamsInbound } from './markup.js';
+import { teamsInbound, withoutMentions } from './markup.js';
 import { type AdaptiveCardRenderer, readSubmit } from '../../render/adaptive/render.js';
 import { type RetryPolicy, TEAMS_RETRY, withRetry } from './retry.js';
 
@@ -106,15 +106,15 @@ export class SigninTeamsBot extends TeamsActivityHandler {
       const activity = context.activity;
       const submitted = activity.value !== undefined && activity.value !== null;
       if (isGroup(activity) && !submitted && !mentionsBot(activity)) return next();
-      const input = submitted
-        ? readSubmit(activity.value)
-        : { text: teamsInbound(TurnContext.removeRecipientMention(activity) ?? activity.text ?? '') };
+      const typed = TurnContext.removeRecipientMention(activity) ?? activity.text ?? '';
+      const input = submitted ? readSubmit(activity.value) : { text: teamsInbound(typed) };
       if (input.action?.action === 'ticket') {
         // A helpdesk button on a ticket card: the outbox updates the card and tells the user.
         await this.ticketAction(context, input.action);
         return next();
       }
-      if (!submitted && input.text && (await this.pinCommand(context, input.text))) return next();
+      // A pin's note is shown as typed (escaped when rendered): only the mentions go.
+      if (!submitted && input.text && (await this.pinCommand(context, withoutMentions(typed)))) return next();
       const files = fileAttachments(activity);
       if (files.length) await this.answer(context, { files });
       if (files.length && !input.text?.trim() && !submitted) return next();
