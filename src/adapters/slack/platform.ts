@@ -13,7 +13,7 @@ import { readSlackSettings } from './config.js';
 import { createSlackEndpoint, type SlackEndpointOptions } from './endpoint.js';
 import { SlackHelpdeskChannel, SlackNotifier } from './helpdesk.js';
 import { slackInbound } from './markup.js';
-import { isSlackAdmin, SlackPinPublisher } from './slack-bot.js';
+import { isSlackAdmin, SlackPinPublisher } from './pins.js';
 
 /** The test seams tests may give (the signature clock, the token check's retry timing). */
 export type SlackSeams = Partial<Pick<SlackEndpointOptions, 'now' | 'tokenRetry'>>;

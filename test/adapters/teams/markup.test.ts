@@ -14,7 +14,9 @@ describe('Teams inbound text', () => {
 
   it('turns a quoted reply into quote lines, dropped when the user wrote something of their own', () => {
     expect(read('<blockquote>old message</blockquote>my clock is wrong')).toBe('my clock is wrong');
-    expect(read('<blockquote><p>Sign-in address not found</p></blockquote>')).toBe('Sign-in address not found');
+    expect(read('<blockquote><p>Sign-in address not found</p></blockquote>')).toBe(
+      'Sign-in address not found',
+    );
     expect(read('<p>&gt; earlier: printer jammed</p><p>User is not SIP enabled</p>')).toBe(
       'User is not SIP enabled',
     );
@@ -27,6 +29,8 @@ describe('Teams inbound text', () => {
   });
 
   it('keeps a pin note as typed, only the mention gone', () => {
-    expect(withoutMentions('<at>Bot</at> pin clock-skew fix <b>now</b>')).toBe('pin clock-skew fix <b>now</b>');
+    expect(withoutMentions('<at>Bot</at> pin clock-skew fix <b>now</b>')).toBe(
+      'pin clock-skew fix <b>now</b>',
+    );
   });
 });
