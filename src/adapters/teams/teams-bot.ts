@@ -10,10 +10,8 @@
  * - The user's locale comes from `activity.locale`; the language of the text wins over it.
  */
 import {
-  type Activity,
   type AdaptiveCardInvokeResponse,
   type AdaptiveCardInvokeValue,
-  type Attachment,
   CardFactory,
   type MessagingExtensionQuery,
   type MessagingExtensionResponse,
@@ -21,16 +19,18 @@ import {
   TurnContext,
 } from 'botbuilder';
 import type { Bot, Incoming, IncomingFile } from '../../core/bot.js';
-import type { TicketOperation } from '../../core/helpdesk/types.js';
-import type { Pin } from '../../core/pins/types.js';
-import type { Lang } from '../../core/i18n/languages.js';
 import type { ActionPayload, Card } from '../../core/cards/model.js';
-import type { CardAnswer } from '../../core/cards/answered.js';
-import { downloadCapped } from '../download.js';
-import { langFromLocale } from '../../core/i18n/languages.js';
-import { teamsInbound, withoutMentions } from './markup.js';
+import type { TicketOperation } from '../../core/helpdesk/types.js';
+import type { Lang } from '../../core/i18n/languages.js';
+import type { Pin } from '../../core/pins/types.js';
 import { type AdaptiveCardRenderer, readSubmit } from '../../render/adaptive/render.js';
-import { type RetryPolicy, TEAMS_RETRY, withRetry } from './retry.js';
+import { channelOf, conversationKey, fileAttachments, isGroup, mentionsBot, senderOf } from './activity.js';
+import { teamsInbound, withoutMentions } from './markup.js';
+import { pinCommand } from './pin-command.js';
+import { TeamsReplies } from './replies.js';
+import type { RetryPolicy } from './retry.js';
+
+export { channelOf, conversationKey, fileAttachments } from './activity.js';
 
 const SEARCH_RESULTS = 10;
 
@@ -47,60 +47,12 @@ export interface TeamsBotOptions {
   log?: (message: string) => void;
 }
 
-/** One conversation state per user per Teams conversation (a channel thread, a chat). */
-export function conversationKey(activity: Partial<Activity>): string {
-  const user = activity.from?.aadObjectId ?? activity.from?.id ?? 'unknown';
-  return `teams:${activity.conversation?.id ?? 'unknown'}:${user}`;
-}
-
-/** Where a sent card is remembered: the conversation (thread) and the message's id. */
-function sentKey(activity: Partial<Activity>, activityId: string): string {
-  return `teams:${activity.conversation?.id ?? 'unknown'}:${activityId}`;
-}
-
-/** The channel (or group chat) a message belongs to, without the thread part. */
-export function channelOf(activity: Partial<Activity>): string | undefined {
-  if (!isGroup(activity)) return undefined;
-  const data = activity.channelData as { teamsChannelId?: string; channel?: { id?: string } } | undefined;
-  return data?.teamsChannelId ?? data?.channel?.id ?? activity.conversation?.id?.split(';')[0];
-}
-
-function isGroup(activity: Partial<Activity>): boolean {
-  const type = activity.conversation?.conversationType;
-  return type === 'channel' || type === 'groupChat';
-}
-
-function mentionsBot(activity: Partial<Activity>): boolean {
-  return (activity.entities ?? []).some(
-    (e) =>
-      e.type === 'mention' && (e as { mentioned?: { id?: string } }).mentioned?.id === activity.recipient?.id,
-  );
-}
-
-/**
- * Files a user sent in personal chat: Teams delivers them as attachments with a short-lived
- * download URL; they are downloaded only when taken for a ticket.
- */
-export function fileAttachments(activity: Partial<Activity>): IncomingFile[] {
-  return (activity.attachments ?? [])
-    .filter((a) => a.contentType === 'application/vnd.microsoft.teams.file.download.info')
-    .map((a) => {
-      const content = (a.content ?? {}) as { downloadUrl?: string; fileType?: string };
-      return {
-        name: a.name ?? `file.${content.fileType ?? 'bin'}`,
-        contentType: 'application/octet-stream',
-        // Teams announces no size: the stream itself stops at the limit.
-        download: async (maxBytes: number) => {
-          if (!content.downloadUrl) throw new Error('no download URL');
-          return downloadCapped(content.downloadUrl, maxBytes);
-        },
-      };
-    });
-}
-
 export class SigninTeamsBot extends TeamsActivityHandler {
+  private readonly replies: TeamsReplies;
+
   constructor(private readonly options: TeamsBotOptions) {
     super();
+    this.replies = new TeamsReplies(options);
 
     this.onMessage(async (context, next) => {
       const activity = context.activity;
@@ -114,12 +66,17 @@ export class SigninTeamsBot extends TeamsActivityHandler {
         return next();
       }
       // A pin's note is shown as typed (escaped when rendered): only the mentions go.
-      if (!submitted && input.text && (await this.pinCommand(context, withoutMentions(typed)))) return next();
+      if (
+        !submitted &&
+        input.text &&
+        (await pinCommand(context, withoutMentions(typed), { ...this.options, replies: this.replies }))
+      )
+        return next();
       const files = fileAttachments(activity);
       if (files.length) await this.answer(context, { files });
       if (files.length && !input.text?.trim() && !submitted) return next();
       const askedAgain = await this.answer(context, input, submitted ? activity.replyToId : undefined);
-      if (submitted && !askedAgain) await this.markAnswered(context, activity.replyToId, input);
+      if (submitted && !askedAgain) await this.replies.markAnswered(context, activity.replyToId, input);
       await next();
     });
 
@@ -127,7 +84,7 @@ export class SigninTeamsBot extends TeamsActivityHandler {
       const added = context.activity.membersAdded ?? [];
       if (added.some((m) => m.id === context.activity.recipient.id)) {
         const channel = channelOf(context.activity);
-        await this.send(
+        await this.replies.send(
           context,
           await this.options.bot.welcomeCards(context.activity.locale, 'teams', channel),
         );
@@ -143,7 +100,7 @@ export class SigninTeamsBot extends TeamsActivityHandler {
   ): Promise<AdaptiveCardInvokeResponse> {
     const input = readSubmit(invokeValue?.action?.data);
     await this.answer(context, input);
-    const answered = await this.answeredCard(context, context.activity.replyToId, input);
+    const answered = await this.replies.answeredCard(context, context.activity.replyToId, input);
     return {
       statusCode: 200,
       type: 'application/vnd.microsoft.card.adaptive',
@@ -194,10 +151,7 @@ export class SigninTeamsBot extends TeamsActivityHandler {
       locale: activity.locale ?? null,
       platform: 'teams',
       ...(channelOf(activity) ? { channel: channelOf(activity)! } : {}),
-      user: {
-        id: activity.from?.aadObjectId ?? activity.from?.id ?? 'unknown',
-        ...(activity.from?.name ? { name: activity.from.name } : {}),
-      },
+      user: senderOf(activity),
       // How to reach this user again (ticket updates): the conversation reference, as plain JSON.
       address: JSON.parse(JSON.stringify(TurnContext.getConversationReference(activity))) as Record<
         string,
@@ -206,119 +160,16 @@ export class SigninTeamsBot extends TeamsActivityHandler {
       ...input,
     };
     const out = await this.options.bot.handle(incoming);
-    if (pressed && out.filed && (await this.showFiled(context, pressed, out.filed.card, input))) {
-      await this.send(
+    if (pressed && out.filed && (await this.replies.showFiled(context, pressed, out.filed.card, input))) {
+      await this.replies.send(
         context,
         out.cards.filter((c) => c !== out.filed?.card),
       );
       return true;
     }
-    if (pressed && (await this.askAgainInPlace(context, pressed, out.cards))) return true;
-    await this.send(context, out.cards);
+    if (pressed && (await this.replies.askAgainInPlace(context, pressed, out.cards))) return true;
+    await this.replies.send(context, out.cards);
     return false;
-  }
-
-  /** The ticket's number in the place of the form it came from, with the form as sent. */
-  private async showFiled(context: TurnContext, id: string, filed: Card, sent: CardAnswer): Promise<boolean> {
-    const form = await this.options.bot.sentCards.recall(sentKey(context.activity, id));
-    const answered = form ? this.options.bot.answered(form, sent, filed.lang) : undefined;
-    const card =
-      filed.kind === 'notice' && answered?.kind === 'notice' && answered.facts
-        ? { ...filed, facts: answered.facts }
-        : filed;
-    try {
-      await withRetry(
-        () => context.updateActivity({ id, type: 'message', attachments: [this.attachment(card)] }),
-        this.options.retry ?? TEAMS_RETRY,
-      );
-      return true;
-    } catch (error) {
-      this.options.log?.(`could not show the ticket in place of its form ${id}: ${(error as Error).message}`);
-      return false;
-    }
-  }
-
-  private async askAgainInPlace(context: TurnContext, activityId: string, cards: Card[]): Promise<boolean> {
-    const key = sentKey(context.activity, activityId);
-    const before = await this.options.bot.sentCards.recall(key);
-    const [card] = cards;
-    if (cards.length !== 1 || !card || !before || card.kind !== before.kind) return false;
-    if (card.kind !== 'form' && card.kind !== 'triage') return false;
-    try {
-      await withRetry(
-        () =>
-          context.updateActivity({ id: activityId, type: 'message', attachments: [this.attachment(card)] }),
-        this.options.retry ?? TEAMS_RETRY,
-      );
-    } catch (error) {
-      // The card could not be updated: it is sent as a new message instead.
-      this.options.log?.(`could not update card ${activityId} in place: ${(error as Error).message}`);
-      return false;
-    }
-    await this.options.bot.sentCards.remember(key, card);
-    return true;
-  }
-
-  private async send(context: TurnContext, cards: Card[]): Promise<void> {
-    for (const card of cards) {
-      const response = await withRetry(
-        () =>
-          context.sendActivity({
-            type: 'message',
-            attachments: [this.attachment(card)],
-            ...(card.title ? { summary: card.title } : {}),
-          }),
-        this.options.retry ?? TEAMS_RETRY,
-      );
-      // Remembered in storage, so that pressing it later, after a restart or on another
-      // process, still replaces it with its answered form.
-      // Cards that ask something: buttons, or a form's inputs.
-      if (response?.id && (card.choices.length || card.kind === 'form'))
-        await this.options.bot.sentCards.remember(sentKey(context.activity, response.id), card);
-    }
-  }
-
-  /**
-   * `pin TOPIC [note] [--for 24h]`, `pins`, `unpin TOPIC` in a channel. Teams has no API for a
-   * bot to pin a post: the bot posts the card, keeps it as the channel's active quick fix, and
-   * tells the admin how to pin it by hand.
-   */
-  private async pinCommand(context: TurnContext, text: string): Promise<boolean> {
-    const activity = context.activity;
-    const aad = activity.from?.aadObjectId ?? activity.from?.id ?? '';
-    const channel = channelOf(activity);
-    const outcome = await this.options.bot.pinCommand({
-      platform: 'teams',
-      ...(channel ? { channel } : {}),
-      actor: { id: aad, ...(activity.from?.name ? { name: activity.from.name } : {}) },
-      admin: Boolean(this.options.admins?.includes(aad)),
-      text,
-      locale: activity.locale ?? null,
-    });
-    if (!outcome) return false;
-    for (const ended of outcome.ended) await this.options.pinPublisher?.(ended.pin, ended.card);
-    if (outcome.publish && channel) {
-      const { pin, card } = outcome.publish;
-      const res = await withRetry(
-        () =>
-          context.sendActivity({
-            type: 'message',
-            attachments: [this.attachment(card)],
-            summary: card.title,
-          }),
-        this.options.retry ?? TEAMS_RETRY,
-      );
-      const activityId = res?.id ?? '';
-      await this.options.bot.pinPosted(pin, {
-        conversationId: activity.conversation.id,
-        serviceUrl: activity.serviceUrl,
-        activityId,
-        permalink: `https://teams.microsoft.com/l/message/${encodeURIComponent(channel)}/${activityId}`,
-      });
-      outcome.reply.push(this.options.bot.notice('pins.teamsHowTo', card.lang));
-    }
-    await this.send(context, outcome.reply);
-    return true;
   }
 
   /**
@@ -344,45 +195,6 @@ export class SigninTeamsBot extends TeamsActivityHandler {
       ...(action.token ? { token: action.token } : {}),
     });
     const refusal = this.options.bot.helpdeskRefusal(result, this.options.helpdeskLang ?? 'en');
-    if (refusal) await this.send(context, [refusal]);
-  }
-
-  private attachment(card: Card): Attachment {
-    return CardFactory.adaptiveCard(this.options.renderer.render(card));
-  }
-
-  /** The pressed card, read-only: no inputs or buttons, what was answered shown. */
-  private async answeredCard(
-    context: TurnContext,
-    activityId: string | undefined,
-    answer: CardAnswer,
-  ): Promise<Card> {
-    const card = activityId
-      ? await this.options.bot.sentCards.recall(sentKey(context.activity, activityId))
-      : undefined;
-    return this.options.bot.answered(card, answer, langFromLocale(context.activity.locale) ?? 'en');
-  }
-
-  private async markAnswered(
-    context: TurnContext,
-    activityId: string | undefined,
-    answer: CardAnswer,
-  ): Promise<void> {
-    if (!activityId) return;
-    const answered = await this.answeredCard(context, activityId, answer);
-    try {
-      await withRetry(
-        () =>
-          context.updateActivity({
-            id: activityId,
-            type: 'message',
-            attachments: [this.attachment(answered)],
-          }),
-        this.options.retry ?? TEAMS_RETRY,
-      );
-    } catch (error) {
-      // The answer itself went through; an old card that cannot be updated is only cosmetic.
-      this.options.log?.(`could not update answered card ${activityId}: ${(error as Error).message}`);
-    }
+    if (refusal) await this.replies.send(context, [refusal]);
   }
 }
