@@ -12,10 +12,12 @@ import { AnsweredCards, type CardAnswer } from './cards/answered.js';
 import { CardBuilder } from './cards/build.js';
 import type { Card, FormCard, NoticeCard, TopicCard } from './cards/model.js';
 import { Catalog, type FoundTopic, type Place } from './catalog.js';
+import { Consequences } from './consequences.js';
 import { CommandMatcher } from './dialogs/commands.js';
 import { type BotEvent, DialogEngine } from './dialogs/engine.js';
 import { type ConversationState, initialState } from './dialogs/state.js';
 import { FileReceiver } from './helpdesk/files.js';
+import { AnswerRelay } from './helpdesk/relay.js';
 import { MemoryOutbox, MemoryTicketStore } from './helpdesk/memory.js';
 import { type ActResult, Helpdesk, type NewTicket } from './helpdesk/service.js';
 import { DEFAULT_LANG, type Lang, langFromLocale } from './i18n/languages.js';
@@ -27,7 +29,7 @@ import {
   wellFormedIncoming,
 } from './incoming.js';
 import type { KnowledgePack } from './knowledge/pack.js';
-import { OutcomeRecorder, outcomeContext } from './outcomes/recorder.js';
+import { OutcomeRecorder } from './outcomes/recorder.js';
 import { PinCommands, type PinOutcome } from './pins/commands.js';
 import { MemoryPinStore } from './pins/memory.js';
 import { PinService } from './pins/service.js';
@@ -39,7 +41,6 @@ import { MemoryOutcomeStore } from './storage/memory-outcomes.js';
 import { MemoryFeedbackStore, MemorySentCardStore, MemoryStateStore } from './storage/memory.js';
 import type { OutcomeStore } from './storage/outcomes.js';
 import { type FeedbackStore, type SentCardStore, type StateStore, StorageError } from './storage/types.js';
-import { stripNoise } from './text/noise.js';
 
 export type { HelpdeskActionInput, Incoming, IncomingFile, Outgoing } from './incoming.js';
 export type { PinOutcome } from './pins/commands.js';
@@ -82,6 +83,8 @@ export class Bot {
   private readonly cards: CardBuilder;
   private readonly commands: CommandMatcher;
   private readonly catalog: Catalog;
+  private readonly relay: AnswerRelay;
+  private readonly consequences: Consequences;
   private readonly files: FileReceiver;
   private readonly pinCommands: PinCommands;
   private readonly answeredCards: AnsweredCards;
@@ -106,6 +109,15 @@ export class Bot {
         channels: [],
         ...(options.now ? { now: options.now } : {}),
       });
+    this.relay = new AnswerRelay(this.helpdesk, this.commands, this.cards);
+    this.consequences = new Consequences(
+      this.feedback,
+      this.helpdesk,
+      this.recorder,
+      this.cards,
+      options.now,
+      options.onEvent,
+    );
     this.catalog = new Catalog(this.pack, this.resolver, this.pins, this.cards);
     this.files = new FileReceiver(this.pack, this.helpdesk, this.cards, options.onError);
     this.pinCommands = new PinCommands(this.pack, this.pins, this.cards, options.now);
@@ -156,7 +168,7 @@ export class Bot {
       const state = stored?.value ?? initialState(langFromLocale(input.locale) ?? DEFAULT_LANG);
       // A conversation that never filed a ticket cannot owe the helpdesk an answer: no lookup.
       if (state.ticketed !== false) {
-        const relayed = await this.relayAnswer(incoming);
+        const relayed = await this.relay.answer(incoming);
         if (relayed) return relayed;
       }
       const result = this.engine.step(state, input);
@@ -170,7 +182,7 @@ export class Bot {
         if (!filed) continue; // another process got there first: run again on its state
       } else if ((await this.states.put(conversation, result.state, expectedVersion)) === undefined) continue;
       const pinned = await this.catalog.pinnedFirst(incoming, result.cards, () => this.lang(incoming));
-      const more = await this.deliver(incoming, result.events, pinned, filed?.ticket.ref);
+      const more = await this.consequences.deliver(incoming, result.events, pinned, filed?.ticket.ref);
       const told = filed && {
         ref: filed.ticket.ref,
         card: this.cards.logs(filed.ticket.lang, filed.ticket.ref, incoming.platform),
@@ -212,65 +224,12 @@ export class Bot {
     return { cards: [card], events: [], filed: { ref: ticket.ref, card } };
   }
 
-  /** Carries out what a step decided (feedback, tickets) and returns the cards that follow from it. */
-  private async deliver(
-    incoming: Incoming,
-    events: BotEvent[],
-    pinned: Card[] = [],
-    filedRef?: string,
-  ): Promise<Card[]> {
-    const conversation = incoming.conversation;
-    const now = (this.options.now ?? (() => new Date()))().toISOString();
-    const cards: Card[] = [];
-    for (const event of events) {
-      const ticket = event.type === 'ticket' ? filedRef : undefined;
-      if (event.type === 'fixed')
-        await this.feedback.record({
-          conversation,
-          topic: event.topic,
-          stage: event.stage,
-          fixed: true,
-          lang: event.lang,
-          at: now,
-        });
-      if (event.type === 'uploads-done') {
-        const open = await this.helpdesk.openTicket(conversation);
-        if (open)
-          cards.push(
-            this.cards.notice('ticket.uploadsDone', event.lang, { ref: open.ref, count: open.files.length }),
-          );
-      }
-      await this.recorder.record(event, outcomeContext(incoming, now, pinned, ticket));
-      await this.options.onEvent?.(event, conversation);
-    }
-    return cards;
-  }
-
   private async lang(incoming: Incoming) {
     return (
       (await this.states.get(incoming.conversation))?.value.lang ??
       langFromLocale(incoming.locale) ??
       DEFAULT_LANG
     );
-  }
-
-  /** While the helpdesk waits for the user's answer, the next message is that answer. */
-  private async relayAnswer(incoming: Incoming): Promise<Outgoing | undefined> {
-    if (!incoming.text || incoming.action) return undefined;
-    const text = stripNoise(incoming.text);
-    if (!text || this.commands.recognize(text)) return undefined;
-    const ticket = await this.helpdesk.openTicket(incoming.conversation);
-    if (ticket?.status !== 'waiting') return undefined;
-    const relayed = await this.helpdesk.answer(
-      ticket,
-      text,
-      incoming.user?.name ?? incoming.user?.id ?? 'user',
-    );
-    if (!relayed) return undefined;
-    const cards: Card[] = [];
-    if (relayed.redacted) cards.push(this.cards.notice('password.refused', ticket.lang));
-    cards.push(this.cards.notice('ticket.answerRelayed', ticket.lang, { ref: ticket.ref }));
-    return { cards, events: [] };
   }
 
   /** The card to greet a user with in the terminal, in the user's language. */
