@@ -90,7 +90,8 @@ export class SlackHttpReceiver implements Receiver {
 
   async stop(): Promise<void> {}
 
-  async handle(req: IncomingMessage, res: ServerResponse, raw: Buffer): Promise<void> {
+  /** The signed body of a request, or undefined once it was answered 401 or 400. */
+  private read(req: IncomingMessage, res: ServerResponse, raw: Buffer): Body | undefined {
     const header = (name: string) => {
       const v = req.headers[name];
       return Array.isArray(v) ? v[0] : v;
@@ -104,22 +105,31 @@ export class SlackHttpReceiver implements Receiver {
         now: (this.options.now ?? (() => Math.floor(Date.now() / 1000)))(),
       });
     } catch (e) {
-      if (e instanceof SlackVerificationError)
-        return sendJson(res, 401, { error: { code: e.code, message: e.message } });
-      throw e;
+      if (!(e instanceof SlackVerificationError)) throw e;
+      sendJson(res, 401, { error: { code: e.code, message: e.message } });
+      return undefined;
     }
-    let body: Body;
     try {
-      body = parse(raw, header('content-type') ?? '');
+      return parse(raw, header('content-type') ?? '');
     } catch (e) {
       if (!(e instanceof MalformedBody)) throw e;
-      return sendJson(res, 400, {
+      sendJson(res, 400, {
         error: {
           code: 'malformed_request',
           message: `The body is neither a JSON object nor a Slack form (${e.message}).`,
         },
       });
+      return undefined;
     }
+  }
+
+  async handle(req: IncomingMessage, res: ServerResponse, raw: Buffer): Promise<void> {
+    const body = this.read(req, res, raw);
+    if (!body) return;
+    const header = (name: string) => {
+      const v = req.headers[name];
+      return Array.isArray(v) ? v[0] : v;
+    };
     if (body.type === 'url_verification') return sendJson(res, 200, { challenge: body.challenge });
     // Slack checking the endpoint's certificate (a signed form with ssl_check=1): only a 200.
     if (body.ssl_check === '1') {

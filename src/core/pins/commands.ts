@@ -19,6 +19,9 @@ export interface PinOutcome {
   ended: { pin: Pin; card: TopicCard }[];
 }
 
+/** A pin's end as the admin reads it. */
+const at = (iso: string) => iso.replace('T', ' ').slice(0, 16) + ' UTC';
+
 /** How long an expired pin's post is retried before the pin ends without it. */
 const GIVE_UP_ON_POST_AFTER_MS = 24 * 60 * 60 * 1000;
 
@@ -75,21 +78,8 @@ export class PinCommands {
       await this.pins.refused(input.platform, input.channel, input.actor, input.text);
       return reply('refused');
     }
-    const at = (iso: string) => iso.replace('T', ' ').slice(0, 16) + ' UTC';
     try {
-      if (command.command === 'pins') {
-        const active = await this.pins.active(input.platform, input.channel);
-        if (!active.length) return reply('none');
-        const list = active.map((p) =>
-          this.pack.message('pins.item', lang, {
-            title: this.cards.title(p.topic, lang),
-            until: at(p.expiresAt),
-            user: p.pinnedBy.name ?? p.pinnedBy.id,
-          }),
-        );
-        const people = active.map((p) => p.pinnedBy.name ?? p.pinnedBy.id);
-        return { reply: [{ ...this.cards.notice('pins.list', lang), list, people }], ended: [] };
-      }
+      if (command.command === 'pins') return await this.list(input.platform, input.channel, lang);
       if (command.command === 'unpin') {
         const { topic, pin } = await this.pins.unpin(
           input.platform,
@@ -147,5 +137,20 @@ export class PinCommands {
       if (done) ended.push(done);
     }
     return ended;
+  }
+
+  /** `pins`: what is pinned in the channel, until when and by whom. */
+  private async list(platform: Platform, channel: string, lang: Lang): Promise<PinOutcome> {
+    const active = await this.pins.active(platform, channel);
+    if (!active.length) return { reply: [this.cards.notice('pins.none', lang)], ended: [] };
+    const list = active.map((p) =>
+      this.pack.message('pins.item', lang, {
+        title: this.cards.title(p.topic, lang),
+        until: at(p.expiresAt),
+        user: p.pinnedBy.name ?? p.pinnedBy.id,
+      }),
+    );
+    const people = active.map((p) => p.pinnedBy.name ?? p.pinnedBy.id);
+    return { reply: [{ ...this.cards.notice('pins.list', lang), list, people }], ended: [] };
   }
 }
