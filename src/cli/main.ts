@@ -10,6 +10,7 @@
  *   pins audit                             every pin, unpin, expiry and refused attempt
  *   report [--since 7d] [--format F]       what the bot did for the helpdesk (text, json, html)
  *   privacy forget USER                    delete what is kept about one user
+ *   kb suggest [--since 30d] [--apply]     new phrasings from what the bot could not answer
  */
 import { parseArgs } from 'node:util';
 import { Bot } from '../core/bot.js';
@@ -23,6 +24,9 @@ import { evalCommand } from './commands/eval.js';
 import { resolveCommand } from './commands/resolve.js';
 import { reportCommand } from './commands/report.js';
 import { privacyCommand } from './commands/privacy.js';
+import { kbCommand } from './commands/kb.js';
+import { projectEvalSets } from './kb/gate.js';
+import { projectRoot } from '../core/knowledge/load.js';
 
 const USAGE = `usage: cli <command>   (cli help, or --help, prints this)
   resolve [--json] [--locale L] [TEXT]   resolve TEXT, or each line of standard input
@@ -36,7 +40,9 @@ const USAGE = `usage: cli <command>   (cli help, or --help, prints this)
   pins audit                             every pin, unpin, expiry and refused attempt
   report [--since 7d] [--format text|json|html] [--out FILE]
                                          questions, fixes, hand-overs, tickets, pins, unanswered
-  privacy forget USER                    delete what is kept about one user (Teams or Slack id)`;
+  privacy forget USER                    delete what is kept about one user (Teams or Slack id)
+  kb suggest [--since 30d] [--apply]     propose new phrasings from unanswered and picked questions;
+                                         --apply writes them if validation and the evaluation pass`;
 
 /** A first start in a folder creates the database: say so on stderr instead of a silent wait. */
 const STORAGE_OPTIONS = { onCreate: (dir: string) => void process.stderr.write(creatingMessage(dir) + '\n') };
@@ -49,6 +55,7 @@ const OPTIONS = {
   status: { type: 'string' },
   format: { type: 'string' },
   since: { type: 'string' },
+  apply: { type: 'boolean', default: false },
 } as const;
 
 /** The arguments, or the one line that says what is wrong with them (an unknown flag, a missing value). */
@@ -126,6 +133,19 @@ export async function main(argv: string[]): Promise<number> {
         ...(values.since ? { since: values.since } : {}),
         ...(values.format ? { format: values.format } : {}),
         ...(values.out ? { out: values.out } : {}),
+      });
+    } finally {
+      await storage.close();
+    }
+  }
+  if (command === 'kb') {
+    const storage = await openStorage(process.env);
+    try {
+      return await kbCommand(storage.outcomes, { pack, resolver: new Resolver(pack) }, rest, {
+        apply: values.apply,
+        content: projectRoot(),
+        evalSets: projectEvalSets(projectRoot()),
+        ...(values.since ? { since: values.since } : {}),
       });
     } finally {
       await storage.close();

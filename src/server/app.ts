@@ -32,6 +32,7 @@ import { retentionDays, sweepOutcomes } from '../core/outcomes/retention.js';
 import { PLATFORMS, type PlatformEntry } from '../adapters/registry.js';
 import type { TeamsSeams } from '../adapters/teams/platform.js';
 import type { SlackSeams } from '../adapters/slack/platform.js';
+import { weeklyDigest } from './digest.js';
 import { createHttpServer, type HttpServer, type Route, sendJson } from './http.js';
 
 export interface AppOptions {
@@ -58,6 +59,8 @@ export interface App {
   expirePins(): Promise<void>;
   /** Deletes outcomes older than OUTCOME_RETENTION_DAYS now (the server also does it hourly). */
   sweepOutcomes(): Promise<number>;
+  /** Queues this week's digest now if DIGEST_WEEKLY says it is due (the server checks every minute). */
+  checkDigest(): Promise<boolean>;
   /** Sends what the outbox holds (ticket cards, notifications); undefined when OUTBOX_DISABLED. */
   worker?: OutboxWorker;
   http: HttpServer;
@@ -138,7 +141,7 @@ function createBot(options: AppOptions, shared: Shared, log: (m: string) => void
           }
         : {}),
     });
-  return { bot, tickets, outbox };
+  return { bot, tickets, outbox, resolver };
 }
 
 /** Imports and creates each configured platform (its SDK is loaded here, and only for it). */
@@ -198,20 +201,35 @@ export async function createApp(options: AppOptions): Promise<App> {
   const on = registry.filter((entry) => entry.configured(env));
   const shared = readShared(env, registry, on);
   let worker: OutboxWorker | undefined;
-  const { bot, tickets, outbox } = createBot(options, shared, log, () => worker?.kick());
+  const { bot, tickets, outbox, resolver } = createBot(options, shared, log, () => worker?.kick());
   const keepOutcomesDays = retentionDays(env.OUTCOME_RETENTION_DAYS);
   const running = await openPlatforms(options, on, shared, bot, log);
   const each = [...running.values()];
+  const channels = each.flatMap((p) => (p.helpdesk ? [p.helpdesk] : []));
+  const digest = weeklyDigest(env, {
+    outbox,
+    channels,
+    outcomes: bot.outcomes,
+    pack: bot.pack,
+    analyzer: resolver.index.analyzer,
+    helpdeskLang: shared.helpdeskLang,
+    clock: options.clock ?? (() => new Date()),
+    kick: () => worker?.kick(),
+    log,
+  });
   if (env.OUTBOX_DISABLED !== 'true')
     worker = new OutboxWorker(
       outbox,
-      outboxHandlers({
-        tickets,
-        channels: each.flatMap((p) => (p.helpdesk ? [p.helpdesk] : [])),
-        notifiers: each.map((p) => p.notifier),
-        cards: new CardBuilder(bot.pack),
-        helpdeskLang: shared.helpdeskLang,
-      }),
+      {
+        ...outboxHandlers({
+          tickets,
+          channels,
+          notifiers: each.map((p) => p.notifier),
+          cards: new CardBuilder(bot.pack),
+          helpdeskLang: shared.helpdeskLang,
+        }),
+        'digest.post': digest.handler,
+      },
       {
         log,
         intervalMs: Number(env.OUTBOX_INTERVAL_MS ?? 2000),
@@ -243,9 +261,11 @@ export async function createApp(options: AppOptions): Promise<App> {
     ...(worker ? { worker } : {}),
     expirePins,
     sweepOutcomes: sweepOld,
+    checkDigest: digest.check,
     start: async () => {
       for (const platform of each) await platform.start();
       worker?.start();
+      digest.start();
       sweeper = setInterval(
         () => void expirePins().catch((e) => log(`pin expiry failed: ${(e as Error).message}`)),
         Number(env.PIN_SWEEP_MS ?? 60_000),
@@ -260,6 +280,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     stop: async () => {
       clearInterval(sweeper);
       clearInterval(outcomeSweeper);
+      digest.stop();
       await worker?.stop();
       for (const platform of each) await platform.stop();
       await http.close();

@@ -12,6 +12,7 @@ import type {
   Versioned,
 } from '../core/storage/types.js';
 import { CachedStateStore } from '../core/storage/cached.js';
+import type { OutboxMessage } from '../core/helpdesk/types.js';
 import type { SqlDatabase, SqlExecutor } from './sql.js';
 
 /** Conversation state with compare-and-set: an update names the version it read. */
@@ -134,6 +135,10 @@ export class SqlOutbox implements Outbox {
       'insert into outbox (kind, payload, dedupe_key) values ($1, $2::jsonb, $3) on conflict (dedupe_key) do nothing',
       [kind, JSON.stringify(payload), dedupeKey ?? null],
     );
+  }
+
+  async enqueue(message: OutboxMessage): Promise<void> {
+    await SqlOutbox.enqueue(this.db, message.kind, message.payload, message.dedupeKey);
   }
 
   async claim(limit: number, leaseMs: number): Promise<OutboxItem[]> {

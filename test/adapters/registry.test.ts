@@ -7,7 +7,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { PLATFORMS, type PlatformEntry } from '../../src/adapters/registry.js';
-import type { ActionPayload, Card, TicketCard } from '../../src/core/cards/model.js';
+import type { ActionPayload, Card, DigestCard, TicketCard } from '../../src/core/cards/model.js';
 import type { ChatPlatform, PlatformContext } from '../../src/core/platform.js';
 import { renderText } from '../../src/render/text/render.js';
 import { type App, createApp } from '../../src/server/app.js';
@@ -16,7 +16,8 @@ import { realPack } from '../helpers/pack.js';
 /** Its markup: `<me>` mentions the bot. Its cards: text with the buttons' payloads. */
 class Chat implements ChatPlatform {
   readonly name = 'chat';
-  readonly posted: TicketCard[] = [];
+  /** What went to its helpdesk channel: ticket cards, the weekly digest. */
+  readonly posted: (TicketCard | DigestCard)[] = [];
   readonly told: { address: Record<string, unknown>; cards: Card[] }[] = [];
   readonly routes: ChatPlatform['routes'] = [
     {
@@ -51,6 +52,10 @@ class Chat implements ChatPlatform {
       return { id: this.posted.length };
     },
     updateTicket: async () => {},
+    postDigest: async (card: DigestCard) => {
+      this.posted.push(card);
+      return { id: this.posted.length };
+    },
   };
 
   constructor(private readonly context: PlatformContext) {}

@@ -61,6 +61,17 @@ describe('report on the command line', () => {
     expect(format.stderr).toContain('--format must be one of text, json, html');
   }, 60_000);
 
+  it('kb suggest lists what the bot could not answer, with no topic where nothing points to one', () => {
+    const run = cli('kb', 'suggest', '--since', '1d');
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).toContain('en    (no topic)  1 question  (no topic: nothing points to one)');
+    expect(run.stdout).toContain('asked: "where is the cafeteria"');
+    expect(run.stdout).toContain('No new phrasings to propose.');
+    const usage = cli('kb');
+    expect(usage.status).toBe(2);
+    expect(usage.stderr).toContain('usage: cli kb suggest [--since 30d] [--apply]');
+  }, 60_000);
+
   it('reads a period as hours, days, weeks or a date', () => {
     const now = new Date('2026-11-22T12:00:00Z');
     expect(parseSince('24h', now)).toBe('2026-11-21T12:00:00.000Z');

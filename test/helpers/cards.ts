@@ -3,7 +3,9 @@ import { CardBuilder } from '../../src/core/cards/build.js';
 import type { Card } from '../../src/core/cards/model.js';
 import type { Lang } from '../../src/core/i18n/languages.js';
 import type { Ticket } from '../../src/core/helpdesk/types.js';
-import { realPack } from './pack.js';
+import { digestCard } from '../../src/core/digest/card.js';
+import { buildReport, type Report } from '../../src/core/outcomes/report.js';
+import { realPack, realResolver } from './pack.js';
 
 /** Text a hostile user might type, to prove it is shown inert. */
 export const HOSTILE =
@@ -56,6 +58,38 @@ export function sampleTicket(lang: Lang, status: Ticket['status'] = 'waiting'): 
     ...(status === 'open' ? {} : { claimedBy: 'Alex' }),
     createdAt: '2026-11-22T03:00:00.000Z',
     updatedAt: '2026-11-22T03:06:00.000Z',
+  };
+}
+
+/** A week's report with `questions` questions (none: a quiet week). */
+export function sampleWeek(questions = 120): Report {
+  const empty = buildReport({
+    since: '2026-11-23T09:00:00.000Z',
+    until: '2026-11-30T09:00:00.000Z',
+    outcomes: [],
+    tickets: [],
+    pinAudit: [],
+    analyzer: realResolver().index.analyzer,
+  });
+  if (!questions) return empty;
+  const topic = (id: string, asked: number) => ({
+    topic: id,
+    asked,
+    fixed: 0,
+    escalated: 0,
+    firstStageTried: 0,
+    firstStageFixed: 0,
+    firstStageRate: null,
+  });
+  return {
+    ...empty,
+    totals: {
+      ...empty.totals,
+      questions,
+      fixed: 70,
+      endings: { ...empty.totals.endings, fixed: 70, escalated: 20, unanswered: 12 },
+    },
+    topics: [topic('personal-certificate', 40), topic('clock-skew', 25), topic('dns-propagation', 9)],
   };
 }
 
@@ -124,6 +158,9 @@ export function allCards(lang: Lang): [string, Card][] {
     message: { permalink: 'https://contoso.slack.com/archives/C1/p1' },
   };
   cards.push(['pinned quick fix', build.pinned(pin, lang, { withPostLink: true })]);
+  const command = 'npm run -s cli -- report --since 2026-11-23 --format html --out report.html';
+  cards.push(['weekly digest', digestCard(pack, sampleWeek(), lang, command)]);
+  cards.push(['weekly digest, a quiet week', digestCard(pack, sampleWeek(0), lang, command)]);
   cards.push([
     'pinned quick fix, expired',
     build.pinned({ ...pin, endReason: 'expired', endedAt: pin.expiresAt }, lang),

@@ -153,3 +153,76 @@ export async function runScript(
   }
   return { done, until: new Date(start + 3 * 24 * 60 * MINUTE).toISOString(), claimed, resolved };
 }
+
+/**
+ * Groups planted for the loop (`kb suggest`), in four languages: questions the bot offers
+ * "did you mean" for, where people pick `pick`; and questions it cannot answer whose nearest
+ * topic is clear. `topic` is what `kb suggest` should propose for the group.
+ */
+export interface PlantedGroup {
+  lang: Lang;
+  texts: string[];
+  topic: string;
+  /** The suggestion people pick; absent when they pick none (the question stays unanswered). */
+  pick?: string;
+}
+
+export const PLANTED: PlantedGroup[] = [
+  {
+    lang: 'en',
+    texts: ['the dns records for lync are new', 'the lync dns records are new'],
+    topic: 'dns-propagation',
+    pick: 'dns-propagation',
+  },
+  {
+    lang: 'en',
+    texts: ['skype is grumpy about my time zone', 'skype hates my time zone'],
+    topic: 'clock-skew',
+  },
+  {
+    lang: 'ja',
+    texts: ['DNS レコードが新しい', 'DNS レコードがまだ新しい'],
+    topic: 'dns-propagation',
+    pick: 'dns-propagation',
+  },
+  {
+    lang: 'zh-CN',
+    texts: ['因为时间 Skype 不行', '因为时间 Skype 不行了'],
+    topic: 'clock-skew',
+    pick: 'clock-skew',
+  },
+  { lang: 'zh-CN', texts: ['Skype 跟时区过不去', 'Skype 总跟时区过不去'], topic: 'clock-skew' },
+  {
+    lang: 'zh-TW',
+    texts: ['因為時間 Skype 不行', '因為時間 Skype 不行了'],
+    topic: 'clock-skew',
+    pick: 'clock-skew',
+  },
+  { lang: 'zh-TW', texts: ['Skype 跟時區過不去', 'Skype 總跟時區過不去'], topic: 'clock-skew' },
+];
+
+/**
+ * Asks every planted question `times` times, each in a conversation of its own, and picks the
+ * group's suggestion from the "did you mean" card where the group has one. Returns the number
+ * of conversations.
+ */
+export async function runPlanted(storage: Storage, start: number, times = 2): Promise<number> {
+  let now = start;
+  const bot = botOnStorage(storage, () => new Date(now));
+  let n = 0;
+  for (const group of PLANTED)
+    for (const text of group.texts)
+      for (let i = 0; i < times; i++) {
+        n++;
+        now += MINUTE;
+        const platform: Platform = n % 2 ? 'teams' : 'slack';
+        const message = { conversation: `${platform}:loop-${n}`, platform, user: { id: `L${n}` } };
+        const { cards } = await bot.handle({ ...message, text });
+        if (!group.pick) continue;
+        const choice = cards.at(-1)?.choices.find((c) => c.payload.value === group.pick);
+        if (!choice)
+          throw new Error(`"${text}" was not offered ${group.pick}: ${JSON.stringify(cards.at(-1))}`);
+        await bot.handle({ ...message, action: choice.payload });
+      }
+  return n;
+}

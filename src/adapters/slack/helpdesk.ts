@@ -4,7 +4,7 @@
  * escalation form and the helpdesk's questions and notes.
  */
 import type { WebClient } from '@slack/web-api';
-import type { Card, FormCard, TicketCard } from '../../core/cards/model.js';
+import type { Card, DigestCard, FormCard, TicketCard } from '../../core/cards/model.js';
 import type { HelpdeskChannel, UserNotifier } from '../../core/helpdesk/channel.js';
 import { renderBlockKit } from '../../render/blockkit/render.js';
 import type { Block } from '../../render/blockkit/render.js';
@@ -22,7 +22,15 @@ export class SlackHelpdeskChannel implements HelpdeskChannel {
     private readonly chooseLabel: string,
   ) {}
 
-  async postTicket(card: TicketCard, marker: string): Promise<Record<string, unknown>> {
+  postTicket(card: TicketCard, marker: string): Promise<Record<string, unknown>> {
+    return this.post(card, marker);
+  }
+
+  postDigest(card: DigestCard, marker: string): Promise<Record<string, unknown>> {
+    return this.post(card, marker);
+  }
+
+  private async post(card: Card, marker: string): Promise<Record<string, unknown>> {
     const res = await this.client().chat.postMessage({
       channel: this.channel,
       ...renderBlockKit(card, { chooseLabel: this.chooseLabel }),

@@ -4,7 +4,7 @@
  * proactive messages through the CloudAdapter.
  */
 import { type CloudAdapter, CardFactory, type ConversationReference } from 'botbuilder';
-import type { Card, TicketCard } from '../../core/cards/model.js';
+import type { Card, DigestCard, TicketCard } from '../../core/cards/model.js';
 import type { HelpdeskChannel, UserNotifier } from '../../core/helpdesk/channel.js';
 import type { AdaptiveCardRenderer } from '../../render/adaptive/render.js';
 
@@ -38,7 +38,15 @@ export class TeamsHelpdeskChannel implements HelpdeskChannel {
   }
 
   /** Bot Framework cannot read a conversation back, so the marker cannot be looked up: unused. */
-  async postTicket(card: TicketCard, _marker: string): Promise<Record<string, unknown>> {
+  postTicket(card: TicketCard, _marker: string): Promise<Record<string, unknown>> {
+    return this.post(card);
+  }
+
+  postDigest(card: DigestCard, _marker: string): Promise<Record<string, unknown>> {
+    return this.post(card);
+  }
+
+  private async post(card: Card): Promise<Record<string, unknown>> {
     let activityId: string | undefined;
     await this.teams.adapter.continueConversationAsync(
       this.teams.appId,
@@ -52,7 +60,7 @@ export class TeamsHelpdeskChannel implements HelpdeskChannel {
         activityId = res?.id;
       },
     );
-    if (!activityId) throw new Error('Teams did not return the id of the ticket card');
+    if (!activityId) throw new Error(`Teams did not return the id of the ${card.kind} card`);
     return { conversationId: this.channel.id, activityId };
   }
 

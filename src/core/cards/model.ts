@@ -156,7 +156,24 @@ export interface TicketCard extends CardBase {
   version: number;
 }
 
+/**
+ * The weekly digest in the helpdesk channel: the week's headline figures, the topics asked
+ * most, and the command that prints the full report.
+ */
+export interface DigestCard extends CardBase {
+  kind: 'digest';
+  period: string;
+  facts: { label: string; value: string }[];
+  topicsLabel: string;
+  /** One line per topic asked most ("Personal certificate: 12"), or a line saying there were none. */
+  topics: string[];
+  reportLabel: string;
+  /** The command line, shown as code. */
+  command: string;
+}
+
 export type Card =
+  | DigestCard
   | TopicCard
   | QuestionCard
   | TriageCard
@@ -177,4 +194,5 @@ export const CARD_KINDS: CardKind[] = [
   'notice',
   'form',
   'ticket',
+  'digest',
 ];

@@ -565,17 +565,19 @@ export class DialogEngine {
     out.state.labels = card.choices.map((c) => normalizeTyped(c.label));
   }
 
-  /** A typed answer that is (or is contained in) the label of one button of the last card. */
+  /**
+   * A typed answer that is (or is contained in) the label of one button of the last card. The
+   * "did you mean" card has no flow behind it, so its labels are read from the state only
+   * (states saved before they carried labels cannot rebuild it).
+   */
   private matchChoiceLabel(state: ConversationState, typed: string): ActionPayload | undefined {
-    if (!typed || !state.flow) return undefined;
-    const token = String(state.token);
     const { choices, labels } = state;
-    const current =
-      labels?.length === choices.length
-        ? choices
-            .map((payload, i) => ({ payload, label: labels[i]! }))
-            .filter((c) => c.payload.token === token)
-        : this.rebuiltLabels(state, token);
+    const saved = labels?.length === choices.length;
+    if (!typed || (!state.flow && !saved)) return undefined;
+    const token = String(state.token);
+    const current = saved
+      ? choices.map((payload, i) => ({ payload, label: labels[i]! })).filter((c) => c.payload.token === token)
+      : this.rebuiltLabels(state, token);
     const hits = current.filter(
       ({ label }) => label !== undefined && (label === typed || (typed.length >= 4 && label.includes(typed))),
     );

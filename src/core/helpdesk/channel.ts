@@ -4,7 +4,7 @@
  * the ticket). The outbox handlers below connect them to the outbox.
  */
 import type { CardBuilder } from '../cards/build.js';
-import type { Card, TicketCard } from '../cards/model.js';
+import type { Card, DigestCard, TicketCard } from '../cards/model.js';
 import type { Lang } from '../i18n/languages.js';
 import type { OutboxHandler } from './worker.js';
 import type { Platform, TicketStore } from './types.js';
@@ -19,7 +19,9 @@ export interface HelpdeskChannel {
   platform: Platform;
   postTicket(card: TicketCard, marker: string): Promise<Record<string, unknown>>;
   updateTicket(message: Record<string, unknown>, card: TicketCard): Promise<void>;
-  /** Where a post carrying `marker` is, if one was made since `since`. */
+  /** Posts the weekly digest (see core/digest), with its marker like a ticket card. */
+  postDigest(card: DigestCard, marker: string): Promise<Record<string, unknown>>;
+  /** Where a post carrying `marker` (a ticket card's, or a digest's) is, if one was made since `since`. */
   findTicket?(marker: string, since: Date): Promise<Record<string, unknown> | undefined>;
 }
 

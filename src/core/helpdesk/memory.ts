@@ -19,6 +19,10 @@ export class MemoryOutbox implements Outbox {
   })[] = [];
   private next = 1;
 
+  async enqueue(m: OutboxMessage): Promise<void> {
+    this.push(m);
+  }
+
   push(m: OutboxMessage): void {
     if (m.dedupeKey && this.items.some((i) => i.dedupeKey === m.dedupeKey)) return;
     this.items.push({

@@ -81,7 +81,7 @@ export interface ActionOrigin {
 
 /** A message to send later through the outbox, written with the change that calls for it. */
 export interface OutboxMessage {
-  kind: 'helpdesk.post' | 'helpdesk.update' | 'user.notify';
+  kind: 'helpdesk.post' | 'helpdesk.update' | 'user.notify' | 'digest.post';
   payload: Record<string, unknown>;
   dedupeKey?: string;
 }

@@ -2,6 +2,7 @@
  * Storage interfaces. The core only talks to these; the memory implementations live beside
  * them, and persistent ones (a local folder, PostgreSQL) plug in without touching the core.
  */
+import type { OutboxMessage } from '../helpdesk/types.js';
 
 export interface Versioned<T> {
   value: T;
@@ -94,6 +95,11 @@ export interface OutboxItem {
  * a `dedupeKey` keeps the same message from being queued twice.
  */
 export interface Outbox {
+  /**
+   * Queues a message that goes with no other change (the weekly digest). One whose `dedupeKey`
+   * was queued before, by this process or another, is not queued again.
+   */
+  enqueue(message: OutboxMessage): Promise<void>;
   /** Claims up to `limit` due items for `leaseMs`; another worker skips them meanwhile. */
   claim(limit: number, leaseMs: number): Promise<OutboxItem[]>;
   complete(id: number, result?: Record<string, unknown>): Promise<void>;

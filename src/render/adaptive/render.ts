@@ -24,6 +24,7 @@ const TEMPLATE_FILES: Record<CardKind, string> = {
   notice: 'notice.json',
   form: 'form.json',
   ticket: 'ticket.json',
+  digest: 'digest.json',
 };
 
 /** How a triage choice travels through an Input.ChoiceSet value. */

@@ -256,6 +256,14 @@ export function renderBlockKit(card: Card, options: BlockKitOptions): SlackMessa
       });
       return { text: fallback(card), blocks: blocks.slice(0, LIMITS.blocks) };
     }
+    case 'digest':
+      blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: escapeSlack(card.period) }] });
+      blocks.push(...factFields(card.facts));
+      blocks.push(
+        ...sections([`*${escapeSlack(card.topicsLabel)}*`, ...card.topics.map((t) => `• ${escapeSlack(t)}`)]),
+      );
+      blocks.push(section(`${escapeSlack(card.reportLabel)}\n\`${escapeSlack(card.command)}\``));
+      break;
     case 'notice':
       blocks.push(textSection(card.text, card.people));
       blocks.push(...factFields(card.facts ?? [], card.people));

@@ -92,6 +92,13 @@ export function renderText(card: Card, options: TextOptions = {}): string {
       field.choices?.forEach((c, i) => push(`  [${i + 1}] ${c.label}`));
     }
   }
+  if (card.kind === 'digest') {
+    push(card.period, '');
+    card.facts.forEach((f) => push(`${f.label}: ${f.value}`));
+    push('', `${card.topicsLabel}:`);
+    card.topics.forEach((t) => push(`  - ${t}`));
+    push('', card.reportLabel, `  ${card.command}`);
+  }
   if (card.kind === 'ticket') {
     push(card.status, '');
     card.facts.forEach((f) => push(`${f.label}: ${f.value}`));

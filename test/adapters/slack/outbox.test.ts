@@ -10,7 +10,9 @@ import { outboxHandlers } from '../../../src/core/helpdesk/channel.js';
 import { MemoryOutbox, MemoryTicketStore } from '../../../src/core/helpdesk/memory.js';
 import { SlackHelpdeskChannel, SlackNotifier } from '../../../src/adapters/slack/helpdesk.js';
 import { FakeSlackApi } from '../../helpers/slack-api.js';
-import { realPack } from '../../helpers/pack.js';
+import { realPack, realResolver } from '../../helpers/pack.js';
+import { digestHandler } from '../../../src/core/digest/weekly.js';
+import { MemoryOutcomeStore } from '../../../src/core/storage/memory-outcomes.js';
 
 const pack = realPack();
 const api = new FakeSlackApi();
@@ -96,5 +98,29 @@ describe('the outbox after a crash between a Slack post and its record', () => {
     // Both were sent: a third attempt sends nothing.
     await handlers['user.notify']!(ask, { id: 7, attempts: 3 });
     expect(posts('C0USERS')).toHaveLength(2);
+  });
+});
+
+describe('the weekly digest after a crash between its Slack post and its record', () => {
+  it('finds the digest it posted instead of posting it again', async () => {
+    const { channel } = await setup({ channel: 'D1' });
+    const until = new Date(Date.now() - 60_000).toISOString();
+    const handler = digestHandler({
+      channels: [channel],
+      outcomes: new MemoryOutcomeStore(),
+      pack,
+      analyzer: realResolver().index.analyzer,
+      helpdeskLang: 'en',
+    });
+    const payload = { platform: 'slack', since: new Date(Date.now() - 7 * 86_400_000).toISOString(), until };
+    const first = await handler(payload, { id: 7, attempts: 1 });
+    // The process died before the outbox recorded it: the item is claimed again.
+    const again = await handler(payload, { id: 7, attempts: 2 });
+    expect(posts(HELPDESK)).toHaveLength(1);
+    expect(again).toMatchObject({ already: true, ts: (first as { ts: string }).ts });
+    expect(posts(HELPDESK)[0]!.args.metadata).toEqual({
+      event_type: 'signin_outbox',
+      event_payload: { marker: `digest:${until}` },
+    });
   });
 });

@@ -89,6 +89,18 @@ describe('outcome recording', () => {
     expect(o).toMatchObject({ end: 'fixed', fixed: { topic: offered[1], index: 1 } });
   });
 
+  it('records a suggestion picked by typing its label, with the question as asked, password redacted', async () => {
+    const { outcomes, as } = setup();
+    const ann = as('c7');
+    const { cards } = await ann.say('dns problem, my password is Hunter2024!');
+    const offered = cards.at(-1)!.choices.filter((c) => c.payload.action === 'topic');
+    expect(offered.length).toBeGreaterThan(1);
+    await ann.say(offered[1]!.label);
+    const [o] = await outcomes.list();
+    expect(o).toMatchObject({ decision: 'did-you-mean', picked: offered[1]!.payload.value, end: null });
+    expect(o!.text).toBe('dns problem, my password is [redacted]');
+  });
+
   it('records a hand-over with its ticket and where it came from', async () => {
     const { outcomes, as } = setup();
     const ann = as('c4');
