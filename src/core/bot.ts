@@ -10,6 +10,7 @@
  */
 import { AnsweredCards, type CardAnswer } from './cards/answered.js';
 import { CardBuilder } from './cards/build.js';
+import { CardOwnership } from './cards/ownership.js';
 import type { Card, FormCard, NoticeCard, TopicCard } from './cards/model.js';
 import { Catalog, type FoundTopic, type Place } from './catalog.js';
 import { Consequences } from './consequences.js';
@@ -88,6 +89,7 @@ export class Bot {
   private readonly files: FileReceiver;
   private readonly pinCommands: PinCommands;
   private readonly answeredCards: AnsweredCards;
+  private readonly owners: CardOwnership;
 
   constructor(private readonly options: BotOptions) {
     this.pack = options.pack;
@@ -122,6 +124,7 @@ export class Bot {
     this.files = new FileReceiver(this.pack, this.helpdesk, this.cards, options.onError);
     this.pinCommands = new PinCommands(this.pack, this.pins, this.cards, options.now);
     this.answeredCards = new AnsweredCards(this.pack);
+    this.owners = new CardOwnership(this.sentCards, this.cards);
   }
 
   /**
@@ -279,6 +282,14 @@ export class Bot {
   /** A label or sentence of the product's own words, for a platform's chrome (buttons, modals). */
   message(key: string, lang: Lang, values: Record<string, string | number> = {}): string {
     return this.pack.message(key, lang, values);
+  }
+
+  /**
+   * What to tell whoever pressed a card sent to someone else (see CardOwnership), in `lang`;
+   * undefined when the card is theirs (the conversation key `presser`) or has no owner.
+   */
+  notYourCard(sentKey: string, presser: string, lang: Lang): Promise<NoticeCard | undefined> {
+    return this.owners.refusal(sentKey, presser, lang);
   }
 
   /** A card once answered: read-only, what was chosen or sent shown in it. */

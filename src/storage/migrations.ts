@@ -187,6 +187,14 @@ export const MIGRATIONS: { version: number; name: string; sql: string }[] = [
       create index outcomes_user on outcomes (user_id);
     `,
   },
+  {
+    version: 8,
+    name: 'who a sent card belongs to: only they may answer it',
+    sql: `
+      alter table sent_cards add column owner text;
+      create index sent_cards_owner on sent_cards (owner) where owner is not null;
+    `,
+  },
 ];
 
 const LOCK_ID = 7_042_026; // any constant shared by every process of the bot

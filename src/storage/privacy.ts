@@ -72,7 +72,7 @@ export async function forgetUser(db: SqlDatabase, user: string): Promise<ForgetR
       conversations,
     ]);
     rows.feedback = await count('delete from feedback where conversation = any($1)', [conversations]);
-    rows.sent_cards = await deleteSentCards(conversations, count);
+    rows.sent_cards = await deleteSentCards(user, conversations, count);
     rows.files = await count('delete from files where ticket_id = any($1)', [ticketIds]);
     rows.ticket_events = await count(
       `update ticket_events set actor = case when actor = any($2) then $3 else actor end,
@@ -109,14 +109,20 @@ export async function forgetUser(db: SqlDatabase, user: string): Promise<ForgetR
 
 /**
  * Sent cards are keyed by where they were sent (`teams:<conversation id>:<message id>`), the
- * conversation key without the user: the cards of the user's conversations go.
+ * conversation key without the user: the cards of the user's Teams conversations go, and every
+ * card that belongs to them (its owner, a conversation key ending with their id), on any platform.
  */
 async function deleteSentCards(
+  user: string,
   conversations: string[],
   count: (sql: string, params: unknown[]) => Promise<number>,
 ): Promise<number> {
   const prefixes = conversations
     .filter((c) => c.startsWith('teams:'))
     .map((c) => c.slice(0, c.lastIndexOf(':') + 1).replace(/[\\%_]/g, (m) => `\\${m}`) + '%');
-  return prefixes.length ? count('delete from sent_cards where key like any($1)', [prefixes]) : 0;
+  return count(
+    `delete from sent_cards
+     where key like any($1) or owner = any($2) or right(owner, length($3) + 1) = ':' || $3`,
+    [prefixes, conversations, user],
+  );
 }

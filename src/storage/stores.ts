@@ -192,11 +192,12 @@ export class SqlSentCardStore<C> implements SentCardStore<C> {
 
   constructor(private readonly db: SqlDatabase) {}
 
-  async remember(key: string, card: C): Promise<void> {
+  async remember(key: string, card: C, owner?: string): Promise<void> {
     await this.db.query(
-      `insert into sent_cards (key, card, sent_at) values ($1, $2::jsonb, now())
-       on conflict (key) do update set card = excluded.card, sent_at = excluded.sent_at`,
-      [key, JSON.stringify(card)],
+      `insert into sent_cards (key, card, sent_at, owner) values ($1, $2::jsonb, now(), $3)
+       on conflict (key) do update set card = excluded.card, sent_at = excluded.sent_at,
+         owner = coalesce(excluded.owner, sent_cards.owner)`,
+      [key, JSON.stringify(card), owner ?? null],
     );
     if (++this.writes % 500 === 1)
       await this.db.query(`delete from sent_cards where sent_at < now() - interval '${SENT_CARD_DAYS} days'`);
@@ -205,5 +206,13 @@ export class SqlSentCardStore<C> implements SentCardStore<C> {
   async recall(key: string): Promise<C | undefined> {
     const [row] = await this.db.query<{ card: C }>('select card from sent_cards where key = $1', [key]);
     return row?.card;
+  }
+
+  async owner(key: string): Promise<string | undefined> {
+    const [row] = await this.db.query<{ owner: string | null }>(
+      'select owner from sent_cards where key = $1',
+      [key],
+    );
+    return row?.owner ?? undefined;
   }
 }

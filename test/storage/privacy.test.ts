@@ -33,6 +33,12 @@ async function converse(storage: Storage, user: { id: string; name: string }) {
   await storage.sentCards.remember(`teams:a:personal-${user.id}:msg-1`, {
     text: `for ${user.name}`,
   } as never);
+  // A card posted for them in a Slack channel thread: it names them only as its owner.
+  await storage.sentCards.remember(
+    `slack:C0HELP:17637800${user.name.length}.000100`,
+    { text: 'Did this fix it?' } as never,
+    `slack:T0001:C0HELP:1763780000.000001:${user.id}`,
+  );
   const admin = { id: user.id, name: user.name };
   await bot.pinCommand({
     platform: 'teams',
@@ -86,7 +92,7 @@ describe.each(BACKENDS)('privacy forget on $name', (backend) => {
       feedback: 1,
       tickets: 1,
       files: 1,
-      sent_cards: 1,
+      sent_cards: 2, // the Teams one by its conversation, the Slack one by its owner
       pins: 1,
     });
     // The ticket is still there for the helpdesk, without who filed it.

@@ -132,6 +132,22 @@ describe.each(BACKENDS)('storage on $name', (backend) => {
     expect(await storage.outbox.pending()).toBe(0);
   });
 
+  it('keeps who a sent card belongs to, through an update in place and a restart', async () => {
+    const { storage, connectAgain } = await fresh();
+    await storage.sentCards.remember('teams:c1:m1', { kind: 'topic' } as never, 'teams:c1:owner');
+    await storage.sentCards.remember('teams:c1:m2', { kind: 'welcome' } as never); // shared by all
+    // Asked again in place: the new card, the same owner.
+    await storage.sentCards.remember('teams:c1:m1', { kind: 'form' } as never);
+    const again = await storageOn(await connectAgain());
+    expect(await again.sentCards.recall('teams:c1:m1')).toEqual({ kind: 'form' });
+    expect(await again.sentCards.owner('teams:c1:m1')).toBe('teams:c1:owner');
+    expect(await again.sentCards.owner('teams:c1:m2')).toBeUndefined();
+    expect(await again.sentCards.owner('teams:c1:never-sent')).toBeUndefined();
+    cleanups.push(async () => {
+      if (backend.name.startsWith('embedded')) await again.close();
+    });
+  });
+
   it('keeps everything across a restart', async () => {
     const { storage, connectAgain } = await fresh();
     await storage.states.put('c', { lang: 'zh-CN' } as never, 0);

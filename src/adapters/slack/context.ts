@@ -6,7 +6,7 @@
 import type { WebClient } from '@slack/web-api';
 import type { Bot, Incoming, Outgoing } from '../../core/bot.js';
 import type { Card } from '../../core/cards/model.js';
-import type { Lang } from '../../core/i18n/languages.js';
+import { DEFAULT_LANG, type Lang, langFromLocale } from '../../core/i18n/languages.js';
 import { renderBlockKit, type SlackMessage } from '../../render/blockkit/render.js';
 import { LocaleCache } from './locale.js';
 import { slackInbound } from './markup.js';
@@ -23,6 +23,9 @@ export interface Where {
 export function conversationKey(w: Where): string {
   return ['slack', w.team, w.channel, w.thread ?? '-', w.user].join(':');
 }
+
+/** Where a posted card is remembered, with whom it belongs to: its channel and message ts. */
+export const sentKey = (channel: string, ts: string) => `slack:${channel}:${ts}`;
 
 /** Direct-message channels start with D; only other channels have pinned quick fixes. */
 export const isDirect = (channel: string) => channel.startsWith('D');
@@ -78,11 +81,36 @@ export class SlackContext {
 
   /** Posts cards where the conversation is (in the thread, for a mention). */
   async post(client: WebClient, where: Where, cards: Card[]): Promise<void> {
-    for (const card of cards)
-      await client.chat.postMessage({
+    for (const card of cards) {
+      const posted = await client.chat.postMessage({
         channel: where.channel,
         ...(where.thread ? { thread_ts: where.thread } : {}),
         ...this.render(card),
       });
+      // A card that asks something belongs to the user it answers (see CardOwnership).
+      if (posted.ts && (card.choices.length || card.kind === 'form'))
+        await this.bot.sentCards.remember(sentKey(where.channel, posted.ts), card, conversationKey(where));
+    }
+  }
+
+  /**
+   * Tells `where.user` privately that the message `ts` they pressed was posted for someone else
+   * (see CardOwnership); returns whether it was, so that the press goes no further.
+   */
+  async refusedNotYours(
+    where: Where,
+    ts: string | undefined,
+    locale: string | null,
+    respond: (message: Record<string, unknown>) => Promise<unknown>,
+  ): Promise<boolean> {
+    if (!ts) return false;
+    const lang = langFromLocale(locale) ?? DEFAULT_LANG;
+    const notice = await this.bot.notYourCard(sentKey(where.channel, ts), conversationKey(where), lang);
+    if (!notice) return false;
+    this.options.log?.(
+      `message ${ts} in ${where.channel} pressed by ${where.user}, not its owner: left as it is`,
+    );
+    await respond({ response_type: 'ephemeral', replace_original: false, ...this.render(notice) });
+    return true;
   }
 }

@@ -6,7 +6,8 @@
  * - Direct messages: every message. Channels: mentions, answered in the mention's thread.
  * - `/signin-help [question]`: answered only to the caller, with a button to share in the channel.
  * - Buttons (`block_actions`) drive the dialogs; the pressed message is updated in place
- *   (`chat.update`) without its buttons, so it cannot be answered twice.
+ *   (`chat.update`) without its buttons, so it cannot be answered twice. A card posted to one
+ *   user in a channel is theirs: anyone else pressing it is told so privately, and it stays.
  * - The App Home tab lists the topics in the user's language.
  * - The user's locale comes from `users.info` (cached), and the language of the text wins.
  */

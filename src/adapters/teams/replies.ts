@@ -6,10 +6,10 @@
 import { type Attachment, CardFactory, type TurnContext } from 'botbuilder';
 import type { Bot } from '../../core/bot.js';
 import type { CardAnswer } from '../../core/cards/answered.js';
-import type { Card } from '../../core/cards/model.js';
-import { langFromLocale } from '../../core/i18n/languages.js';
+import type { Card, NoticeCard } from '../../core/cards/model.js';
+import { DEFAULT_LANG, langFromLocale } from '../../core/i18n/languages.js';
 import type { AdaptiveCardRenderer } from '../../render/adaptive/render.js';
-import { sentKey } from './activity.js';
+import { conversationKey, sentKey } from './activity.js';
 import { type RetryPolicy, TEAMS_RETRY, withRetry } from './retry.js';
 
 export interface TeamsRepliesOptions {
@@ -63,7 +63,26 @@ export class TeamsReplies {
     return true;
   }
 
-  async send(context: TurnContext, cards: Card[]): Promise<void> {
+  /**
+   * The notice for a button pressed on a card that was sent to someone else (see
+   * CardOwnership), in the presser's language; undefined when the press is theirs to make.
+   */
+  async notYours(context: TurnContext): Promise<NoticeCard | undefined> {
+    const activity = context.activity;
+    if (!activity.replyToId) return undefined;
+    const lang = langFromLocale(activity.locale) ?? DEFAULT_LANG;
+    const notice = await this.options.bot.notYourCard(
+      sentKey(activity, activity.replyToId),
+      conversationKey(activity),
+      lang,
+    );
+    if (notice)
+      this.options.log?.(`card ${activity.replyToId} pressed by someone it was not sent to: left as it is`);
+    return notice;
+  }
+
+  /** Sends the cards; those that ask something are remembered as the sender's (`owned`). */
+  async send(context: TurnContext, cards: Card[], owned = true): Promise<void> {
     for (const card of cards) {
       const response = await withRetry(
         () =>
@@ -78,7 +97,11 @@ export class TeamsReplies {
       // process, still replaces it with its answered form.
       // Cards that ask something: buttons, or a form's inputs.
       if (response?.id && (card.choices.length || card.kind === 'form'))
-        await this.options.bot.sentCards.remember(sentKey(context.activity, response.id), card);
+        await this.options.bot.sentCards.remember(
+          sentKey(context.activity, response.id),
+          card,
+          ...(owned ? [conversationKey(context.activity)] : []),
+        );
     }
   }
 

@@ -6,7 +6,8 @@
  *   bot; the mention is stripped and the reply goes into the same thread.
  * - Buttons: Action.Submit arrives as a message with `value`; Action.Execute as an
  *   `adaptiveCard/action` invoke. Either way the answered card is replaced in place by its
- *   answered form, so its buttons cannot be pressed again.
+ *   answered form, so its buttons cannot be pressed again. A card sent to one user in a
+ *   channel or group chat is theirs: anyone else pressing it is told so, and it stays as it is.
  * - The user's locale comes from `activity.locale`; the language of the text wins over it.
  */
 import {
@@ -65,6 +66,12 @@ export class SigninTeamsBot extends TeamsActivityHandler {
         await this.ticketAction(context, input.action);
         return next();
       }
+      const notYours = submitted ? await this.replies.notYours(context) : undefined;
+      if (notYours) {
+        // Someone else's card: it stays as it is, and only a notice goes to the thread.
+        await this.replies.send(context, [notYours]);
+        return next();
+      }
       // A pin's note is shown as typed (escaped when rendered): only the mentions go.
       if (
         !submitted &&
@@ -84,9 +91,11 @@ export class SigninTeamsBot extends TeamsActivityHandler {
       const added = context.activity.membersAdded ?? [];
       if (added.some((m) => m.id === context.activity.recipient.id)) {
         const channel = channelOf(context.activity);
+        // The welcome is for everyone in the conversation: no owner.
         await this.replies.send(
           context,
           await this.options.bot.welcomeCards(context.activity.locale, 'teams', channel),
+          false,
         );
       }
       await next();
@@ -98,6 +107,15 @@ export class SigninTeamsBot extends TeamsActivityHandler {
     context: TurnContext,
     invokeValue: AdaptiveCardInvokeValue,
   ): Promise<AdaptiveCardInvokeResponse> {
+    const notYours = await this.replies.notYours(context);
+    // Someone else's card: Teams shows this message to the person who pressed it only, and
+    // the card stays as it is.
+    if (notYours)
+      return {
+        statusCode: 200,
+        type: 'application/vnd.microsoft.activity.message',
+        value: notYours.text,
+      } as Omit<AdaptiveCardInvokeResponse, 'value'> as AdaptiveCardInvokeResponse;
     const input = readSubmit(invokeValue?.action?.data);
     await this.answer(context, input);
     const answered = await this.replies.answeredCard(context, context.activity.replyToId, input);

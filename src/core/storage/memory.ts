@@ -88,18 +88,23 @@ export class MemoryDedupeStore implements DedupeStore {
 
 /** Sent cards in this process: bounded, the oldest go first (a process with no storage). */
 export class MemorySentCardStore<C> implements SentCardStore<C> {
-  private readonly cards = new Map<string, string>();
+  private readonly cards = new Map<string, { json: string; owner?: string }>();
 
   constructor(private readonly capacity = 5000) {}
 
-  async remember(key: string, card: C): Promise<void> {
+  async remember(key: string, card: C, owner?: string): Promise<void> {
+    const kept = owner ?? this.cards.get(key)?.owner;
     this.cards.delete(key);
-    this.cards.set(key, JSON.stringify(card));
+    this.cards.set(key, { json: JSON.stringify(card), ...(kept !== undefined ? { owner: kept } : {}) });
     if (this.cards.size > this.capacity) this.cards.delete(this.cards.keys().next().value!);
   }
 
   async recall(key: string): Promise<C | undefined> {
-    const json = this.cards.get(key);
-    return json === undefined ? undefined : (JSON.parse(json) as C);
+    const entry = this.cards.get(key);
+    return entry === undefined ? undefined : (JSON.parse(entry.json) as C);
+  }
+
+  async owner(key: string): Promise<string | undefined> {
+    return this.cards.get(key)?.owner;
   }
 }

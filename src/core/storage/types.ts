@@ -57,8 +57,15 @@ export { StorageError } from '../errors.js';
  * restart or another process can still answer it; old entries are dropped after a while.
  */
 export interface SentCardStore<C> {
-  remember(key: string, card: C): Promise<void>;
+  /**
+   * Keeps `card` under `key`. `owner` is the conversation key of the person it was sent to (in a
+   * channel or group chat everyone sees it, but only they may answer it); a card remembered again
+   * without one (updated in place) keeps the owner it had.
+   */
+  remember(key: string, card: C, owner?: string): Promise<void>;
   recall(key: string): Promise<C | undefined>;
+  /** The conversation the card was sent to; undefined for a card shared by all, or unknown. */
+  owner(key: string): Promise<string | undefined>;
 }
 
 /**

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { KeyedQueue } from '../../../src/core/storage/keyed-queue.js';
-import { MemoryDedupeStore, MemoryStateStore } from '../../../src/core/storage/memory.js';
+import {
+  MemoryDedupeStore,
+  MemorySentCardStore,
+  MemoryStateStore,
+} from '../../../src/core/storage/memory.js';
 
 describe('MemoryStateStore', () => {
   it('writes only over the version it read (compare-and-set)', async () => {
@@ -87,5 +91,18 @@ describe('MemoryDedupeStore', () => {
     // The newest claims are the ones kept.
     expect(await store.claim('new1499', 60_000)).toBe(false);
     expect(await store.claim('old0', 100)).toBe(true);
+  });
+});
+
+describe('MemorySentCardStore', () => {
+  it('keeps who a card belongs to when it is updated in place, and none for a shared card', async () => {
+    const store = new MemorySentCardStore<{ kind: string }>();
+    await store.remember('teams:c1:m1', { kind: 'topic' }, 'teams:c1:owner');
+    await store.remember('teams:c1:m1', { kind: 'form' });
+    await store.remember('teams:c1:m2', { kind: 'welcome' });
+    expect(await store.recall('teams:c1:m1')).toEqual({ kind: 'form' });
+    expect(await store.owner('teams:c1:m1')).toBe('teams:c1:owner');
+    expect(await store.owner('teams:c1:m2')).toBeUndefined();
+    expect(await store.owner('teams:c1:unknown')).toBeUndefined();
   });
 });

@@ -33,12 +33,14 @@ export function choices(app: App, slack: SlackContext): void {
       ...(thread ? { thread } : {}),
     };
     const label = action.text.text;
+    const locale = await slack.locales.get(client, body.user.id);
+    // Ephemeral messages are seen by their owner only; any other message may be someone else's.
+    if (!container.is_ephemeral && (await slack.refusedNotYours(where, message?.ts, locale, respond))) return;
     const ephemeral = container.is_ephemeral || !message;
     const answered = { text: `✓ ${label}`, blocks: answeredBlocks(message?.blocks ?? [], label) };
     // Ephemeral messages can only be changed through their response_url.
     if (ephemeral) await respond({ replace_original: true, ...answered });
     else await client.chat.update({ channel, ts: message.ts, ...answered });
-    const locale = await slack.locales.get(client, body.user.id);
     const cards = await slack.answer(where, { action: payload, locale });
     if (!ephemeral) return slack.post(client, where, cards);
     for (const card of cards)
