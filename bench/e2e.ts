@@ -44,7 +44,7 @@ export interface E2eRow {
 }
 
 /** A fake cloud API that answers every call and counts the replies the bot posts. */
-async function fakeCloud(): Promise<{
+export async function fakeCloud(): Promise<{
   server: Server;
   url: string;
   replies: () => number;
@@ -114,16 +114,47 @@ async function postgresReachable(url: string): Promise<boolean> {
   }
 }
 
-function rssMb(pid: number): number {
+/**
+ * A database of its own on the PostgreSQL at `url` (created here, dropped by `drop`), so that
+ * the benchmark neither reads nor leaves anything in the database the tests use.
+ */
+export async function throwawayDatabase(url: string): Promise<{ url: string; drop: () => Promise<void> }> {
+  const name = `bench_${process.pid}_${Date.now()}`;
+  const admin = await openPostgres({ connectionString: url, max: 1 });
+  await admin.exec(`create database ${name}`);
+  await admin.close();
+  const own = new URL(url);
+  own.pathname = `/${name}`;
+  return {
+    url: own.toString(),
+    drop: async () => {
+      const db = await openPostgres({ connectionString: url, max: 1 });
+      await db.exec(`drop database if exists ${name} with (force)`);
+      await db.close();
+    },
+  };
+}
+
+export function rssMb(pid: number): number {
   const kb = Number(execFileSync('ps', ['-o', 'rss=', '-p', String(pid)], { encoding: 'utf8' }).trim());
   return Math.round(kb / 102.4) / 10;
 }
 
-async function startServer(
+/**
+ * A benchmark server as production runs it: the built JavaScript (`node dist/...`, see
+ * bench/build.ts), no TypeScript loader, no npm.
+ */
+export function builtServer(script: string): string {
+  return join(ROOT, 'dist', 'bench', 'servers', script.replace(/\.ts$/, '.js'));
+}
+
+export async function startServer(
   script: string,
   env: NodeJS.ProcessEnv,
+  /** Node's own options (a CPU profile of the start). */
+  nodeArgs: string[] = [],
 ): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, ['--import', TSX, join(ROOT, 'bench', 'servers', script)], {
+  const child = spawn(process.execPath, [...nodeArgs, builtServer(script)], {
     env,
     stdio: ['ignore', 'pipe', 'inherit'],
   });
@@ -197,9 +228,10 @@ export async function e2e(options: {
     OUTBOX_DISABLED: 'true',
   };
   const notes: string[] = [];
-  const schema = `bench_${process.pid}`;
   const postgres =
-    options.postgresUrl && (await postgresReachable(options.postgresUrl)) ? options.postgresUrl : undefined;
+    options.postgresUrl && (await postgresReachable(options.postgresUrl))
+      ? await throwawayDatabase(options.postgresUrl)
+      : undefined;
   if (options.postgresUrl && !postgres)
     notes.push(`PostgreSQL at ${options.postgresUrl} did not answer: its rows were left out.`);
   const baselines = { slack: 'bare Bolt echo (baseline)', teams: 'bare botbuilder echo (baseline)' };
@@ -219,7 +251,7 @@ export async function e2e(options: {
             name: 'product, PostgreSQL storage',
             platform,
             script: 'product.ts',
-            env: { DATABASE_URL: postgres, DATABASE_SCHEMA: schema },
+            env: { DATABASE_URL: postgres.url },
             profile: 'postgres',
           },
         ]
@@ -320,11 +352,7 @@ export async function e2e(options: {
   } finally {
     cloud.server.close();
     rmSync(dataDir, { recursive: true, force: true });
-    if (postgres) {
-      const db = await openPostgres({ connectionString: postgres, max: 1 });
-      await db.exec(`drop schema if exists ${schema} cascade`);
-      await db.close();
-    }
+    await postgres?.drop();
   }
   return { rows, notes };
 }

@@ -7,12 +7,17 @@
  * 2. both again on generated packs of 1,000 and 5,000 topics (bench/synthetic.ts), to show how
  *    each cost grows with the knowledge base;
  * 3. end to end over HTTP (bench/e2e.ts): the product against bare Bolt and botbuilder echo
- *    bots, with resident memory, and a CPU profile of the product under load.
+ *    bots, all built and started as production starts them (`node dist/...`), with resident
+ *    memory, a CPU profile of the product under load, cold starts with each store and on a new
+ *    data folder, and a start with 5,000 topics (bench/footprint.ts); the summary goes to
+ *    docs/footprint.md and the README's footprint table.
  * Results go to bench/results/*.{json,md} and to the terminal; `--quick` runs part 1 only,
  * `--scale` part 2 only, `--e2e` part 3 only (each part rewrites only its own files).
  *
  * Part 3 adds PostgreSQL rows (the scale-out deployment) when BENCH_DATABASE_URL, or the
- * PostgreSQL the tests use (postgres://postgres@127.0.0.1:5432/test), answers.
+ * PostgreSQL the tests use (postgres://postgres@127.0.0.1:5432/test), answers: in a database
+ * of its own, created for the run and dropped after it. `--e2e-short` runs part 3 with few
+ * requests (2 s passes, one start each, 500 topics), printed only, for development.
  */
 import {
   existsSync,
@@ -33,7 +38,9 @@ import { type LabelledQuestion, parseDataset } from '../src/evaluation/dataset.j
 import { type EvaluationReport, evaluate } from '../src/evaluation/metrics.js';
 import { predict } from '../src/evaluation/predict.js';
 import { FuseBaseline } from './baseline-fuse.js';
-import { e2e } from './e2e.js';
+import { e2e, type E2eRow, fakeCloud, throwawayDatabase } from './e2e.js';
+import { buildForBench, coldStarts, packStart, startProfile } from './footprint.js';
+import { footprintLines, writeFootprint } from './footprint-table.js';
 import { byPackage } from './profile.js';
 import { syntheticPack } from './synthetic.js';
 
@@ -53,6 +60,7 @@ const SETS: Record<string, string> = {
   'chat-dev': join(ROOT, 'test', 'fixtures', 'chat-dev.jsonl'),
   // Written blind and never tuned on: reported as it comes, when it is there.
   'chat-blind': join(ROOT, 'test', 'fixtures', 'chat-blind.jsonl'),
+  'chat-blind-2': join(ROOT, 'test', 'fixtures', 'chat-blind-2.jsonl'),
 };
 const LANGS = ['en', 'ja', 'zh-CN', 'zh-TW'];
 const ROUNDS = 20;
@@ -178,7 +186,8 @@ const USAGE = `npm run bench [-- OPTION]
   --quick   part 1 only: the resolver against fuse.js on the real pack (first-reply figures per set
             and language, latency), into bench/results/resolver.{md,json}
   --scale   part 2 only: generated packs of 1,000 and 5,000 topics
-  --e2e     part 3 only: end to end over HTTP
+  --e2e     part 3 only: end to end over HTTP, the starts and memory (docs/footprint.md, README)
+  --e2e-short  part 3 with few requests, printed only (for development; numbers are rough)
   --help    this text
 `;
 
@@ -188,6 +197,7 @@ async function main(): Promise<void> {
     return;
   }
   const quick = process.argv.includes('--quick');
+  if (process.argv.includes('--e2e-short')) return endToEnd(true);
   if (process.argv.includes('--e2e')) return endToEnd();
   if (process.argv.includes('--scale')) return atScale();
   const pack = loadKnowledgePack(ROOT);
@@ -304,18 +314,25 @@ async function atScale(): Promise<void> {
   process.stdout.write(scaleLines.join('\n') + '\n\n');
 }
 
-async function endToEnd(): Promise<void> {
+async function endToEnd(short = false): Promise<void> {
   const out = join(ROOT, 'bench', 'results');
   mkdirSync(out, { recursive: true });
+  process.stderr.write('  building as npm run build does (the bots run as node dist/...)\n');
+  buildForBench();
   const profileDir = mkdtempSync(join(tmpdir(), 'signin-bot-profile-'));
   const postgresUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
   const { rows: e2eRows, notes } = await e2e({
-    seconds: 6,
+    seconds: short ? 2 : 6,
     connections: 10,
-    passes: 3,
-    profileDir,
+    passes: short ? 1 : 3,
+    ...(short ? {} : { profileDir }),
     postgresUrl,
   });
+  const footprint = await starts(e2eRows, postgresUrl, short);
+  if (short) {
+    process.stdout.write(footprint.join('\n') + '\n');
+    return;
+  }
   const profiles = Object.fromEntries(
     readdirSync(profileDir).map((f) => [
       f.replace('.cpuprofile', ''),
@@ -359,6 +376,69 @@ async function endToEnd(): Promise<void> {
   );
   await writeMarkdown(join(out, 'e2e.md'), e2eLines);
   process.stdout.write(e2eLines.join('\n') + '\n');
+  await writeFootprint(join(ROOT, 'README.md'), join(ROOT, 'docs', 'footprint.md'), footprint, async (md) =>
+    prettier.format(md, {
+      ...((await prettier.resolveConfig(join(ROOT, 'README.md'))) ?? {}),
+      parser: 'markdown',
+    }),
+  );
+  process.stdout.write('\n' + footprint.join('\n') + '\n');
+}
+
+/** Cold starts and idle memory of each bot, the 5,000-topic start, and the footprint table. */
+async function starts(e2eRows: E2eRow[], postgresUrl: string, short: boolean): Promise<string[]> {
+  const cloud = await fakeCloud();
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: 'production',
+    SLACK_BOT_TOKEN: 'xoxb-bench',
+    SLACK_SIGNING_SECRET: '0'.repeat(32),
+    SLACK_API_URL: `${cloud.url}/api/`,
+    BOT_LOCAL_MODE: 'true',
+    OUTBOX_DISABLED: 'true',
+  };
+  const pg = await throwawayDatabase(postgresUrl).catch((e: Error) => {
+    process.stderr.write(`  PostgreSQL at ${postgresUrl}: ${e.message}; its start is left out\n`);
+    return undefined;
+  });
+  try {
+    const rows = await coldStarts(
+      [
+        { name: 'product, state in memory', script: 'product.ts', env: { BENCH_STORAGE: 'memory' } },
+        ...(pg ? [{ name: 'product, PostgreSQL', script: 'product.ts', env: { DATABASE_URL: pg.url } }] : []),
+        { name: 'product, embedded PGlite, existing folder', script: 'product.ts' },
+        { name: 'product, embedded PGlite, new folder', script: 'product.ts', freshDataDir: true },
+        { name: 'bare Bolt echo', script: 'bolt-echo.ts' },
+        { name: 'bare botbuilder echo', script: 'botbuilder-echo.ts' },
+      ],
+      env,
+      short ? 1 : 5,
+    );
+    const profiles = [];
+    for (const [name, script, more] of [
+      ['product, state in memory', 'product.ts', { BENCH_STORAGE: 'memory' }],
+      ['bare Bolt echo', 'bolt-echo.ts', {}],
+      ['bare botbuilder echo', 'botbuilder-echo.ts', {}],
+    ] as const)
+      profiles.push(
+        `- ${name}: ` +
+          (await startProfile(script, { ...env, ...more })).map((p) => `${p.pkg} ${p.ms}`).join(', '),
+      );
+    const pack = await packStart(short ? 500 : 5000, short ? 1 : 3);
+    const note = short
+      ? 'A short run (--e2e-short): rough numbers.'
+      : `Measured ${new Date().toISOString().slice(0, 10)} on ${cpus().length} cores shared with other work (Node ${process.version}); cold starts are the median of 5, the ${pack.topics}-topic start of 3. Absolute numbers move with the machine's load; the ratios are from one run.`;
+    return [
+      ...footprintLines(e2eRows, rows, pack, note),
+      '',
+      "Where a start's CPU goes, ms by package or folder (a separate start with the CPU profiler on, which slows it; top 8):",
+      '',
+      ...profiles,
+    ];
+  } finally {
+    await pg?.drop();
+    cloud.server.close();
+  }
 }
 
 await main();

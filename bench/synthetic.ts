@@ -4,6 +4,8 @@
  * several aliases and error messages per topic, symptom, cause and two stages of steps.
  * Also returns queries with their expected topic (aliases and errors, some with a typo).
  */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { LANGUAGES, type Lang } from '../src/core/i18n/languages.js';
 import { KnowledgePack } from '../src/core/knowledge/pack.js';
 import type { RawKnowledge } from '../src/core/knowledge/types.js';
@@ -134,10 +136,24 @@ export function syntheticPack(real: KnowledgePack, topics: number, seed = 42) {
       common: { file: `locales/${lang}/common.json`, data: {} },
       commands: { file: `locales/${lang}/commands.json`, data: real.commands(lang) },
     };
-  const pack = KnowledgePack.fromRaw({
+  const raw: RawKnowledge = {
     structures,
     locales,
     escalation: { file: 'dialogs/escalation.json', data: real.escalation },
-  });
-  return { pack, queries };
+  };
+  return { pack: KnowledgePack.fromRaw(raw), queries, raw };
+}
+
+/** Writes a pack's files under `root` (dialogs/, locales/), as the content of a bot would be. */
+export function writePack(raw: RawKnowledge, root: string): void {
+  const files = [
+    ...raw.structures,
+    ...(raw.answers ?? []),
+    ...Object.values(raw.locales).flatMap((entry) => Object.values(entry ?? {})),
+    ...(raw.escalation ? [raw.escalation] : []),
+  ];
+  for (const { file, data } of files) {
+    mkdirSync(dirname(join(root, file)), { recursive: true });
+    writeFileSync(join(root, file), JSON.stringify(data));
+  }
 }

@@ -21,6 +21,8 @@ app.message(async ({ message, say }) => {
 });
 const http = createHttpServer({
   routes: [
+    // As the product's, so that a cold start is measured to the same answer.
+    { method: 'GET', path: '/healthz', handle: async (_req, res) => void res.end('{"ok":true}') },
     { method: 'POST', path: '/slack/events', handle: (req, res, _b, raw) => receiver.handle(req, res, raw) },
   ],
 });

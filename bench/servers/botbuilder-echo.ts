@@ -19,6 +19,8 @@ bot.onMessage(async (context, next) => {
 });
 const http = createHttpServer({
   routes: [
+    // As the product's, so that a cold start is measured to the same answer.
+    { method: 'GET', path: '/healthz', handle: async (_req, res) => void res.end('{"ok":true}') },
     {
       method: 'POST',
       path: '/api/messages',

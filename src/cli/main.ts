@@ -16,6 +16,7 @@ import { parseArgs } from 'node:util';
 import { Bot } from '../core/bot.js';
 import { Helpdesk } from '../core/helpdesk/service.js';
 import { BotError, ContentValidationError, loadKnowledgePack, Resolver } from '../core/index.js';
+import { loadIndex } from '../core/resolver/prebuilt.js';
 import { chatCommand } from './commands/chat.js';
 import { packageTeamsCommand } from './commands/package-teams.js';
 import { ticketsCommand } from './commands/tickets.js';
@@ -155,7 +156,11 @@ export async function main(argv: string[]): Promise<number> {
     process.stdout.write(`knowledge pack ok: ${pack.topics.size} topics in 4 languages\n`);
     return 0;
   }
-  const resolver = new Resolver(pack);
+  // The index `npm run build` made, when it matches the content (silent: stdout is the answer).
+  const resolver = new Resolver(
+    pack,
+    loadIndex(pack, projectRoot(), () => {}),
+  );
   const locale = values.locale ? { locale: values.locale } : {};
   switch (command) {
     case 'resolve':

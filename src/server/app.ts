@@ -12,7 +12,8 @@
  * notifications, ended pins) goes through its `ChatPlatform`.
  */
 import { Bot } from '../core/bot.js';
-import { loadKnowledgePack } from '../core/knowledge/load.js';
+import { loadKnowledgePack, projectRoot } from '../core/knowledge/load.js';
+import { loadIndex } from '../core/resolver/prebuilt.js';
 import { MemoryDedupeStore } from '../core/storage/memory.js';
 import type { DedupeStore } from '../core/storage/types.js';
 import type { Storage } from '../storage/open.js';
@@ -121,7 +122,8 @@ function createBot(options: AppOptions, shared: Shared, log: (m: string) => void
           `refused ticket action ${r.op} on ${r.ref} from ${r.origin.platform} user ${r.origin.user} in ${r.origin.channel ?? '(no channel)'}: ${r.why}`,
         ),
     });
-  const resolver = new Resolver(pack);
+  // The content's index as `npm run build` left it, when it matches (see prebuilt.ts).
+  const resolver = new Resolver(pack, options.bot ? undefined : loadIndex(pack, projectRoot(), log));
   const pins = new PinService(storage?.pins ?? new MemoryPinStore(), pack, resolver, options.clock);
   const bot =
     options.bot ??

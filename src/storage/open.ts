@@ -54,7 +54,7 @@ export async function storageOn(db: SqlDatabase): Promise<Storage> {
 export function creatingMessage(dir: string): string {
   const rel = relative(process.cwd(), dir);
   const shown = rel && !rel.startsWith('..') && !isAbsolute(rel) ? `./${rel}` : dir;
-  return `Creating the embedded database in ${shown}, about 15 s, only the first time…`;
+  return `Creating the embedded database in ${shown}, about 10 s, only the first time (after npm run build, a copy instead)…`;
 }
 
 export async function openStorage(env: NodeJS.ProcessEnv, options: PgliteOptions = {}): Promise<Storage> {

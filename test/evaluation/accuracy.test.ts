@@ -2,11 +2,11 @@
  * The resolver's accuracy targets, on the shared labelled set (tuned on), on a held-out set
  * written without looking at the bot's phrasings (test/fixtures/holdout.jsonl), and on the
  * chat-style development set (test/fixtures/chat-dev.jsonl, written blind, then tuned on). The
- * blind chat-style set (test/fixtures/chat-blind.jsonl), when it is there, is reported as it
- * comes: its figures are printed, never tuned for.
+ * blind chat-style sets (test/fixtures/chat-blind.jsonl and chat-blind-2.jsonl), when they are there, are reported as they
+ * come: their figures are printed, never tuned for.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseDataset } from '../../src/evaluation/dataset.js';
 import { evaluate, formatReport } from '../../src/evaluation/metrics.js';
@@ -16,7 +16,9 @@ import { realResolver, ROOT } from '../helpers/pack.js';
 const DEV = join(ROOT, '..', 'shared', 'eval', 'dev.jsonl');
 const HOLDOUT = join(ROOT, 'test', 'fixtures', 'holdout.jsonl');
 const CHAT_DEV = join(ROOT, 'test', 'fixtures', 'chat-dev.jsonl');
-const CHAT_BLIND = join(ROOT, 'test', 'fixtures', 'chat-blind.jsonl');
+const CHAT_BLIND = ['chat-blind.jsonl', 'chat-blind-2.jsonl'].map((name) =>
+  join(ROOT, 'test', 'fixtures', name),
+);
 
 function run(file: string) {
   const rows = parseDataset(readFileSync(file, 'utf8'), file);
@@ -86,11 +88,13 @@ describe('first replies to chat-style messages (the development set)', () => {
   });
 });
 
-describe.skipIf(!existsSync(CHAT_BLIND))('first replies to the blind chat-style set, as they come', () => {
-  it('evaluates every message and reports the four figures', () => {
-    const report = run(CHAT_BLIND);
-    process.stdout.write(`\nchat-blind.jsonl\n${formatReport(report).split('\n\nby label')[0]}\n`);
-    expect(report.total).toBeGreaterThan(0);
-    expect(report.useful + report.wrongFix + report.unhelped).toBeCloseTo(1, 3);
+for (const blind of CHAT_BLIND) {
+  describe.skipIf(!existsSync(blind))(`first replies to ${basename(blind)}, as they come`, () => {
+    it('evaluates every message and reports the four figures', () => {
+      const report = run(blind);
+      process.stdout.write(`\n${basename(blind)}\n${formatReport(report).split('\n\nby label')[0]}\n`);
+      expect(report.total).toBeGreaterThan(0);
+      expect(report.useful + report.wrongFix + report.unhelped).toBeCloseTo(1, 3);
+    });
   });
-});
+}

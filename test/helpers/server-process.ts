@@ -15,9 +15,20 @@ export interface ServerProcess {
   kill(signal: NodeJS.Signals): Promise<void>;
 }
 
-export function startServer(env: Record<string, string>, timeoutMs = 120_000): Promise<ServerProcess> {
-  const loader = join(ROOT, 'node_modules', 'tsx', 'dist', 'loader.mjs');
-  const child = spawn(process.execPath, ['--import', loader, join(ROOT, 'src', 'server', 'main.ts')], {
+/** Node's arguments for the source run through tsx's loader (the default). */
+const FROM_SOURCE = [
+  '--import',
+  join(ROOT, 'node_modules', 'tsx', 'dist', 'loader.mjs'),
+  join(ROOT, 'src', 'server', 'main.ts'),
+];
+
+export function startServer(
+  env: Record<string, string>,
+  timeoutMs = 120_000,
+  /** Node's arguments, e.g. the built `dist/src/server/main.js` instead of the source. */
+  args: string[] = FROM_SOURCE,
+): Promise<ServerProcess> {
+  const child = spawn(process.execPath, args, {
     cwd: ROOT,
     env: { ...process.env, PORT: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,20 +1,21 @@
 /**
- * Renders the card model as Adaptive Cards (schema 1.5) from the templates in `cards/`, with
- * `adaptivecards-templating`. Templates are data: a content author changes the layout there.
- * Every card carries the plain-text rendering as `fallbackText`.
+ * Renders the card model as Adaptive Cards (schema 1.5) from the templates in `cards/`, in
+ * the Adaptive Card templating language (expanded by ./template.ts, which compiles each file
+ * once). Templates are data: a content author changes the layout there. Every card carries
+ * the plain-text rendering as `fallbackText`.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Template } from 'adaptivecards-templating';
 import type { ActionPayload, Card, CardKind } from '../../core/cards/model.js';
 import { projectRoot } from '../../core/knowledge/load.js';
 import { renderText } from '../text/render.js';
 import { mapPeople } from '../people.js';
 import { defang, inertMarkdown, safeUserText } from './escape.js';
+import { compileTemplate } from './template.js';
 
 export type AdaptiveCardJson = Record<string, unknown> & { type: 'AdaptiveCard'; version: string };
 
-const TEMPLATE_FILES: Record<CardKind, string> = {
+export const TEMPLATE_FILES: Record<CardKind, string> = {
   topic: 'topic.json',
   question: 'question.json',
   triage: 'triage.json',
@@ -31,17 +32,18 @@ const TEMPLATE_FILES: Record<CardKind, string> = {
 const encodeChoice = (p: ActionPayload) => `${p.action}:${p.value}`;
 
 export class AdaptiveCardRenderer {
-  private readonly templates = new Map<CardKind, Template>();
+  private readonly templates = new Map<CardKind, (data: unknown) => unknown>();
 
   constructor(private readonly cardsDir: string = join(projectRoot(), 'cards')) {
     for (const [kind, file] of Object.entries(TEMPLATE_FILES) as [CardKind, string][]) {
-      this.templates.set(kind, new Template(JSON.parse(readFileSync(join(this.cardsDir, file), 'utf8'))));
+      const template: unknown = JSON.parse(readFileSync(join(this.cardsDir, file), 'utf8'));
+      this.templates.set(kind, compileTemplate(template, `cards/${file}`));
     }
   }
 
   render(card: Card): AdaptiveCardJson {
     const data = templateData(card);
-    const expanded = this.templates.get(card.kind)!.expand({ $root: data }) as AdaptiveCardJson;
+    const expanded = this.templates.get(card.kind)!(data) as AdaptiveCardJson;
     return { ...expanded, fallbackText: renderText(card) };
   }
 }

@@ -1,0 +1,146 @@
+/**
+ * Deciding, as a helpdesk would, once the message is ranked: a neighbour's redirect when the
+ * message is about another product's problem; a fix when one topic clearly fits; "did you mean"
+ * with the best few topics when two fit about equally or the best is likely but not sure; an
+ * honest "not something I know" otherwise.
+ */
+import type { KnowledgePack } from '../knowledge/pack.js';
+import type { Ranked } from './ranker.js';
+import type { ResolverSettings } from './settings.js';
+import type { Answer } from './types.js';
+
+export interface Decision {
+  topic: string | null;
+  answer: Answer;
+  suggestions?: string[];
+  clarify?: boolean;
+}
+
+export interface DecisionInput {
+  /** The troubleshooting topics, best first. */
+  topics: Ranked[];
+  /** The best reply that is not a fix (a neighbour's redirect, the retirement notice). */
+  other: Ranked | undefined;
+  /** How much of the message only that reply's words explain (IDF units). */
+  otherEvidence: () => number;
+  /** A clarifying topic and one of its options are not two different answers. */
+  related: (a: string, b: string) => boolean;
+}
+
+export function decide(pack: KnowledgePack, settings: ResolverSettings, input: DecisionInput): Decision {
+  const { topics, other } = input;
+  const best = topics[0];
+  if (other && other.score >= settings.answerThreshold) {
+    // A neighbour's problem: its redirect fits at least about as well as the best fix, on words
+    // that no topic knows (Remote Desktop, SPF, a payroll portal); the retirement notice has to
+    // fit better than any fix.
+    const kind = pack.answer(other.topic).kind;
+    const wins =
+      kind === 'near-miss'
+        ? neighbourFits(settings, other, best, input.otherEvidence())
+        : other.raw > (best?.raw ?? 0);
+    if (wins) return { topic: null, answer: { kind, id: other.topic } };
+  }
+  // A topic is answered on what it says about itself (an error, a phrasing, its title or symptom),
+  // not on its steps' text alone: "after we changed something" is in a step, not a cause.
+  if (best && best.score >= settings.threshold && best.named >= settings.namedFloor)
+    return answerOrAsk(pack, settings, input);
+  // Below the threshold, a topic far ahead of every other one is still the helpdesk's answer:
+  // "lync 2010 from a drawer won't log in to our online tenant" names no error, but only one
+  // cause fits it.
+  const second = topics[1];
+  if (
+    best &&
+    best.score >= settings.leadFloor &&
+    best.named >= settings.namedFloor &&
+    (second === undefined || best.raw >= second.raw * settings.leadMargin) &&
+    !(other && other.raw >= best.raw * settings.neighbourShare)
+  )
+    return {
+      topic: best.topic,
+      answer: { kind: 'fix', id: best.topic },
+      clarify: pack.topic(best.topic).kind === 'clarify',
+    };
+  // Likely but not sure: the best few topics, offered as "did you mean", unless the message
+  // looks more like a neighbour's problem than any of them.
+  // The share is of the best topic that names itself: one found on its steps' text alone does
+  // not push the others out.
+  const reference = topics.find((c) => c.named >= settings.namedFloor) ?? best;
+  const suggestions =
+    best && reference && !(other && other.score > best.score)
+      ? topics
+          .filter(
+            (c) => c.score >= settings.suggestFloor && c.score >= reference.score * settings.suggestRatio,
+          )
+          .slice(0, settings.suggestions)
+          .map((c) => c.topic)
+      : [];
+  if (suggestions.length) return { topic: null, answer: { kind: 'did-you-mean', id: null }, suggestions };
+  return { topic: null, answer: { kind: 'unknown', id: null } };
+}
+
+/**
+ * The best topic is sure enough. Triage asks its own question ("what do you see?"); a
+ * clarifying topic asks which cause. Otherwise two unrelated topics within `ambiguity` of each
+ * other (before capping) make the bot ask which one: it does not pick.
+ */
+function answerOrAsk(
+  pack: KnowledgePack,
+  settings: ResolverSettings,
+  { topics, related }: DecisionInput,
+): Decision {
+  const second = topics[1];
+  // "Can't sign in" is what almost everyone says; a specific cause said alongside it about as
+  // strongly ("the PC's clock is off and sign-in failed") is the answer, not the triage question.
+  const specific =
+    pack.topic(topics[0]!.topic).kind === 'triage' &&
+    second !== undefined &&
+    second.score >= settings.threshold &&
+    second.named >= settings.threshold &&
+    second.raw >= topics[0]!.raw * settings.ambiguity;
+  const best = specific ? second : topics[0]!;
+  const kind = pack.topic(best.topic).kind;
+  const close =
+    kind !== 'triage' &&
+    !specific &&
+    second !== undefined &&
+    second.score >= settings.threshold &&
+    second.raw >= best.raw * settings.ambiguity &&
+    !related(best.topic, second.topic);
+  if (!close)
+    return { topic: best.topic, answer: { kind: 'fix', id: best.topic }, clarify: kind === 'clarify' };
+  const suggestions = topics
+    .filter((c) => c.raw >= best.raw * settings.ambiguity && pack.topic(c.topic).kind !== 'triage')
+    .slice(0, settings.suggestions)
+    .map((c) => c.topic);
+  return { topic: null, answer: { kind: 'did-you-mean', id: null }, suggestions, clarify: true };
+}
+
+/**
+ * A neighbour's redirect wins over the best fix when it scores higher on at least one word no
+ * topic knows, or scores at least `neighbourShare` of it on words no topic knows that weigh
+ * `neighbourEvidence` together ("password" alone stays the topics' word).
+ */
+function neighbourFits(
+  settings: ResolverSettings,
+  neighbour: Ranked,
+  fix: Ranked | undefined,
+  own: number,
+): boolean {
+  const fixRaw = fix?.raw ?? 0;
+  // Its own saying fits clearly better than any of the fix's ("the Windows login screen" beside
+  // "the password is incorrect"), although every word of it is also some topic's word.
+  if (own <= 0)
+    return (
+      fix !== undefined &&
+      fix.named >= settings.namedFloor &&
+      neighbour.raw > fixRaw &&
+      neighbour.named * settings.ambiguity > fix.named
+    );
+  if (neighbour.raw > fixRaw) return true;
+  if (own < settings.neighbourEvidence) return false;
+  // The more of the message only the neighbour's words explain ("my watch and my phone"), the
+  // less of the fix's score it needs, down to four fifths of `neighbourShare`.
+  const easing = Math.max(0.8, Math.min(1, settings.neighbourEvidence / own));
+  return neighbour.raw >= fixRaw * settings.neighbourShare * easing;
+}

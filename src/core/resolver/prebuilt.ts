@@ -1,0 +1,232 @@
+/**
+ * The resolver's index, built once when the content changes instead of at every start.
+ *
+ * Building the index analyzes every text of every topic in four languages: about 2 s on the
+ * real pack and 15–30 s at 5,000 topics, at every start. `npm run build` writes it to a file
+ * as compact arrays (terms numbered once, each document a run of term numbers); a start reads
+ * that back, which is a parse and a few loops. The file carries a hash of everything the
+ * index is made from: every content file (`dialogs/`, `locales/`: texts, phrasings, lexicon),
+ * the analyzer's and the index's own code, and ANALYZER_VERSION. A start whose hash differs
+ * (content edited, code changed, no file) builds the index in memory as before, and says so,
+ * so a stale file can never change an answer. The hash reads the files, not the loaded pack:
+ * asking the pack for every topic's text is itself seconds at thousands of topics.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { LANGUAGES } from '../i18n/languages.js';
+import type { KnowledgePack } from '../knowledge/pack.js';
+import { Analyzer } from '../text/analyzer.js';
+import { Lexicon } from '../text/lexicon.js';
+import { FuzzyVocabulary } from './fuzzy.js';
+import { type IndexedDoc, ResolverIndex } from './index.js';
+import type { Field } from './scoring.js';
+
+/** Bump when the analysis changes in a way the code hash below would not see (data files it reads). */
+export const ANALYZER_VERSION = 1;
+
+/** The modules whose code decides what the index holds: a change to any of them is a new hash. */
+const CODE = [
+  '../text/analyzer.js',
+  '../text/lexicon.js',
+  '../text/fold.js',
+  '../text/han.js',
+  '../text/scripts.js',
+  './index.js',
+  './scoring.js',
+  './fuzzy.js',
+  './prebuilt.js',
+];
+
+interface Serialized {
+  hash: string;
+  /** The index's topics, in its order; `docTopic` numbers the documents' topics in `topics`. */
+  indexTopics: string[];
+  topics: string[];
+  fields: Field[];
+  /** Every term, numbered by position; `idf` holds each one's weight at the same position. */
+  terms: string[];
+  idf: number[];
+  unknownWeight: number;
+  commonPostings: number;
+  /** Per document: its topic's and field's number, its weight and norm. */
+  docTopic: number[];
+  docField: number[];
+  docWeight: number[];
+  docNorm: number[];
+  /** The documents' terms, one run after the other; document i's run ends at docEnd[i]. */
+  docTerms: number[];
+  docEnd: number[];
+}
+
+function codeFile(relative: string): string {
+  const url = new URL(relative, import.meta.url);
+  // Run from the TypeScript source (tsx), the modules are .ts files.
+  const path = fileURLToPath(url);
+  return existsSync(path) ? path : path.replace(/\.js$/, '.ts');
+}
+
+/** Every file under `dir`, sorted, so that the hash does not depend on the file system's order. */
+function filesUnder(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { withFileTypes: true, recursive: true })
+    .filter((e) => e.isFile())
+    .map((e) => join(e.parentPath, e.name))
+    .sort();
+}
+
+/** The hash of everything the index of the content in `root` is made from. */
+export function indexHash(root: string): string {
+  const hash = createHash('sha256');
+  hash.update(`analyzer ${ANALYZER_VERSION}\n`);
+  for (const file of CODE) hash.update(readFileSync(codeFile(file)));
+  for (const file of [...filesUnder(join(root, 'dialogs')), ...filesUnder(join(root, 'locales'))]) {
+    hash.update(`\n${relative(root, file)}\n`);
+    hash.update(readFileSync(file));
+  }
+  return hash.digest('hex');
+}
+
+function analyzerFor(pack: KnowledgePack): Analyzer {
+  return new Analyzer(new Lexicon(Object.fromEntries(LANGUAGES.map((l) => [l, pack.lexicon(l)]))));
+}
+
+export function serializeIndex(index: ResolverIndex, hash: string): Serialized {
+  const terms = [...index.idf.keys()];
+  const number = new Map(terms.map((t, i) => [t, i]));
+  const topics = [...new Set(index.docs.map((d) => d.topic))];
+  const topicNumber = new Map(topics.map((t, i) => [t, i]));
+  const fields = [...new Set(index.docs.map((d) => d.field))];
+  const docTerms: number[] = [];
+  const docEnd: number[] = [];
+  for (const doc of index.docs) {
+    for (const t of doc.terms) docTerms.push(number.get(t)!);
+    docEnd.push(docTerms.length);
+  }
+  return {
+    hash,
+    indexTopics: index.topics,
+    topics,
+    fields,
+    terms,
+    idf: terms.map((t) => index.idf.get(t)!),
+    unknownWeight: index.unknownWeight,
+    commonPostings: index.commonPostings,
+    docTopic: index.docs.map((d) => topicNumber.get(d.topic)!),
+    docField: index.docs.map((d) => fields.indexOf(d.field)),
+    docWeight: index.docs.map((d) => d.weight),
+    docNorm: index.docs.map((d) => d.norm),
+    docTerms,
+    docEnd,
+  };
+}
+
+/**
+ * The index as `new ResolverIndex` would have built it, from its serialized arrays. Made
+ * without running the constructor (which analyzes every text): the same fields, in the same
+ * order, so that the resolver cannot tell the two apart.
+ */
+export function restoreIndex(pack: KnowledgePack, s: Serialized): ResolverIndex {
+  const lists: number[][] = s.terms.map(() => []);
+  const docs: IndexedDoc[] = [];
+  let start = 0;
+  for (let i = 0; i < s.docEnd.length; i++) {
+    const end = s.docEnd[i]!;
+    for (let k = start; k < end; k++) lists[s.docTerms[k]!]!.push(i);
+    docs.push(new RestoredDoc(s, i, start, end));
+    start = end;
+  }
+  const postings = new Map<string, number[]>();
+  s.terms.forEach((t, i) => {
+    if (lists[i]!.length) postings.set(t, lists[i]!);
+  });
+  const idf = new Map(s.terms.map((t, i) => [t, s.idf[i]!]));
+  const fields: Omit<ResolverIndex, never> = {
+    analyzer: analyzerFor(pack),
+    docs,
+    postings,
+    idf,
+    topics: s.indexTopics,
+    fuzzy: new FuzzyVocabulary(s.terms.filter((t) => /^[a-z][a-z0-9]{3,}$/.test(t))),
+    unknownWeight: s.unknownWeight,
+    commonPostings: s.commonPostings,
+  };
+  return Object.assign(Object.create(ResolverIndex.prototype) as ResolverIndex, fields);
+}
+
+/**
+ * A document read back. Its term set is made when first asked for: only the resolver's
+ * constructor reads it, for a few hundred documents of thousands (answering reads the
+ * postings, weights and norms).
+ */
+class RestoredDoc implements IndexedDoc {
+  readonly topic: string;
+  readonly field: Field;
+  readonly weight: number;
+  readonly norm: number;
+  private set?: Set<string>;
+
+  constructor(
+    private readonly s: Serialized,
+    i: number,
+    private readonly start: number,
+    private readonly end: number,
+  ) {
+    this.topic = s.topics[s.docTopic[i]!]!;
+    this.field = s.fields[s.docField[i]!]!;
+    this.weight = s.docWeight[i]!;
+    this.norm = s.docNorm[i]!;
+  }
+
+  get terms(): Set<string> {
+    if (!this.set) {
+      this.set = new Set();
+      for (let k = this.start; k < this.end; k++) this.set.add(this.s.terms[this.s.docTerms[k]!]!);
+    }
+    return this.set;
+  }
+}
+
+/** Where `npm run build` writes the index of the content in `root`. */
+export function prebuiltIndexFile(root: string): string {
+  return join(root, 'dist', 'resolver-index.json');
+}
+
+/** Writes the index of the content in `root` (the build step). */
+export function writeIndex(pack: KnowledgePack, root: string, file = prebuiltIndexFile(root)): void {
+  const index = ResolverIndex.fromPack(pack);
+  mkdirSync(dirname(file), { recursive: true });
+  writeFileSync(file, JSON.stringify(serializeIndex(index, indexHash(root))));
+}
+
+/**
+ * The index of `pack`: read from `file` when it was built from this very content and code,
+ * else built here. `log` says which, and why when it builds.
+ */
+export function loadIndex(
+  pack: KnowledgePack,
+  root: string,
+  log: (line: string) => void,
+  file = prebuiltIndexFile(root),
+): ResolverIndex {
+  const started = Date.now();
+  const build = (why: string) => {
+    const index = ResolverIndex.fromPack(pack);
+    log(`resolver index: ${why}; built in memory (${Date.now() - started} ms)`);
+    return index;
+  };
+  if (!existsSync(file)) return build(`no prebuilt index at ${file}`);
+  let serialized: Serialized;
+  try {
+    serialized = JSON.parse(readFileSync(file, 'utf8')) as Serialized;
+  } catch (error) {
+    // A damaged file is not fatal: the index can always be built from the content.
+    return build(`the prebuilt index ${file} cannot be read (${(error as Error).message})`);
+  }
+  if (serialized.hash !== indexHash(root))
+    return build(`the prebuilt index ${file} was made from other content or code (npm run build remakes it)`);
+  const index = restoreIndex(pack, serialized);
+  log(`resolver index: read from ${file} (${Date.now() - started} ms)`);
+  return index;
+}

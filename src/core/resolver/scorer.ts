@@ -1,0 +1,232 @@
+/**
+ * Scores a message against every document of the index and adds the scores up by topic.
+ *
+ * Rare words find the candidate documents through their postings; everyday words only add to
+ * documents already found, so the cost per message stays flat as the pack grows. A topic's score
+ * is its strongest evidence plus a share of the next (see scoring.ts), lowered when the topic
+ * explains little of the message with little specific evidence.
+ */
+import type { Lang } from '../i18n/languages.js';
+import type { Term } from '../text/analyzer.js';
+import type { ResolverIndex } from './index.js';
+import { intersect } from './postings.js';
+import { combine, fieldScore, type Field } from './scoring.js';
+import type { ResolverSettings } from './settings.js';
+
+/** A message's terms and their weights (IDF, or less for a corrected typo). */
+export type Weights = Map<string, number>;
+
+export interface Scored {
+  topic: string;
+  score: number;
+  /** The best score of each kind of document of the topic (0: none matched). */
+  fields: Record<Field, number>;
+  /** Share of the message's weight the topic's whole text explains. */
+  coverage: number;
+  /** Sum of the weights of the message's terms that the topic knows. */
+  evidence: number;
+}
+
+const noFields = (): Record<Field, number> => ({ error: 0, alias: 0, title: 0, description: 0, bag: 0 });
+
+/** A message of everyday words all found together in more documents than this is too general to answer. */
+const GENERIC_ABOVE = 1024;
+/** Above this many candidate documents, the weakest are dropped before scoring... */
+const PRUNE_ABOVE = 256;
+/** ...those sharing less than this share of the best document's weight. */
+const PRUNE_SHARE = 0.34;
+/** At most this many documents, the best scoring, are added up by topic. */
+const SCORE_AT_MOST = 256;
+
+type Settings = Pick<ResolverSettings, 'unknownWord' | 'coverageNeeded' | 'evidenceNeeded'>;
+
+export class Scorer {
+  private lastTerms?: { text: string; lang: Lang; terms: Term[] };
+
+  constructor(
+    readonly index: ResolverIndex,
+    private readonly settings: Settings,
+  ) {}
+
+  /** The analyzer's terms, the last message's kept: scoring and the checks after it read the same text. */
+  terms(text: string, lang: Lang): Term[] {
+    const last = this.lastTerms;
+    if (last && last.text === text && last.lang === lang) return last.terms;
+    const terms = this.index.analyzer.terms(text, lang);
+    this.lastTerms = { text, lang, terms };
+    return terms;
+  }
+
+  /** The message's terms with their weights, typos corrected; `total` includes unknown words. */
+  weigh(clean: string, lang: Lang): { weights: Weights; total: number } {
+    const index = this.index;
+    const weights: Weights = new Map();
+    let total = 0;
+    const seen = new Set<string>();
+    for (const term of this.terms(clean, lang)) {
+      if (seen.has(term.text)) continue;
+      seen.add(term.text);
+      const idf = index.idf.get(term.text);
+      if (idf !== undefined) {
+        weights.set(term.text, idf);
+        total += idf;
+        continue;
+      }
+      const fix = term.fuzzy ? index.fuzzy.correct(term.text) : undefined;
+      if (fix) {
+        if (weights.has(fix.term)) continue;
+        const w = (index.idf.get(fix.term) ?? 0) * fix.similarity;
+        weights.set(fix.term, w);
+        total += w;
+      } else if (term.kind === 'word') {
+        // A word no topic uses explains nothing and lowers every topic's precision. A bare
+        // number says less than a word. (Unknown character pairs are fragments, and an unknown
+        // compound such as an email address is judged by its parts.)
+        const unknown = index.unknownWeight * this.settings.unknownWord;
+        total += /^\d+$/.test(term.text) ? unknown / 2 : unknown;
+      }
+    }
+    return { weights, total };
+  }
+
+  /** Every topic the weighted terms touch, with its score (uncapped) and its evidence. */
+  score(weights: Weights, total: number): Scored[] {
+    if (total === 0) return [];
+    const matched = this.candidates(weights);
+    if (!matched) return [];
+    // Each document's own score is cheap to compute; adding it up by topic is not. When hundreds
+    // of documents are left (a message of everyday words), only the best of them are added up:
+    // a document scoring below hundreds of others cannot carry its topic to the top.
+    const docs = [...matched];
+    const scores = new Float64Array(docs.length);
+    docs.forEach(([docId, w], i) => {
+      const doc = this.index.docs[docId]!;
+      scores[i] = doc.weight * fieldScore(doc.field, Math.min(1, w / doc.norm), Math.min(1, w / total));
+    });
+    const kept = docs.length > SCORE_AT_MOST ? this.strongest(docs, scores) : undefined;
+    const perTopic = new Map<string, Scored>();
+    docs.forEach(([docId, w], i) => {
+      if (kept && !kept[i]) return;
+      const doc = this.index.docs[docId]!;
+      const s = scores[i]!;
+      let tally = perTopic.get(doc.topic);
+      if (!tally)
+        perTopic.set(
+          doc.topic,
+          (tally = { topic: doc.topic, fields: noFields(), coverage: 0, evidence: 0, score: 0 }),
+        );
+      if (s > tally.fields[doc.field]) tally.fields[doc.field] = s;
+      if (doc.field === 'bag') {
+        tally.coverage = Math.min(1, w / total);
+        tally.evidence = w;
+      }
+    });
+    const { coverageNeeded, evidenceNeeded } = this.settings;
+    const scored = [...perTopic.values()];
+    for (const t of scored) {
+      // However well one phrase matches, a topic that explains little of the message, with
+      // little specific evidence, is not trusted: "where is the Wi-Fi password" shares one word with
+      // "forgotten password" and nothing else. A long message full of context words still counts
+      // when the words the topic explains are specific enough (a KB number, "msoidsvc", "license").
+      const trust = Math.min(1, Math.max(t.coverage / coverageNeeded, t.evidence / evidenceNeeded));
+      const f = t.fields;
+      t.score = combine([f.error, f.alias, f.title, f.description, f.bag]) * trust;
+    }
+    return scored;
+  }
+
+  /**
+   * The candidate documents and the weight of the message's terms each holds, or undefined when
+   * the message is made of words too general to point anywhere.
+   */
+  private candidates(weights: Weights): Map<number, number> | undefined {
+    const index = this.index;
+    // Rare terms find the candidate documents; common ones only add to documents already found.
+    const matched = new Map<number, number>();
+    const common: [string, number][] = [];
+    for (const [term, w] of weights) {
+      const list = index.postings.get(term)!;
+      if (list.length > index.commonPostings) common.push([term, w]);
+      else for (const doc of list) matched.set(doc, (matched.get(doc) ?? 0) + w);
+    }
+    if (matched.size === 0 && common.length) {
+      const found = this.everydayCandidates(common);
+      if (!found) return undefined;
+      for (const [doc, w] of found) matched.set(doc, w);
+    }
+    if (common.length) {
+      const candidates = [...matched.keys()].sort((a, b) => a - b);
+      for (const [term, w] of common)
+        intersect(candidates, index.postings.get(term)!, (doc) => matched.set(doc, matched.get(doc)! + w));
+    }
+    if (matched.size > PRUNE_ABOVE) {
+      // At thousands of topics, a document that shares only a small part of what the best one
+      // shares cannot win; dropping it before scoring keeps the cost per message flat as the
+      // pack grows. (After the common words are counted: candidates found by one rare word all
+      // weigh the same until then.)
+      // A topic's whole text holds most of a long message's words, so the bags are measured
+      // against the best bag and the other documents against the best of them: otherwise a
+      // pasted error message inside a long story would be dropped beside the bags.
+      const docs = this.index.docs;
+      let best = 0;
+      let bestBag = 0;
+      for (const [doc, sum] of matched)
+        if (docs[doc]!.field === 'bag') bestBag = Math.max(bestBag, sum);
+        else best = Math.max(best, sum);
+      for (const [doc, sum] of matched)
+        if (sum < (docs[doc]!.field === 'bag' ? bestBag : best) * PRUNE_SHARE) matched.delete(doc);
+    }
+    return matched;
+  }
+
+  /**
+   * Only everyday words: the rarest of them (together, when one is not enough) find the
+   * candidates; the words used are taken off `common`, the others add to them afterwards.
+   */
+  private everydayCandidates(common: [string, number][]): [number, number][] | undefined {
+    const postings = this.index.postings;
+    common.sort((a, b) => postings.get(a[0])!.length - postings.get(b[0])!.length);
+    const [term, rarestWeight] = common.shift()!;
+    let w = rarestWeight;
+    let found: readonly number[] = postings.get(term)!;
+    // In a pack of thousands of topics, the rarest word of such a message may be in thousands
+    // of documents: the documents holding the rarest words together are the candidates then
+    // (an alias typed word for word holds them all). When even all the words together are in
+    // thousands of documents ("user server"), they point at none; the bot asks for more.
+    while (found.length > PRUNE_ABOVE && common.length) {
+      const [next, nextWeight] = common.shift()!;
+      const both: number[] = [];
+      intersect(found, postings.get(next)!, (doc) => both.push(doc));
+      found = both;
+      w += nextWeight;
+    }
+    if (found.length > GENERIC_ABOVE) return undefined;
+    return found.map((doc) => [doc, w]);
+  }
+
+  /**
+   * Which documents to add up by topic when hundreds are left: the SCORE_AT_MOST best scoring
+   * (ties with the last one taken in document order, so the answer never varies), and the
+   * whole text of each topic they belong to, which says how much of the message the topic
+   * explains: without it the topic would not be trusted at all.
+   */
+  private strongest(docs: [number, number][], scores: Float64Array): Uint8Array {
+    const index = this.index;
+    const kept = new Uint8Array(docs.length);
+    const floor = Float64Array.from(scores).sort()[docs.length - SCORE_AT_MOST]!;
+    let room = SCORE_AT_MOST;
+    for (const s of scores) if (s > floor) room--;
+    const topics = new Set<string>();
+    scores.forEach((s, i) => {
+      if (s > floor || (s === floor && room-- > 0)) {
+        kept[i] = 1;
+        topics.add(index.docs[docs[i]![0]]!.topic);
+      }
+    });
+    docs.forEach(([docId], i) => {
+      const doc = index.docs[docId]!;
+      if (doc.field === 'bag' && topics.has(doc.topic)) kept[i] = 1;
+    });
+    return kept;
+  }
+}

@@ -1,0 +1,97 @@
+/**
+ * What the index's words say about a message beyond its score: whether the rest of a message
+ * around a phrase names anything, and how much of it only a neighbour's redirect explains.
+ */
+import type { Lang } from '../i18n/languages.js';
+import type { KnowledgePack } from '../knowledge/pack.js';
+import type { ResolverIndex } from './index.js';
+import type { Scorer } from './scorer.js';
+
+export class Vocabulary {
+  /** The words of the troubleshooting topics, and of each reply that is not a fix. */
+  private readonly topicTerms = new Set<string>();
+  private readonly replyTerms = new Map<string, Set<string>>();
+  /** The weight of a word that at most two topics use. */
+  private readonly rare: number;
+  /** Each troubleshooting topic's own words, every language. */
+  private readonly termsOf = new Map<string, Set<string>>();
+
+  constructor(
+    pack: KnowledgePack,
+    private readonly index: ResolverIndex,
+    private readonly scorer: Scorer,
+  ) {
+    this.rare = Math.log(1 + pack.topics.size / 2) - 1e-9;
+    for (const doc of index.docs) {
+      if (doc.field !== 'bag') continue;
+      if (pack.topics.has(doc.topic)) {
+        for (const t of doc.terms) this.topicTerms.add(t);
+        this.termsOf.set(doc.topic, doc.terms);
+      } else this.replyTerms.set(doc.topic, doc.terms);
+    }
+  }
+
+  /** How many of the words of `text` some topic or reply knows (one word is not a problem described). */
+  knownWords(text: string, lang: Lang): number {
+    let known = 0;
+    for (const term of this.index.analyzer.terms(text, lang))
+      if (term.kind !== 'bigram' && this.index.idf.has(term.text)) known++;
+    return known;
+  }
+
+  /** True when what is left of a message around a phrase names nothing the bot knows, in a word or two. */
+  saysLittle(rest: string, lang: Lang): boolean {
+    let unknown = 0;
+    for (const term of this.index.analyzer.terms(rest, lang)) {
+      if (term.kind === 'bigram') continue;
+      if (this.index.idf.has(term.text)) return false;
+      if (++unknown > 2) return false;
+    }
+    return true;
+  }
+
+  /**
+   * The share of what `text` says (the weight of its words some topic knows) that this topic's
+   * own text explains: "changed the certificate" after an ADFS certificate question is still
+   * about ADFS, "now it says user is not SIP enabled" after a clock question is not.
+   */
+  explains(topic: string, text: string, lang: Lang): number {
+    const own = this.termsOf.get(topic);
+    if (!own) return 0;
+    let known = 0;
+    let explained = 0;
+    const seen = new Set<string>();
+    for (const term of this.index.analyzer.terms(text, lang)) {
+      const idf = this.index.idf.get(term.text);
+      if (idf === undefined || seen.has(term.text) || !this.topicTerms.has(term.text)) continue;
+      seen.add(term.text);
+      known += idf;
+      if (own.has(term.text)) explained += idf;
+    }
+    return known === 0 ? 1 : explained / known;
+  }
+
+  /**
+   * How much of the message (in IDF units) only this reply's words explain: words that the
+   * competing fix does not use ("Remote Desktop", "DKIM", "payroll", "the Windows lock screen"
+   * beside "the password is incorrect"); with no fix named, words that no topic uses.
+   */
+  ownEvidence(clean: string, lang: Lang, id: string, fix?: string): number {
+    const own = this.replyTerms.get(id);
+    if (!own) return 0;
+    const theirs = fix ? this.termsOf.get(fix) : undefined;
+    let sum = 0;
+    const seen = new Set<string>();
+    for (const term of this.scorer.terms(clean, lang)) {
+      if (seen.has(term.text) || !own.has(term.text)) continue;
+      // A word the fix does not use counts when at most two topics use it ("screen", "lock"):
+      // one that many topics use ("account", "computer") says nothing about the neighbour.
+      const idf = this.index.idf.get(term.text) ?? 0;
+      const known = this.topicTerms.has(term.text);
+      if (known && (!theirs || theirs.has(term.text) || idf < this.rare)) continue;
+      seen.add(term.text);
+      sum += this.index.idf.get(term.text) ?? 0;
+    }
+    return sum;
+  }
+}
