@@ -196,6 +196,30 @@ function healthRoutes(platforms: Record<string, boolean>, running: Map<string, C
   ];
 }
 
+/** Runs `task` every `ms` (now too, when `now`), in the background, logging its failures. */
+function every(
+  ms: number,
+  task: () => Promise<unknown>,
+  what: string,
+  log: (m: string) => void,
+  now = false,
+) {
+  const run = () => void task().catch((e) => log(`${what} failed: ${(e as Error).message}`));
+  if (now) run();
+  const timer = setInterval(run, ms);
+  timer.unref();
+  return timer;
+}
+
+/** How often the outbox looks for work and how long a claimed item is held (OUTBOX_*_MS). */
+function outboxTiming(env: NodeJS.ProcessEnv, log: (m: string) => void) {
+  return {
+    log,
+    intervalMs: Number(env.OUTBOX_INTERVAL_MS ?? 2000),
+    leaseMs: Number(env.OUTBOX_LEASE_MS ?? 60_000),
+  };
+}
+
 export async function createApp(options: AppOptions): Promise<App> {
   const log = options.log ?? ((m: string) => console.log(m));
   const { env } = options;
@@ -232,11 +256,7 @@ export async function createApp(options: AppOptions): Promise<App> {
         }),
         'digest.post': digest.handler,
       },
-      {
-        log,
-        intervalMs: Number(env.OUTBOX_INTERVAL_MS ?? 2000),
-        leaseMs: Number(env.OUTBOX_LEASE_MS ?? 60_000),
-      },
+      outboxTiming(env, log),
     );
   let sweeper: NodeJS.Timeout | undefined;
   let outcomeSweeper: NodeJS.Timeout | undefined;
@@ -268,16 +288,8 @@ export async function createApp(options: AppOptions): Promise<App> {
       for (const platform of each) await platform.start();
       worker?.start();
       digest.start();
-      sweeper = setInterval(
-        () => void expirePins().catch((e) => log(`pin expiry failed: ${(e as Error).message}`)),
-        Number(env.PIN_SWEEP_MS ?? 60_000),
-      );
-      sweeper.unref();
-      const sweepNow = () =>
-        void sweepOld().catch((e) => log(`outcome sweep failed: ${(e as Error).message}`));
-      sweepNow();
-      outcomeSweeper = setInterval(sweepNow, 60 * 60 * 1000);
-      outcomeSweeper.unref();
+      sweeper = every(Number(env.PIN_SWEEP_MS ?? 60_000), expirePins, 'pin expiry', log);
+      outcomeSweeper = every(60 * 60 * 1000, sweepOld, 'outcome sweep', log, true);
     },
     stop: async () => {
       clearInterval(sweeper);
