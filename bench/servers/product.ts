@@ -10,7 +10,7 @@ import { openStorage } from '../../src/storage/open.js';
 import { onSignals } from './profiler.js';
 
 const storage = process.env.BENCH_STORAGE === 'memory' ? undefined : await openStorage(process.env);
-const app = createApp({ env: process.env, ...(storage ? { storage } : {}), log: () => {} });
+const app = await createApp({ env: process.env, ...(storage ? { storage } : {}), log: () => {} });
 const port = await app.http.listen(0, '127.0.0.1');
 await app.start();
 

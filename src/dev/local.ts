@@ -181,7 +181,7 @@ export async function startLocal(options: LocalOptions = {}): Promise<LocalStack
     ? undefined
     : await openStorage(process.env, { onCreate: (dir) => log(creatingMessage(dir)) });
   if (storage) log(`storage: ${storage.db.description}`);
-  const app = createApp({ env, log, ...(storage ? { storage } : {}) });
+  const app = await createApp({ env, log, ...(storage ? { storage } : {}) });
   const botPort = await app.http.listen(options.botPort ?? Number(process.env.PORT ?? 3978), '127.0.0.1');
   // The outbox (ticket cards, notifications, retries) and the pin sweeper, as in `npm run serve`.
   await app.start();

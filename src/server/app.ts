@@ -1,56 +1,52 @@
 /**
  * Puts the bot together from the environment: the knowledge pack, the core Bot, and each
- * platform whose settings are present, behind one HTTP server:
+ * platform of the registry (src/adapters/registry.ts) whose settings are present, behind one
+ * HTTP server:
  *
- *   POST /api/messages   Teams (MicrosoftAppId..., or BOT_LOCAL_MODE=true for the local emulator)
- *   POST /slack/events   Slack events, slash commands and interactivity (SLACK_BOT_TOKEN...)
+ *   POST <each platform's webhooks>   /api/messages (Teams), /slack/events (Slack), ...
  *   GET  /healthz        liveness, and which platforms are on
- *   GET  /readyz         readiness: 200 once the Slack bot token has been accepted, else 503
+ *   GET  /readyz         readiness: 200 once every platform's checks pass (Slack's bot token), else 503
+ *
+ * Nothing here depends on a platform (only the tests' seams are named): a platform's module is
+ * imported only when it is configured, and everything it does out of a turn (helpdesk tickets,
+ * notifications, ended pins) goes through its `ChatPlatform`.
  */
 import { Bot } from '../core/bot.js';
 import { loadKnowledgePack, projectRoot } from '../core/knowledge/load.js';
 import { loadIndex } from '../core/resolver/prebuilt.js';
-import { readTeamsSettings } from '../adapters/teams/config.js';
-import { createTeamsEndpoint, type TeamsEndpointOptions } from '../adapters/teams/endpoint.js';
-import { readSlackSettings } from '../adapters/slack/config.js';
-import {
-  createSlackEndpoint,
-  type SlackEndpoint,
-  type SlackEndpointOptions,
-} from '../adapters/slack/endpoint.js';
 import { MemoryDedupeStore } from '../core/storage/memory.js';
 import type { DedupeStore } from '../core/storage/types.js';
 import type { Storage } from '../storage/open.js';
 import { CardBuilder } from '../core/cards/build.js';
-import { type HelpdeskChannel, outboxHandlers, type UserNotifier } from '../core/helpdesk/channel.js';
+import { outboxHandlers } from '../core/helpdesk/channel.js';
 import { MemoryOutbox, MemoryTicketStore } from '../core/helpdesk/memory.js';
 import { Helpdesk } from '../core/helpdesk/service.js';
-import type { Platform } from '../core/helpdesk/types.js';
 import { OutboxWorker } from '../core/helpdesk/worker.js';
 import { isLang, type Lang } from '../core/i18n/languages.js';
 import { ConfigError } from '../core/errors.js';
-import { SlackHelpdeskChannel, SlackNotifier } from '../adapters/slack/helpdesk.js';
-import { SlackPinPublisher } from '../adapters/slack/slack-bot.js';
+import { Deliveries } from '../core/deliveries.js';
+import type { ChatPlatform } from '../core/platform.js';
 import { Resolver } from '../core/resolver/resolver.js';
 import { PinService } from '../core/pins/service.js';
 import { MemoryPinStore } from '../core/pins/memory.js';
-import { TeamsHelpdeskChannel, TeamsNotifier, TeamsPinPublisher } from '../adapters/teams/helpdesk.js';
-import type { KnowledgePack } from '../core/knowledge/pack.js';
-import type { Pin } from '../core/pins/types.js';
-import type { Card } from '../core/cards/model.js';
 import { retentionDays, sweepOutcomes } from '../core/outcomes/retention.js';
-import { createHttpServer, type HttpServer, type Route, sendJson } from './http.js';
+import { PLATFORMS, type PlatformEntry } from '../adapters/registry.js';
+import type { TeamsSeams } from '../adapters/teams/platform.js';
+import type { SlackSeams } from '../adapters/slack/platform.js';
 import { weeklyDigest } from './digest.js';
+import { createHttpServer, type HttpServer, type Route, sendJson } from './http.js';
 
 export interface AppOptions {
   env: NodeJS.ProcessEnv;
   log?: (message: string) => void;
-  /** Test seams for the Teams endpoint (local token issuer, fixed outbound credentials, retry timing). */
-  teams?: Partial<Pick<TeamsEndpointOptions, 'auth' | 'credentialsFactory' | 'retry'>>;
+  /** Test seams for Teams (local token issuer, fixed outbound credentials, retry timing). */
+  teams?: TeamsSeams;
   /** Test seams for Slack (the signature clock, the token check's retry timing). */
-  slack?: Partial<Pick<SlackEndpointOptions, 'now' | 'tokenRetry'>>;
+  slack?: SlackSeams;
+  /** The platforms that can be turned on: the registry's (tests add one of their own). */
+  platforms?: readonly PlatformEntry[];
   bot?: Bot;
-  /** Where processed Slack deliveries are remembered (shared by every process of the bot). */
+  /** Where handled deliveries are remembered (shared by every process of the bot). */
   dedupe?: DedupeStore;
   /** Persistent storage (embedded or PostgreSQL); without it, everything is kept in memory. */
   storage?: Storage;
@@ -69,29 +65,45 @@ export interface App {
   /** Sends what the outbox holds (ticket cards, notifications); undefined when OUTBOX_DISABLED. */
   worker?: OutboxWorker;
   http: HttpServer;
-  platforms: { teams: boolean; slack: boolean };
-  slack?: SlackEndpoint;
-  /** Starts what runs beside the HTTP server (Slack Socket Mode). */
+  /** Every platform of the registry, and whether it is on. */
+  platforms: Record<string, boolean>;
+  /** The platforms that are on, by name. */
+  running: Map<string, ChatPlatform>;
+  /** Starts what runs beside the HTTP server (Slack Socket Mode, token checks, the outbox). */
   start(): Promise<void>;
   stop(): Promise<void>;
 }
 
-export function createApp(options: AppOptions): App {
-  const log = options.log ?? ((m: string) => console.log(m));
-  const teams = readTeamsSettings(options.env);
-  const storage = options.storage;
-  const env = options.env;
+/** What every platform shares: the helpdesk's language, its channel on each platform, the admins. */
+interface Shared {
+  helpdeskLang: Lang;
+  /** HELPDESK_<NAME>_CHANNEL of each platform that has one. */
+  desks: Record<string, string>;
+  admins: string[];
+}
+
+const list = (value: string | undefined) => (value ?? '').split(/[\s,]+/).filter(Boolean);
+
+function readShared(env: NodeJS.ProcessEnv, registry: readonly PlatformEntry[], on: PlatformEntry[]): Shared {
   const helpdeskLang = env.HELPDESK_LANG?.trim() || 'en';
   if (!isLang(helpdeskLang))
     throw new ConfigError(`HELPDESK_LANG must be one of en, ja, zh-CN, zh-TW; got "${helpdeskLang}".`);
-  const slackHelpdesk = env.HELPDESK_SLACK_CHANNEL?.trim();
-  const teamsHelpdesk = env.HELPDESK_TEAMS_CHANNEL?.trim();
-  const channelPlatforms: Platform[] = [
-    ...(slackHelpdesk ? ['slack' as const] : []),
-    ...(teamsHelpdesk ? ['teams' as const] : []),
-  ];
-  let worker: OutboxWorker | undefined;
-  const pack: KnowledgePack = options.bot?.pack ?? loadKnowledgePack();
+  const desks: Record<string, string> = {};
+  for (const entry of registry) {
+    const setting = `HELPDESK_${entry.name.toUpperCase()}_CHANNEL`;
+    const channel = env[setting]?.trim();
+    if (!channel) continue;
+    if (!on.includes(entry))
+      throw new ConfigError(`${setting} is set but ${entry.label} is not configured (${entry.requires}).`);
+    desks[entry.name] = channel;
+  }
+  return { helpdeskLang, desks, admins: list(env.BOT_ADMINS) };
+}
+
+/** The core: the pack, the resolver, tickets, pins and the bot, in storage when there is one. */
+function createBot(options: AppOptions, shared: Shared, log: (m: string) => void, kick: () => void) {
+  const { storage, env } = options;
+  const pack = options.bot?.pack ?? loadKnowledgePack();
   const memoryOutbox = new MemoryOutbox();
   const tickets = storage?.tickets ?? new MemoryTicketStore(memoryOutbox);
   const outbox = storage?.outbox ?? memoryOutbox;
@@ -100,14 +112,11 @@ export function createApp(options: AppOptions): App {
     new Helpdesk({
       tickets,
       uploads: pack.escalation.uploads,
-      channels: channelPlatforms,
-      kick: () => worker?.kick(),
+      channels: Object.keys(shared.desks),
+      kick,
       // Ticket actions only from the helpdesk channels, and from HELPDESK_AGENTS when it is set.
-      desks: {
-        ...(slackHelpdesk ? { slack: slackHelpdesk } : {}),
-        ...(teamsHelpdesk ? { teams: teamsHelpdesk } : {}),
-      },
-      agents: (env.HELPDESK_AGENTS ?? '').split(/[\s,]+/).filter(Boolean),
+      desks: shared.desks,
+      agents: list(env.HELPDESK_AGENTS),
       onRefused: (r) =>
         log(
           `refused ticket action ${r.op} on ${r.ref} from ${r.origin.platform} user ${r.origin.user} in ${r.origin.channel ?? '(no channel)'}: ${r.why}`,
@@ -116,8 +125,6 @@ export function createApp(options: AppOptions): App {
   // The content's index as `npm run build` left it, when it matches (see prebuilt.ts).
   const resolver = new Resolver(pack, options.bot ? undefined : loadIndex(pack, projectRoot(), log));
   const pins = new PinService(storage?.pins ?? new MemoryPinStore(), pack, resolver, options.clock);
-  const admins = (env.BOT_ADMINS ?? '').split(/[\s,]+/).filter(Boolean);
-  const keepOutcomesDays = retentionDays(env.OUTCOME_RETENTION_DAYS);
   const bot =
     options.bot ??
     new Bot({
@@ -136,85 +143,102 @@ export function createApp(options: AppOptions): App {
           }
         : {}),
     });
-  const routes: Route[] = [];
-  let teamsEndpoint: ReturnType<typeof createTeamsEndpoint> | undefined;
-  if (teams) {
-    if (teams.localMode)
-      log(
-        '!!! LOCAL MODE: MicrosoftAppId is not set, so /api/messages accepts requests WITHOUT authentication.\n' +
-          '!!! This is only for the local Teams client emulator. Never expose this port.',
-      );
-    const endpoint = (teamsEndpoint = createTeamsEndpoint({
-      helpdeskLang,
-      admins,
+  return { bot, tickets, outbox, resolver };
+}
+
+/** Imports and creates each configured platform (its SDK is loaded here, and only for it). */
+async function openPlatforms(
+  options: AppOptions,
+  on: PlatformEntry[],
+  shared: Shared,
+  bot: Bot,
+  log: (m: string) => void,
+): Promise<Map<string, ChatPlatform>> {
+  const deliveries = new Deliveries(options.dedupe ?? options.storage?.dedupe ?? new MemoryDedupeStore());
+  const seams: Record<string, unknown> = { teams: options.teams, slack: options.slack };
+  const running = new Map<string, ChatPlatform>();
+  for (const entry of on) {
+    const module = await entry.load();
+    const platform = await module.createPlatform({
       bot,
-      settings: teams,
+      env: options.env,
       log,
-      ...options.teams,
-    }));
-    routes.push({
-      method: 'POST',
-      path: '/api/messages',
-      json: true,
-      handle: (req, res, body) => endpoint.handle(req, res, body),
+      helpdeskLang: shared.helpdeskLang,
+      admins: shared.admins,
+      deliveries,
+      ...(shared.desks[entry.name] ? { helpdeskChannel: shared.desks[entry.name]! } : {}),
+      ...(seams[entry.name] ? { options: seams[entry.name] as Record<string, unknown> } : {}),
     });
+    running.set(entry.name, platform);
   }
-  const slackSettings = readSlackSettings(options.env);
-  let slack: SlackEndpoint | undefined;
-  if (slackSettings) {
-    slack = createSlackEndpoint({
-      bot,
-      helpdeskLang,
-      admins,
-      settings: slackSettings,
-      dedupe: options.dedupe ?? storage?.dedupe ?? new MemoryDedupeStore(),
-      ...(env.SLACK_HANDLING_LEASE_MS ? { leaseMs: Number(env.SLACK_HANDLING_LEASE_MS) } : {}),
-      log,
-      ...options.slack,
-    });
-    const handle = slack.handle;
-    if (handle)
-      routes.push({
-        method: 'POST',
-        path: '/slack/events',
-        handle: (req, res, _body, raw) => handle(req, res, raw),
-      });
-  }
-  // Ended pins (expired) get their posts updated by the platform they were pinned on.
-  const pinPublishers = new Map<Platform, (pin: Pin, card: Card) => Promise<void>>();
-  const channels: HelpdeskChannel[] = [];
-  const notifiers: UserNotifier[] = [];
-  if (slack) {
-    const client = () => slack!.app.client;
-    const chooseLabel = (lang: Lang) => bot.pack.message('slack.choose', lang);
-    notifiers.push(new SlackNotifier(client, (card) => chooseLabel(card.lang)));
-    const publisher = new SlackPinPublisher(client, chooseLabel, log);
-    pinPublishers.set('slack', (pin, card) => publisher.end(pin, card));
-    if (slackHelpdesk)
-      channels.push(new SlackHelpdeskChannel(client, slackHelpdesk, chooseLabel(helpdeskLang)));
-  } else if (slackHelpdesk)
-    throw new ConfigError('HELPDESK_SLACK_CHANNEL is set but Slack is not configured (SLACK_BOT_TOKEN).');
-  if (teamsEndpoint) {
-    notifiers.push(new TeamsNotifier(teamsEndpoint.proactive));
-    const publisher = new TeamsPinPublisher(teamsEndpoint.proactive);
-    pinPublishers.set('teams', (pin, card) => publisher.end(pin, card));
-    if (teamsHelpdesk)
-      channels.push(
-        new TeamsHelpdeskChannel(teamsEndpoint.proactive, {
-          id: teamsHelpdesk,
-          serviceUrl: env.HELPDESK_TEAMS_SERVICE_URL?.trim() || 'https://smba.trafficmanager.net/teams/',
-          ...(teams?.tenantId ? { tenantId: teams.tenantId } : {}),
-        }),
-      );
-  } else if (teamsHelpdesk)
-    throw new ConfigError('HELPDESK_TEAMS_CHANNEL is set but Teams is not configured (MicrosoftAppId).');
+  return running;
+}
+
+/** /healthz and /readyz: the process answers, and whether every platform's checks pass. */
+function healthRoutes(platforms: Record<string, boolean>, running: Map<string, ChatPlatform>): Route[] {
+  return [
+    {
+      method: 'GET',
+      path: '/healthz',
+      handle: async (_req, res) => sendJson(res, 200, { status: 'ok', platforms }),
+    },
+    {
+      // The process answers (it acknowledges Slack at once, whatever the checks say), but
+      // replies may need more (a bot token Slack accepts): 503 until then, with what is wrong.
+      method: 'GET',
+      path: '/readyz',
+      handle: async (_req, res) => {
+        const checks = Object.assign({}, ...[...running.values()].map((p) => p.checks?.() ?? {}));
+        const ready = Object.values(checks).every((c) => (c as { state: string }).state === 'ok');
+        sendJson(res, ready ? 200 : 503, { status: ready ? 'ready' : 'not_ready', platforms, checks });
+      },
+    },
+  ];
+}
+
+/** Runs `task` every `ms` (now too, when `now`), in the background, logging its failures. */
+function every(
+  ms: number,
+  task: () => Promise<unknown>,
+  what: string,
+  log: (m: string) => void,
+  now = false,
+) {
+  const run = () => void task().catch((e) => log(`${what} failed: ${(e as Error).message}`));
+  if (now) run();
+  const timer = setInterval(run, ms);
+  timer.unref();
+  return timer;
+}
+
+/** How often the outbox looks for work and how long a claimed item is held (OUTBOX_*_MS). */
+function outboxTiming(env: NodeJS.ProcessEnv, log: (m: string) => void) {
+  return {
+    log,
+    intervalMs: Number(env.OUTBOX_INTERVAL_MS ?? 2000),
+    leaseMs: Number(env.OUTBOX_LEASE_MS ?? 60_000),
+  };
+}
+
+export async function createApp(options: AppOptions): Promise<App> {
+  const log = options.log ?? ((m: string) => console.log(m));
+  const { env } = options;
+  const registry = options.platforms ?? PLATFORMS;
+  const on = registry.filter((entry) => entry.configured(env));
+  const shared = readShared(env, registry, on);
+  let worker: OutboxWorker | undefined;
+  const { bot, tickets, outbox, resolver } = createBot(options, shared, log, () => worker?.kick());
+  const keepOutcomesDays = retentionDays(env.OUTCOME_RETENTION_DAYS);
+  const running = await openPlatforms(options, on, shared, bot, log);
+  const each = [...running.values()];
+  const channels = each.flatMap((p) => (p.helpdesk ? [p.helpdesk] : []));
   const digest = weeklyDigest(env, {
     outbox,
     channels,
     outcomes: bot.outcomes,
     pack: bot.pack,
     analyzer: resolver.index.analyzer,
-    helpdeskLang,
+    helpdeskLang: shared.helpdeskLang,
     clock: options.clock ?? (() => new Date()),
     kick: () => worker?.kick(),
     log,
@@ -223,81 +247,58 @@ export function createApp(options: AppOptions): App {
     worker = new OutboxWorker(
       outbox,
       {
-        ...outboxHandlers({ tickets, channels, notifiers, cards: new CardBuilder(bot.pack), helpdeskLang }),
+        ...outboxHandlers({
+          tickets,
+          channels,
+          notifiers: each.map((p) => p.notifier),
+          cards: new CardBuilder(bot.pack),
+          helpdeskLang: shared.helpdeskLang,
+        }),
         'digest.post': digest.handler,
       },
-      {
-        log,
-        intervalMs: Number(env.OUTBOX_INTERVAL_MS ?? 2000),
-        leaseMs: Number(env.OUTBOX_LEASE_MS ?? 60_000),
-      },
+      outboxTiming(env, log),
     );
   let sweeper: NodeJS.Timeout | undefined;
   let outcomeSweeper: NodeJS.Timeout | undefined;
   const sweepOld = () =>
     sweepOutcomes(bot.outcomes, keepOutcomesDays, (options.clock ?? (() => new Date()))());
-  /** Ends the pins whose time is up and updates their posts to say so. */
+  /** Ends the pins whose time is up and has the platform they were pinned on update their posts. */
   const expirePins = async () => {
     await bot.expirePins(
-      async (pin, card) => pinPublishers.get(pin.platform)?.(pin, card),
+      async (pin, card) => running.get(pin.platform)?.endPin(pin, card),
       (pin, e, retrying) =>
         log(
           `could not update expired pin ${pin.id} (${retrying ? 'tried again next sweep' : 'given up, pin ended'}): ${(e as Error).message}`,
         ),
     );
   };
-  const platforms = { teams: Boolean(teams), slack: Boolean(slack) };
-  routes.push({
-    method: 'GET',
-    path: '/healthz',
-    handle: async (_req, res) => sendJson(res, 200, { status: 'ok', platforms }),
-  });
-  // Readiness: the process answers (it acknowledges Slack at once, whatever the checks say),
-  // but replies need a bot token Slack accepts; 503 until it does, with what is wrong.
-  routes.push({
-    method: 'GET',
-    path: '/readyz',
-    handle: async (_req, res) => {
-      const checks = { ...(slack ? { slackToken: slack.tokenCheck.status() } : {}) };
-      const ready = Object.values(checks).every((c) => c.state === 'ok');
-      sendJson(res, ready ? 200 : 503, { status: ready ? 'ready' : 'not_ready', platforms, checks });
-    },
-  });
-  // Local mode answers without authentication and posts wherever a request says: never
-  // reachable from another machine, however it is started.
-  const http = createHttpServer({ routes, log, loopbackOnly: Boolean(teams?.localMode) });
+  const platforms = Object.fromEntries(registry.map((entry) => [entry.name, running.has(entry.name)]));
+  const routes = [...each.flatMap((p) => p.routes), ...healthRoutes(platforms, running)];
+  const http = createHttpServer({ routes, log, loopbackOnly: each.some((p) => p.loopbackOnly) });
   return {
     bot,
     platforms,
+    running,
     http,
-    ...(slack ? { slack } : {}),
     ...(worker ? { worker } : {}),
     expirePins,
     sweepOutcomes: sweepOld,
     checkDigest: digest.check,
     start: async () => {
-      await slack?.start();
+      for (const platform of each) await platform.start();
       worker?.start();
-      sweeper = setInterval(
-        () => void expirePins().catch((e) => log(`pin expiry failed: ${(e as Error).message}`)),
-        Number(env.PIN_SWEEP_MS ?? 60_000),
-      );
-      sweeper.unref();
-      const sweepNow = () =>
-        void sweepOld().catch((e) => log(`outcome sweep failed: ${(e as Error).message}`));
-      sweepNow();
-      outcomeSweeper = setInterval(sweepNow, 60 * 60 * 1000);
-      outcomeSweeper.unref();
       digest.start();
+      sweeper = every(Number(env.PIN_SWEEP_MS ?? 60_000), expirePins, 'pin expiry', log);
+      outcomeSweeper = every(60 * 60 * 1000, sweepOld, 'outcome sweep', log, true);
     },
     stop: async () => {
-      digest.stop();
       clearInterval(sweeper);
       clearInterval(outcomeSweeper);
+      digest.stop();
       await worker?.stop();
-      await slack?.stop();
+      for (const platform of each) await platform.stop();
       await http.close();
-      await storage?.close();
+      await options.storage?.close();
     },
   };
 }

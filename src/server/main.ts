@@ -14,9 +14,8 @@ export async function serve(env: NodeJS.ProcessEnv = process.env): Promise<void>
     throw new ConfigError(`PORT must be a port number; got "${env.PORT}".`);
   const storage = await openStorage(env, { onCreate: (dir) => console.log(creatingMessage(dir)) });
   console.log(`storage: ${storage.db.description}`);
-  const app = createApp({ env, storage });
-  const { teams, slack } = app.platforms;
-  if (!teams && !slack)
+  const app = await createApp({ env, storage });
+  if (app.running.size === 0)
     console.warn(
       'No platform is configured: set MicrosoftAppId (Teams) or SLACK_BOT_TOKEN (Slack); see .env.example. Only /healthz will answer.',
     );
@@ -25,7 +24,9 @@ export async function serve(env: NodeJS.ProcessEnv = process.env): Promise<void>
   const address = app.http.server.address();
   const host = typeof address === 'object' && address ? address.address : '';
   console.log(
-    `sign-in bot listening on :${bound} (${host}; teams: ${teams ? 'on' : 'off'}, slack: ${slack ? 'on' : 'off'})`,
+    `sign-in bot listening on :${bound} (${host}; ${Object.entries(app.platforms)
+      .map(([name, on]) => `${name}: ${on ? 'on' : 'off'}`)
+      .join(', ')})`,
   );
   const stop = (signal: string) => {
     console.log(`${signal}: finishing requests in flight, then stopping`);

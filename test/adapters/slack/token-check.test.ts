@@ -19,7 +19,7 @@ const env = () => ({
 const apps: App[] = [];
 
 async function start() {
-  const app = createApp({
+  const app = await createApp({
     env: env(),
     log: () => {},
     bot: new Bot({ pack: realPack(), resolver: realResolver() }),
