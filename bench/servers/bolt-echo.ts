@@ -1,13 +1,14 @@
 /** Baseline: a bare Bolt app that echoes direct messages, on the same receiver and server. */
 import { App, LogLevel } from '@slack/bolt';
 import { SlackHttpReceiver } from '../../src/adapters/slack/receiver.js';
+import { Deliveries } from '../../src/core/deliveries.js';
 import { MemoryDedupeStore } from '../../src/core/storage/memory.js';
 import { createHttpServer } from '../../src/server/http.js';
 import { onSignals } from './profiler.js';
 
 const receiver = new SlackHttpReceiver({
   signingSecret: process.env.SLACK_SIGNING_SECRET!,
-  dedupe: new MemoryDedupeStore(),
+  deliveries: new Deliveries(new MemoryDedupeStore()),
 });
 const app = new App({
   token: process.env.SLACK_BOT_TOKEN!,

@@ -13,7 +13,7 @@ import { silentLogger } from '../../src/core/log/logger.js';
 
 const storage =
   process.env.BENCH_STORAGE === 'memory' ? undefined : await openStorage(readConfig(process.env));
-const app = createApp({ env: process.env, ...(storage ? { storage } : {}), log: silentLogger });
+const app = await createApp({ env: process.env, ...(storage ? { storage } : {}), log: silentLogger });
 const port = await app.http.listen(0, '127.0.0.1');
 await app.start();
 

@@ -8,35 +8,45 @@
  * process wrote in between, the step is run again on the fresh state (the step is pure, so
  * nothing is sent or recorded twice).
  */
-import { observed, type TurnObserver } from './metrics/observe.js';
-import type { Logger } from './log/logger.js';
-import type { Card } from './cards/model.js';
+import { AnsweredCards, type CardAnswer } from './cards/answered.js';
 import { CardBuilder } from './cards/build.js';
-import { type BotEvent, DialogEngine, type UserInput } from './dialogs/engine.js';
+import { CardOwnership } from './cards/ownership.js';
+import type { Card, FormCard, NoticeCard, TopicCard } from './cards/model.js';
+import { Catalog, type FoundTopic, type Place } from './catalog.js';
+import { Consequences } from './consequences.js';
+import { CommandMatcher } from './dialogs/commands.js';
+import { type BotEvent, DialogEngine } from './dialogs/engine.js';
 import { type ConversationState, initialState } from './dialogs/state.js';
-import { DEFAULT_LANG, langFromLocale } from './i18n/languages.js';
+import { FileReceiver } from './helpdesk/files.js';
+import { AnswerRelay } from './helpdesk/relay.js';
+import { MemoryOutbox, MemoryTicketStore } from './helpdesk/memory.js';
+import { type ActResult, Helpdesk, type NewTicket } from './helpdesk/service.js';
+import { DEFAULT_LANG, type Lang, langFromLocale } from './i18n/languages.js';
+import {
+  type HelpdeskActionInput,
+  type Incoming,
+  type Outgoing,
+  wellFormedAction,
+  wellFormedIncoming,
+} from './incoming.js';
 import type { KnowledgePack } from './knowledge/pack.js';
+import { OutcomeRecorder } from './outcomes/recorder.js';
+import { PinCommands, type PinOutcome } from './pins/commands.js';
+import { MemoryPinStore } from './pins/memory.js';
+import { PinService } from './pins/service.js';
+import type { Pin } from './pins/types.js';
+import type { Platform } from './platform.js';
 import { Resolver } from './resolver/resolver.js';
 import { KeyedQueue } from './storage/keyed-queue.js';
-import { MemoryFeedbackStore, MemorySentCardStore, MemoryStateStore } from './storage/memory.js';
-import { type FeedbackStore, type SentCardStore, type StateStore, StorageError } from './storage/types.js';
-import { FileTooLargeError } from './errors.js';
-import { Helpdesk } from './helpdesk/service.js';
-import { MemoryOutbox, MemoryTicketStore } from './helpdesk/memory.js';
-import type { ActionOrigin, Platform, TicketOperation } from './helpdesk/types.js';
-import type { ActResult, NewTicket } from './helpdesk/service.js';
-import { CommandMatcher } from './dialogs/commands.js';
-import { stripNoise } from './text/noise.js';
-import { wellFormed, wellFormedFields } from './text/well-formed.js';
-import { MemoryPinStore } from './pins/memory.js';
-import { type Actor, PinCommandError, PinService, parsePinCommand, splitPinTarget } from './pins/service.js';
-import type { Pin } from './pins/types.js';
-import type { NoticeCard, TopicCard } from './cards/model.js';
-import type { Lang } from './i18n/languages.js';
-import type { OutcomeStore } from './storage/outcomes.js';
+import type { Logger } from './log/logger.js';
+import { observed, type TurnObserver } from './metrics/observe.js';
 import { MemoryOutcomeStore } from './storage/memory-outcomes.js';
-import { OutcomeRecorder, outcomeContext } from './outcomes/recorder.js';
-import { utcMinute } from './text/dates.js';
+import { MemoryFeedbackStore, MemorySentCardStore, MemoryStateStore } from './storage/memory.js';
+import type { OutcomeStore } from './storage/outcomes.js';
+import { type FeedbackStore, type SentCardStore, type StateStore, StorageError } from './storage/types.js';
+
+export type { HelpdeskActionInput, Incoming, IncomingFile, Outgoing } from './incoming.js';
+export type { PinOutcome } from './pins/commands.js';
 
 export interface BotOptions {
   pack: KnowledgePack;
@@ -61,63 +71,7 @@ export interface BotOptions {
   outcomes?: OutcomeStore;
 }
 
-/** What a pin command did: the reply to the admin, a post to publish, and posts that ended. */
-export interface PinOutcome {
-  reply: Card[];
-  publish?: { pin: Pin; card: TopicCard };
-  ended: { pin: Pin; card: TopicCard }[];
-}
-
-/** A file the user sent in the chat; downloaded only when it is taken. */
-export interface IncomingFile {
-  name: string;
-  contentType: string;
-  /** Size announced by the platform, when it does (checked again after download). */
-  size?: number;
-  /**
-   * The file's bytes, reading no more than `maxBytes`: past that it stops and throws
-   * FileTooLargeError, whatever size was announced.
-   */
-  download(maxBytes: number): Promise<Buffer>;
-}
-
-export interface Incoming extends UserInput {
-  /** Identifies the conversation with one user (adapters decide: chat id, thread, user). */
-  conversation: string;
-  platform?: Platform;
-  user?: { id: string; name?: string };
-  /** How the adapter reaches this user again later (kept on tickets for notifications). */
-  address?: Record<string, unknown>;
-  files?: IncomingFile[];
-  /** The channel the message was written in, for group conversations (pinned quick fixes). */
-  channel?: string;
-}
-
-export interface HelpdeskActionInput {
-  ref: string;
-  op: TicketOperation;
-  /** Where and by whom the button was pressed, as the platform authenticated it. */
-  origin: ActionOrigin;
-  text?: string;
-  /** What the card's button carried (see `cardToken`). */
-  token?: string;
-}
-
-export interface Outgoing {
-  cards: Card[];
-  events: BotEvent[];
-  /**
-   * A form submission that filed a ticket (now or, for a submission delivered again, before):
-   * its ref and the card among `cards` that tells the user its number. Adapters that can show
-   * that card in the place of the submitted form do, so that a redelivered submission shows it
-   * in the same place instead of a second time.
-   */
-  filed?: { ref: string; card: Card };
-}
-
 const MAX_ATTEMPTS = 5;
-/** How long an expired pin's post is retried before the pin ends without it. */
-const GIVE_UP_ON_POST_AFTER_MS = 24 * 60 * 60 * 1000;
 
 export class Bot {
   readonly pack: KnowledgePack;
@@ -133,6 +87,13 @@ export class Bot {
   private readonly queue = new KeyedQueue();
   private readonly cards: CardBuilder;
   private readonly commands: CommandMatcher;
+  private readonly catalog: Catalog;
+  private readonly relay: AnswerRelay;
+  private readonly consequences: Consequences;
+  private readonly files: FileReceiver;
+  private readonly pinCommands: PinCommands;
+  private readonly answeredCards: AnsweredCards;
+  private readonly owners: CardOwnership;
 
   constructor(private readonly options: BotOptions) {
     this.pack = options.pack;
@@ -154,6 +115,20 @@ export class Bot {
         channels: [],
         ...(options.now ? { now: options.now } : {}),
       });
+    this.relay = new AnswerRelay(this.helpdesk, this.commands, this.cards);
+    this.consequences = new Consequences(
+      this.feedback,
+      this.helpdesk,
+      this.recorder,
+      this.cards,
+      options.now,
+      options.onEvent,
+    );
+    this.catalog = new Catalog(this.pack, this.resolver, this.pins, this.cards);
+    this.files = new FileReceiver(this.pack, this.helpdesk, this.cards, options.log);
+    this.pinCommands = new PinCommands(this.pack, this.pins, this.cards, options.now);
+    this.answeredCards = new AnsweredCards(this.pack);
+    this.owners = new CardOwnership(this.sentCards, this.cards);
   }
 
   /**
@@ -191,13 +166,8 @@ export class Bot {
     return this.options.observer ? observed(handled, clean, this.options.observer) : handled;
   }
 
-  /** The card to greet a user or a channel with, in the installer's language. */
-  welcome(locale?: string | null): Card {
-    return this.cards.welcome(langFromLocale(locale) ?? DEFAULT_LANG, '0');
-  }
-
   private async step(incoming: Incoming): Promise<Outgoing> {
-    if (incoming.files?.length) return this.receiveFiles(incoming);
+    if (incoming.files?.length) return this.files.receive(incoming, await this.lang(incoming));
     const { conversation, platform: _p, user: _u, address: _a, files: _f, ...input } = incoming;
     for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
       // Checked again after a lost compare-and-set: the other writer may have filed this very form.
@@ -207,7 +177,7 @@ export class Bot {
       const state = stored?.value ?? initialState(langFromLocale(input.locale) ?? DEFAULT_LANG);
       // A conversation that never filed a ticket cannot owe the helpdesk an answer: no lookup.
       if (state.ticketed !== false) {
-        const relayed = await this.relayAnswer(incoming);
+        const relayed = await this.relay.answer(incoming);
         if (relayed) return relayed;
       }
       const result = this.engine.step(state, input);
@@ -220,8 +190,8 @@ export class Bot {
         filed = await this.helpdesk.fileTicket(this.newTicket(incoming, request), request.formKey, write);
         if (!filed) continue; // another process got there first: run again on its state
       } else if ((await this.states.put(conversation, result.state, expectedVersion)) === undefined) continue;
-      const pinned = await this.pinnedFirst(incoming, result.cards);
-      const more = await this.deliver(incoming, result.events, pinned, filed?.ticket.ref);
+      const pinned = await this.catalog.pinnedFirst(incoming, result.cards, () => this.lang(incoming));
+      const more = await this.consequences.deliver(incoming, result.events, pinned, filed?.ticket.ref);
       const told = filed && {
         ref: filed.ticket.ref,
         card: this.cards.logs(filed.ticket.lang, filed.ticket.ref, incoming.platform),
@@ -263,40 +233,6 @@ export class Bot {
     return { cards: [card], events: [], filed: { ref: ticket.ref, card } };
   }
 
-  /** Carries out what a step decided (feedback, tickets) and returns the cards that follow from it. */
-  private async deliver(
-    incoming: Incoming,
-    events: BotEvent[],
-    pinned: Card[] = [],
-    filedRef?: string,
-  ): Promise<Card[]> {
-    const conversation = incoming.conversation;
-    const now = (this.options.now ?? (() => new Date()))().toISOString();
-    const cards: Card[] = [];
-    for (const event of events) {
-      const ticket = event.type === 'ticket' ? filedRef : undefined;
-      if (event.type === 'fixed')
-        await this.feedback.record({
-          conversation,
-          topic: event.topic,
-          stage: event.stage,
-          fixed: true,
-          lang: event.lang,
-          at: now,
-        });
-      if (event.type === 'uploads-done') {
-        const open = await this.helpdesk.openTicket(conversation);
-        if (open)
-          cards.push(
-            this.cards.notice('ticket.uploadsDone', event.lang, { ref: open.ref, count: open.files.length }),
-          );
-      }
-      await this.recorder.record(event, outcomeContext(incoming, now, pinned, ticket));
-      await this.options.onEvent?.(event, conversation);
-    }
-    return cards;
-  }
-
   private async lang(incoming: Incoming) {
     return (
       (await this.states.get(incoming.conversation))?.value.lang ??
@@ -305,284 +241,86 @@ export class Bot {
     );
   }
 
-  /** Files sent in the chat go with the user's open ticket, within the upload rules. */
-  private async receiveFiles(incoming: Incoming): Promise<Outgoing> {
-    const lang = await this.lang(incoming);
-    const { uploads } = this.pack.escalation;
-    const cards: Card[] = [];
-    const actor = incoming.user?.name ?? incoming.user?.id ?? incoming.conversation;
-    const megabytes = `${Math.round(uploads.maxBytes / 1024 / 1024)} MB`;
-    for (const file of incoming.files ?? []) {
-      const reject = (reason: string, values: Record<string, string | number> = {}) =>
-        cards.push(
-          this.cards.notice('ticket.fileRejected', lang, {
-            name: file.name,
-            reason: this.pack.message(`ticket.reasons.${reason}`, lang, values),
-          }),
-        );
-      if (file.size !== undefined && file.size > uploads.maxBytes) {
-        reject('tooBig', { max: megabytes });
-        continue;
-      }
-      let content: Buffer;
-      try {
-        content = await file.download(uploads.maxBytes);
-      } catch (e) {
-        if (e instanceof FileTooLargeError) reject('tooBig', { max: megabytes });
-        else {
-          this.options.log?.warn(`could not download ${file.name}: ${(e as Error).message}`, { err: e });
-          reject('download');
-        }
-        continue;
-      }
-      const result = await this.helpdesk.attach(
-        incoming.conversation,
-        { name: file.name, contentType: file.contentType, content },
-        actor,
-      );
-      if (result.ok) {
-        const size = `${Math.max(1, Math.round(result.size / 1024))} KB`;
-        cards.push(
-          this.cards.notice('ticket.fileReceived', lang, { name: result.name, size, ref: result.ticket.ref }),
-        );
-      } else if (result.reason === 'noTicket') {
-        cards.push(this.cards.notice('ticket.noTicket', lang));
-        break;
-      } else
-        reject(result.reason, {
-          max: result.reason === 'tooMany' ? uploads.maxFiles : megabytes,
-          allowed: uploads.extensions.join(' '),
-        });
-    }
-    return { cards, events: [] };
-  }
-
-  /** While the helpdesk waits for the user's answer, the next message is that answer. */
-  private async relayAnswer(incoming: Incoming): Promise<Outgoing | undefined> {
-    if (!incoming.text || incoming.action) return undefined;
-    const text = stripNoise(incoming.text);
-    if (!text || this.commands.recognize(text)) return undefined;
-    const ticket = await this.helpdesk.openTicket(incoming.conversation);
-    if (ticket?.status !== 'waiting') return undefined;
-    const relayed = await this.helpdesk.answer(
-      ticket,
-      text,
-      incoming.user?.name ?? incoming.user?.id ?? 'user',
-    );
-    if (!relayed) return undefined;
-    const cards: Card[] = [];
-    if (relayed.redacted) cards.push(this.cards.notice('password.refused', ticket.lang));
-    cards.push(this.cards.notice('ticket.answerRelayed', ticket.lang, { ref: ticket.ref }));
-    return { cards, events: [] };
-  }
-
-  /**
-   * In a channel with pinned quick fixes, a question about a pinned topic (or a plain "can't
-   * sign in") and the help card are led by the pinned cards, with a link to the pinned post.
-   */
-  private async pinnedFirst(incoming: Incoming, cards: Card[]): Promise<Card[]> {
-    if (!incoming.channel || !incoming.platform) return [];
-    const active = await this.pins.active(incoming.platform, incoming.channel);
-    if (!active.length) return [];
-    const lang = cards[0]?.lang ?? (await this.lang(incoming));
-    const help = cards.some((c) => c.kind === 'help' || c.kind === 'welcome');
-    const asked = incoming.text
-      ? this.resolver.resolve(incoming.text.slice(0, this.resolver.settings.maxLength)).topic
-      : null;
-    const family = asked ? this.family(asked) : [];
-    const matching =
-      help || asked === this.pack.triage ? active : active.filter((p) => family.includes(p.topic));
-    return matching.map((p) => this.cards.pinned(p, lang, { withPostLink: true }));
-  }
-
-  /**
-   * A topic and the topics its clarifying question chooses between: a pinned fix for the DNS
-   * cause answers "the server is temporarily unavailable" before the bot asks which cause.
-   */
-  private family(topic: string): string[] {
-    const options = this.pack.topic(topic).clarify?.options ?? [];
-    return [topic, ...options.flatMap((o) => o.topics)];
+  /** The card to greet a user with in the terminal, in the user's language. */
+  welcome(locale?: string | null): Card {
+    return this.cards.welcome(langFromLocale(locale) ?? DEFAULT_LANG, '0');
   }
 
   /** The cards to greet a channel or a user with: the channel's pinned quick fixes first. */
-  async welcomeCards(
-    locale: string | null | undefined,
-    platform?: Platform,
-    channel?: string,
-  ): Promise<Card[]> {
-    const welcome = this.welcome(locale);
-    if (!platform || !channel) return [welcome];
-    const pinned = await this.pins.active(platform, channel);
-    return [...pinned.map((p) => this.cards.pinned(p, welcome.lang, { withPostLink: true })), welcome];
-  }
-
-  /**
-   * `pin TOPIC [note] [--for 24h]`, `pins`, `unpin TOPIC` from an admin (the adapter decides
-   * who is one). Undefined when the text is not a pin command but a question, so that "PIN not
-   * accepted on my desk phone" is answered like any question. A command is:
-   * - `pins` alone, or `pin`/`unpin` with a topic id, or `pin` with `--for`: the exact shape;
-   * - in a channel, from an admin, `pin`/`unpin` with a description of a problem the bot knows.
-   * Anything else is a question. Outside a channel, an exact command is told pins are for
-   * channels; from anyone but an admin, `pin` and `unpin` are refused and recorded.
-   */
-  async pinCommand(input: {
-    platform: Platform;
-    channel?: string;
-    actor: Actor;
-    admin: boolean;
-    text: string;
-    locale?: string | null;
-  }): Promise<PinOutcome | undefined> {
-    let command;
-    const lang: Lang = langFromLocale(input.locale) ?? DEFAULT_LANG;
-    const reply = (key: string, values: Record<string, string | number> = {}): PinOutcome => ({
-      reply: [this.cards.notice(`pins.${key}`, lang, values)],
-      ended: [],
+  welcomeCards(locale: string | null | undefined, platform?: Platform, channel?: string): Promise<Card[]> {
+    return this.catalog.welcomeCards({
+      locale,
+      ...(platform ? { platform } : {}),
+      ...(channel ? { channel } : {}),
     });
-    try {
-      // The note is shown as typed (escaped when rendered): only a Teams mention of the bot goes.
-      command = parsePinCommand(
-        wellFormed(input.text)
-          .replace(/<at>[\s\S]*?<\/at>/gi, '')
-          .trim(),
-      );
-    } catch (e) {
-      if (!(e instanceof PinCommandError)) throw e;
-      // A malformed command ("pin", "pin x --for ever") is answered as one only in a channel.
-      return input.channel ? reply(e.key, { topic: e.topic ?? '' }) : undefined;
-    }
-    if (!command) return undefined;
-    const target =
-      command.command === 'pins' ? undefined : splitPinTarget(command.text, (id) => this.pack.topics.has(id));
-    const exact = !target || target.id || (command.command === 'pin' && command.timed);
-    if (!exact) {
-      const described = input.channel && input.admin && this.pins.describedTopic(target!.target);
-      if (!described) return undefined;
-    }
-    if (!input.channel) return reply('notInChannel');
-    // Anyone may see what is pinned; pinning and unpinning are for admins.
-    if (!input.admin && command.command !== 'pins') {
-      await this.pins.refused(input.platform, input.channel, input.actor, input.text);
-      return reply('refused');
-    }
-    try {
-      if (command.command === 'pins') {
-        const active = await this.pins.active(input.platform, input.channel);
-        if (!active.length) return reply('none');
-        const list = active.map((p) =>
-          this.pack.message('pins.item', lang, {
-            title: this.cards.title(p.topic, lang),
-            until: utcMinute(p.expiresAt),
-            user: p.pinnedBy.name ?? p.pinnedBy.id,
-          }),
-        );
-        const people = active.map((p) => p.pinnedBy.name ?? p.pinnedBy.id);
-        return { reply: [{ ...this.cards.notice('pins.list', lang), list, people }], ended: [] };
-      }
-      if (command.command === 'unpin') {
-        const { topic, pin } = await this.pins.unpin(
-          input.platform,
-          input.channel,
-          target!.target,
-          input.actor,
-        );
-        const title = this.cards.title(topic, lang);
-        if (!pin) return reply('notPinned', { title });
-        return { ...reply('unpinned', { title }), ended: [{ pin, card: this.cards.pinned(pin, pin.lang) }] };
-      }
-      const { pin, replaced } = await this.pins.pin(
-        input.platform,
-        input.channel,
-        target!.target,
-        target!.note,
-        command.durationMs,
-        input.actor,
-        lang,
-      );
-      return {
-        ...reply('done', { title: this.cards.title(pin.topic, lang), until: utcMinute(pin.expiresAt) }),
-        publish: { pin, card: this.cards.pinned(pin, lang) },
-        ended: replaced ? [{ pin: replaced, card: this.cards.pinned(replaced, replaced.lang) }] : [],
-      };
-    } catch (e) {
-      if (e instanceof PinCommandError) return reply(e.key, { topic: e.topic ?? '' });
-      throw e;
-    }
+  }
+
+  /** The help card (asked for with nothing else), led by the channel's pinned quick fixes. */
+  helpCards(place: Place): Promise<Card[]> {
+    return this.catalog.helpCards(place);
+  }
+
+  /** Topics for a search box (a compose-box search): pinned first, then what the words point at. */
+  searchTopics(text: string, place: Place, limit: number): Promise<{ lang: Lang; found: FoundTopic[] }> {
+    return this.catalog.search(text, place, limit);
+  }
+
+  /** Every fix, with its title and symptom (a home page's list). */
+  topicList(lang: Lang): { topic: string; title: string; symptom: string }[] {
+    return this.catalog.topicList(lang);
+  }
+
+  /** A topic's card to post for others (first stage, nothing to press); undefined for no such topic. */
+  shareCard(topic: string, lang: Lang): TopicCard | undefined {
+    return this.pack.topics.has(topic) ? this.catalog.shareCard(topic, lang) : undefined;
+  }
+
+  /** The escalation form, empty, for a platform that shows it apart from its card (a modal). */
+  formCard(lang: Lang, token: string): FormCard {
+    return this.cards.form(lang, token, 0);
+  }
+
+  /** A notice in the user's language (`error`, `pins.teamsHowTo` ...). */
+  notice(key: string, lang: Lang, values: Record<string, string | number> = {}): NoticeCard {
+    return this.cards.notice(key, lang, values);
+  }
+
+  /** A label or sentence of the product's own words, for a platform's chrome (buttons, modals). */
+  message(key: string, lang: Lang, values: Record<string, string | number> = {}): string {
+    return this.pack.message(key, lang, values);
   }
 
   /**
-   * Ends the pins whose time is up once their posts say so: `publish` updates a post with the
-   * card it should now show (the adapter's job). A post that cannot be updated now stays due and
-   * is tried again at the next sweep, so the channel is not left showing an old problem as
-   * current; after a day of failures (the post was probably deleted) the pin ends anyway.
-   * Returns the pins ended.
+   * What to tell whoever pressed a card sent to someone else (see CardOwnership), in `lang`;
+   * undefined when the card is theirs (the conversation key `presser`) or has no owner.
    */
-  async expirePins(
-    publish: (pin: Pin, card: TopicCard) => Promise<void>,
-    onFailure: (pin: Pin, error: unknown, retrying: boolean) => void = () => {},
-  ): Promise<Pin[]> {
-    const now = (this.options.now ?? (() => new Date()))().getTime();
-    const ended: Pin[] = [];
-    for (const pin of await this.pins.due()) {
-      const shown: Pin = { ...pin, endedAt: pin.expiresAt, endedBy: 'expiry', endReason: 'expired' };
-      try {
-        await publish(shown, this.cards.pinned(shown, pin.lang));
-      } catch (error) {
-        const retrying = now - Date.parse(pin.expiresAt) < GIVE_UP_ON_POST_AFTER_MS;
-        onFailure(pin, error, retrying);
-        if (retrying) continue;
-      }
-      const done = await this.pins.expired(pin);
-      if (done) ended.push(done);
-    }
-    return ended;
+  notYourCard(sentKey: string, presser: string, lang: Lang): Promise<NoticeCard | undefined> {
+    return this.owners.refusal(sentKey, presser, lang);
   }
-}
 
-/**
- * The boundary every platform's input crosses: the text, the button's value and token, the
- * form's answers and the user's name made well-formed (see text/well-formed.ts), so that no
- * character a user can send makes storing the step fail and lose their work.
- */
-function wellFormedIncoming(incoming: Incoming): Incoming {
-  const { text, action, user, channel, files } = incoming;
-  // Adapters parse JSON from the wire: a value typed as a string may arrive as anything else.
-  const clean = (value: unknown) => (typeof value === 'string' ? wellFormed(value) : '');
-  return {
-    ...incoming,
-    conversation: clean(incoming.conversation),
-    ...(text !== undefined ? { text: clean(text) } : {}),
-    ...(action
-      ? {
-          action: {
-            ...action,
-            value: clean(action.value),
-            ...(action.token !== undefined ? { token: clean(action.token) } : {}),
-            ...(action.fields ? { fields: wellFormedFields(action.fields) } : {}),
-          },
-        }
-      : {}),
-    ...(user
-      ? { user: { id: clean(user.id), ...(user.name !== undefined ? { name: clean(user.name) } : {}) } }
-      : {}),
-    ...(channel !== undefined ? { channel: clean(channel) } : {}),
-    ...(files ? { files: files.map((f) => ({ ...f, name: clean(f.name) })) } : {}),
-  };
-}
+  /** A card once answered: read-only, what was chosen or sent shown in it. */
+  answered(card: Card | undefined, answer: CardAnswer, lang: Lang): Card {
+    return this.answeredCards.answered(card, answer, lang);
+  }
 
-/** A helpdesk button's input made well-formed, like every message (see wellFormedIncoming). */
-function wellFormedAction<T extends Omit<HelpdeskActionInput, 'text'> & { text?: string }>(input: T): T {
-  const { origin } = input;
-  return {
-    ...input,
-    ref: wellFormed(input.ref),
-    origin: {
-      ...origin,
-      user: wellFormed(origin.user),
-      ...(origin.channel !== undefined ? { channel: wellFormed(origin.channel) } : {}),
-      ...(origin.name !== undefined ? { name: wellFormed(origin.name) } : {}),
-    },
-    ...(input.text !== undefined ? { text: wellFormed(input.text) } : {}),
-    ...(input.token !== undefined ? { token: wellFormed(input.token) } : {}),
-  };
+  /**
+   * `pin TOPIC [note] [--for 24h]`, `pins`, `unpin TOPIC` (see PinCommands.run); undefined when
+   * the text is a question rather than a command. The platform decides who is an admin.
+   */
+  pinCommand(input: Parameters<PinCommands['run']>[0]): Promise<PinOutcome | undefined> {
+    return this.pinCommands.run(input);
+  }
+
+  /** Where the platform posted a pin's card (to update it when the pin ends, to link to it). */
+  pinPosted(pin: Pin, message: Record<string, unknown>): Promise<void> {
+    return this.pins.setMessage(pin.id, message);
+  }
+
+  /** Ends the pins whose time is up once their posts say so (see PinCommands.expire). */
+  expirePins(
+    publish: (pin: Pin, card: TopicCard) => Promise<void>,
+    onFailure?: (pin: Pin, error: unknown, retrying: boolean) => void,
+  ): Promise<Pin[]> {
+    return this.pinCommands.expire(publish, onFailure);
+  }
 }

@@ -192,7 +192,7 @@ export async function startLocal(options: LocalOptions = {}): Promise<LocalStack
     ? undefined
     : await openStorage(config, { onCreate: (dir) => log.info(creatingMessage(dir)) });
   if (storage) log.info(`storage: ${storage.db.description}`);
-  const app = createApp({ config, log, ...(storage ? { storage } : {}) });
+  const app = await createApp({ config, log, ...(storage ? { storage } : {}) });
   const botPort = await app.http.listen(options.botPort ?? config.PORT, '127.0.0.1');
   // The outbox (ticket cards, notifications, retries) and the pin sweeper, as in `npm run serve`.
   await app.start();

@@ -62,17 +62,66 @@ export function judge(
   return { top1, top3, useful, wrongFix };
 }
 
+type Confusion = EvaluationReport['confusions'][number];
+type Judgement = ReturnType<typeof judge>;
+
+/** The tallies one message counts in: the whole set, its label, its language, its family. */
+interface Groups {
+  all: Tally;
+  byLabel: Map<string, Tally>;
+  byLang: Map<string, Tally>;
+  byFamily: Map<string, Tally>;
+}
+
+function talliesFor(groups: Groups, row: LabelledQuestion, p: Resolution): Tally[] {
+  const keyed = [
+    [groups.byLabel, row.label],
+    [groups.byLang, row.lang ?? p.lang],
+    [groups.byFamily, row.family ?? '-'],
+  ] as const;
+  return [
+    groups.all,
+    ...keyed.map(([map, key]) => {
+      const t = map.get(key) ?? empty();
+      map.set(key, t);
+      return t;
+    }),
+  ];
+}
+
+function count(t: Tally, j: Judgement): void {
+  t.total++;
+  if (j.top1) t.top1++;
+  if (j.top3) t.top3++;
+  if (j.useful) t.useful++;
+  if (j.wrongFix) t.wrongFix++;
+  if (!j.useful && !j.wrongFix) t.unhelped++;
+}
+
+/** A message not answered right: what it got instead (a fix, suggestions, or nothing), with examples. */
+function confuse(confusions: Map<string, Confusion>, row: LabelledQuestion, p: Resolution): void {
+  const shown = p.topic ?? (p.suggestions?.length ? `suggestions[${p.suggestions.join(',')}]` : OUT_OF_SCOPE);
+  const key = `${row.label} -> ${shown}`;
+  const c = confusions.get(key) ?? { label: row.label, predicted: shown, count: 0, examples: [] };
+  c.count++;
+  if (c.examples.length < 3) c.examples.push(row.text);
+  confusions.set(key, c);
+}
+
+const rates = (t: Tally): Rates => ({
+  ...t,
+  accuracy: ratio(t.top1, t.total),
+  usefulRate: ratio(t.useful, t.total),
+  wrongFixRate: ratio(t.wrongFix, t.total),
+  unhelpedRate: ratio(t.unhelped, t.total),
+});
+
+const withRates = (m: Map<string, Tally>) =>
+  Object.fromEntries([...m].sort(([a], [b]) => a.localeCompare(b)).map(([k, t]) => [k, rates(t)]));
+
 export function evaluate(rows: LabelledQuestion[], predictions: Resolution[]): EvaluationReport {
-  const groups = {
-    byLabel: new Map<string, Tally>(),
-    byLang: new Map<string, Tally>(),
-    byFamily: new Map<string, Tally>(),
-  };
-  const all = empty();
-  const confusions = new Map<
-    string,
-    { label: string; predicted: string; count: number; examples: string[] }
-  >();
+  const groups: Groups = { all: empty(), byLabel: new Map(), byLang: new Map(), byFamily: new Map() };
+  const confusions = new Map<string, Confusion>();
   let predictedOos = 0;
   let actualOos = 0;
   let correctOos = 0;
@@ -83,47 +132,10 @@ export function evaluate(rows: LabelledQuestion[], predictions: Resolution[]): E
     if (predicted === OUT_OF_SCOPE) predictedOos++;
     if (row.label === OUT_OF_SCOPE) actualOos++;
     if (j.top1 && predicted === OUT_OF_SCOPE) correctOos++;
-    const tallies = [
-      all,
-      ...(
-        [
-          [groups.byLabel, row.label],
-          [groups.byLang, row.lang ?? p.lang],
-          [groups.byFamily, row.family ?? '-'],
-        ] as const
-      ).map(([map, key]) => {
-        const t = map.get(key) ?? empty();
-        map.set(key, t);
-        return t;
-      }),
-    ];
-    for (const t of tallies) {
-      t.total++;
-      if (j.top1) t.top1++;
-      if (j.top3) t.top3++;
-      if (j.useful) t.useful++;
-      if (j.wrongFix) t.wrongFix++;
-      if (!j.useful && !j.wrongFix) t.unhelped++;
-    }
-    if (!j.top1) {
-      const shown =
-        p.topic ?? (p.suggestions?.length ? `suggestions[${p.suggestions.join(',')}]` : OUT_OF_SCOPE);
-      const key = `${row.label} -> ${shown}`;
-      const c = confusions.get(key) ?? { label: row.label, predicted: shown, count: 0, examples: [] };
-      c.count++;
-      if (c.examples.length < 3) c.examples.push(row.text);
-      confusions.set(key, c);
-    }
+    for (const t of talliesFor(groups, row, p)) count(t, j);
+    if (!j.top1) confuse(confusions, row, p);
   });
-  const rates = (t: Tally): Rates => ({
-    ...t,
-    accuracy: ratio(t.top1, t.total),
-    usefulRate: ratio(t.useful, t.total),
-    wrongFixRate: ratio(t.wrongFix, t.total),
-    unhelpedRate: ratio(t.unhelped, t.total),
-  });
-  const withRates = (m: Map<string, Tally>) =>
-    Object.fromEntries([...m].sort(([a], [b]) => a.localeCompare(b)).map(([k, t]) => [k, rates(t)]));
+  const { all } = groups;
   return {
     total: rows.length,
     top1: ratio(all.top1, all.total),

@@ -13,7 +13,7 @@ import { type Route, sendJson } from './http.js';
 import type { Metrics } from './metrics.js';
 
 /** One readiness check: its state, and whatever tells the operator why (an error, a team). */
-export type Check = { state: 'ok' | 'checking' | 'failing' } & object;
+export type Check = { state: 'ok' | 'checking' | 'failing' | (string & {}) } & object;
 
 /** How long the storage may take to answer `select 1` before it counts as down. */
 const STORAGE_TIMEOUT_MS = 2000;
@@ -41,9 +41,12 @@ export function storageCheck(db: SqlExecutor & { description: string }, log: Log
   };
 }
 
+/** Checks by name, from one source (the storage, a platform's `checks()`). */
+export type CheckSource = () => Record<string, Check> | Promise<Record<string, Check>>;
+
 export function healthRoutes(options: {
   platforms: Record<string, boolean>;
-  checks: Record<string, () => Check | Promise<Check>>;
+  checks: CheckSource[];
   metrics: Metrics;
 }): Route[] {
   const { platforms, metrics } = options;
@@ -57,10 +60,11 @@ export function healthRoutes(options: {
       method: 'GET',
       path: '/readyz',
       handle: async (_req, res) => {
-        const names = Object.keys(options.checks);
-        const results = await Promise.all(names.map((n) => options.checks[n]!()));
-        const checks = Object.fromEntries(names.map((n, i) => [n, results[i]]));
-        const ready = results.every((c) => c.state === 'ok');
+        const checks = Object.assign({}, ...(await Promise.all(options.checks.map((c) => c())))) as Record<
+          string,
+          Check
+        >;
+        const ready = Object.values(checks).every((c) => c.state === 'ok');
         sendJson(res, ready ? 200 : 503, { status: ready ? 'ready' : 'not_ready', platforms, checks });
       },
     },

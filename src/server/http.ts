@@ -7,16 +7,13 @@ import { randomUUID } from 'node:crypto';
 import { ConfigError } from '../core/errors.js';
 import { withLogContext } from '../logging/context.js';
 import { type Logger, silentLogger } from '../core/log/logger.js';
+import type { PlatformRoute } from '../core/platform.js';
+import { sendJson } from '../adapters/respond.js';
 
 const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
 
-export interface Route {
-  method: 'GET' | 'POST';
-  path: string;
-  /** Parse the body as JSON before calling `handle` (400 when it is not JSON). */
-  json?: boolean;
-  handle(req: IncomingMessage, res: ServerResponse, body: unknown, raw: Buffer): Promise<void>;
-}
+/** A route: a platform's webhook, or the server's own (health, readiness). */
+export type Route = PlatformRoute;
 
 export interface HttpOptions {
   routes: Route[];
@@ -30,12 +27,7 @@ export interface HttpOptions {
   log?: Logger;
 }
 
-export function sendJson(res: ServerResponse, status: number, value: unknown): void {
-  if (res.headersSent) return;
-  res.statusCode = status;
-  res.setHeader('content-type', 'application/json; charset=utf-8');
-  res.end(JSON.stringify(value));
-}
+export { sendJson };
 
 const error = (res: ServerResponse, status: number, code: string, message: string) =>
   sendJson(res, status, { error: { code, message } });

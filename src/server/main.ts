@@ -15,9 +15,8 @@ export async function serve(config: Config = loadConfig()): Promise<void> {
   const log = createLogger({ level: config.LOG_LEVEL, format: config.LOG_FORMAT });
   const storage = await openStorage(config, { onCreate: (dir) => log.info(creatingMessage(dir)) });
   log.info(`storage: ${storage.db.description}`);
-  const app = createApp({ config, storage, log });
-  const { teams, slack } = app.platforms;
-  if (!teams && !slack)
+  const app = await createApp({ config, storage, log });
+  if (app.running.size === 0)
     log.warn(
       'No platform is configured: set MicrosoftAppId (Teams) or SLACK_BOT_TOKEN (Slack); see .env.example. Only /healthz will answer.',
     );
@@ -26,7 +25,9 @@ export async function serve(config: Config = loadConfig()): Promise<void> {
   const address = app.http.server.address();
   const host = typeof address === 'object' && address ? address.address : '';
   log.info(
-    `sign-in bot listening on :${bound} (${host}; teams: ${teams ? 'on' : 'off'}, slack: ${slack ? 'on' : 'off'})`,
+    `sign-in bot listening on :${bound} (${host}; ${Object.entries(app.platforms)
+      .map(([name, on]) => `${name}: ${on ? 'on' : 'off'}`)
+      .join(', ')})`,
     { port: bound, platforms: app.platforms },
   );
   const stop = (signal: string) => {

@@ -6,7 +6,7 @@
 import { createServer, type Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { downloadCapped } from '../../src/adapters/download.js';
-import { isSlackFileUrl } from '../../src/adapters/slack/slack-bot.js';
+import { isSlackFileUrl } from '../../src/adapters/slack/files.js';
 import { fileAttachments } from '../../src/adapters/teams/teams-bot.js';
 import { FileTooLargeError } from '../../src/core/errors.js';
 

@@ -91,8 +91,8 @@ describe('readConfig', () => {
     ]);
   });
 
-  it('stops createApp before anything starts when a setting is malformed', () => {
-    expect(() => createApp({ env: { OUTBOX_INTERVAL_MS: '0' }, log: silentLogger })).toThrow(
+  it('stops createApp before anything starts when a setting is malformed', async () => {
+    await expect(createApp({ env: { OUTBOX_INTERVAL_MS: '0' }, log: silentLogger })).rejects.toThrow(
       /OUTBOX_INTERVAL_MS must be a whole number of milliseconds, 1 or more; got "0"/,
     );
   });

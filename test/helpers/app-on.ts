@@ -16,7 +16,7 @@ export async function startAppOn(
   env: Record<string, string>,
   storage: Storage | undefined,
 ): Promise<{ app: App; base: string }> {
-  const app = createApp({ env, ...(storage ? { storage } : {}), log: silentLogger });
+  const app = await createApp({ env, ...(storage ? { storage } : {}), log: silentLogger });
   const base = `http://127.0.0.1:${await app.http.listen(0, '127.0.0.1')}`;
   await app.start();
   return { app, base };

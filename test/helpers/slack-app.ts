@@ -17,7 +17,7 @@ export async function startSlackApp(
   env: Record<string, string>,
   clock?: () => Date,
 ): Promise<SlackTestApp> {
-  const app = createApp({
+  const app = await createApp({
     env: slackEnv(api.apiUrl, env),
     ...(clock ? { clock } : {}),
     log: silentLogger,

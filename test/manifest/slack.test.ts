@@ -44,7 +44,7 @@ describe('Slack app manifest', () => {
   });
 
   it('names the command the adapter listens to', () => {
-    const source = readFileSync(join(ROOT, 'src', 'adapters', 'slack', 'slack-bot.ts'), 'utf8');
+    const source = readFileSync(join(ROOT, 'src', 'adapters', 'slack', 'listeners', 'command.ts'), 'utf8');
     expect(source).toContain(`'${manifest.features.slash_commands[0].command}'`);
   });
 });

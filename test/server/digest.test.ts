@@ -37,7 +37,7 @@ const apps: App[] = [];
 /** A server process of its own on the shared database, its background work started. */
 async function startProcess(): Promise<App> {
   const db = await openPostgres({ connectionString: POSTGRES_URL, schema });
-  const app = createApp({
+  const app = await createApp({
     env: {
       ...slackEnv(api.apiUrl, { HELPDESK_SLACK_CHANNEL: SLACK_DESK }),
       BOT_LOCAL_MODE: 'true',
@@ -167,13 +167,13 @@ describe('the weekly digest', () => {
 });
 
 describe('the digest setting', () => {
-  it('stops the start with a message naming it when it is malformed, or when there is no helpdesk channel', () => {
+  it('stops the start with a message naming it when it is malformed, or when there is no helpdesk channel', async () => {
     const env = { BOT_LOCAL_MODE: 'true', HELPDESK_TEAMS_CHANNEL: TEAMS_DESK };
-    expect(() => createApp({ env: { ...env, DIGEST_WEEKLY: 'every monday' }, log: silentLogger })).toThrow(
-      /DIGEST_WEEKLY must be a day and a time/,
-    );
-    expect(() =>
+    await expect(
+      createApp({ env: { ...env, DIGEST_WEEKLY: 'every monday' }, log: silentLogger }),
+    ).rejects.toThrow(/DIGEST_WEEKLY must be a day and a time/);
+    await expect(
       createApp({ env: { BOT_LOCAL_MODE: 'true', DIGEST_WEEKLY: 'mon 09:00' }, log: silentLogger }),
-    ).toThrow(/DIGEST_WEEKLY is set but there is no helpdesk channel/);
+    ).rejects.toThrow(/DIGEST_WEEKLY is set but there is no helpdesk channel/);
   });
 });

@@ -27,8 +27,9 @@ const external = Object.values(networkInterfaces())
   .filter((a) => a && a.family === 'IPv4' && !a.internal)
   .map((a) => a!.address);
 
+const app = await createApp({ env: { BOT_LOCAL_MODE: 'true' }, log: silentLogger });
+
 describe('local mode', () => {
-  const app = createApp({ env: { BOT_LOCAL_MODE: 'true' }, log: silentLogger });
   afterAll(() => app.stop());
 
   it('listens on 127.0.0.1 by default and refuses any other interface', async () => {

@@ -38,7 +38,7 @@ const scrape = async () => {
 beforeAll(async () => {
   await connector.start();
   const log = createLogger({ level: 'debug', format: 'json', write: (l) => void lines.push(JSON.parse(l)) });
-  app = createApp({ env: { BOT_LOCAL_MODE: 'true', OUTBOX_DISABLED: 'true' }, log });
+  app = await createApp({ env: { BOT_LOCAL_MODE: 'true', OUTBOX_DISABLED: 'true' }, log });
   base = `http://127.0.0.1:${await app.http.listen(0, '127.0.0.1')}`;
 });
 afterAll(async () => {

@@ -16,7 +16,7 @@ describe('GET /readyz and /healthz', () => {
   it('reports the storage ready while it answers, and not ready, naming it, once it does not', async () => {
     const { db, connectAgain } = await postgres.open();
     const storage = await storageOn(db);
-    const app = createApp({ env: { OUTBOX_DISABLED: 'true' }, storage, log: silentLogger });
+    const app = await createApp({ env: { OUTBOX_DISABLED: 'true' }, storage, log: silentLogger });
     const base = `http://127.0.0.1:${await app.http.listen(0, '127.0.0.1')}`;
     try {
       const ready = await fetch(`${base}/readyz`);

@@ -7,7 +7,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { App, LogLevel, webApi } from '@slack/bolt';
 import type { Bot } from '../../core/bot.js';
 import type { Lang } from '../../core/i18n/languages.js';
-import type { DedupeStore } from '../../core/storage/types.js';
+import type { Deliveries } from '../../core/deliveries.js';
 import type { SlackSettings } from './config.js';
 import { boltLogger } from './bolt-logger.js';
 import { SlackHttpReceiver } from './receiver.js';
@@ -20,14 +20,13 @@ export interface SlackEndpointOptions {
   admins?: string[];
   helpdeskLang?: Lang;
   settings: SlackSettings;
-  dedupe: DedupeStore;
+  /** Where handled deliveries are remembered, against Slack's retries (see core/deliveries.ts). */
+  deliveries: Deliveries;
   log?: Logger;
   /** Seconds since the epoch, for signature timestamps (tests move the clock). */
   now?: () => number;
   /** How the token check (`auth.test`) is retried while it fails. */
   tokenRetry?: Partial<TokenRetry>;
-  /** How long a delivery being handled is held against Slack's retries (see receiver.ts). */
-  leaseMs?: number;
 }
 
 export interface SlackEndpoint {
@@ -70,9 +69,8 @@ export function createSlackEndpoint(options: SlackEndpointOptions): SlackEndpoin
   } else {
     receiver = new SlackHttpReceiver({
       signingSecret: settings.signingSecret,
-      dedupe: options.dedupe,
+      deliveries: options.deliveries,
       log,
-      ...(options.leaseMs ? { leaseMs: options.leaseMs } : {}),
       ...(options.now ? { now: options.now } : {}),
     });
     app = new App({ ...shared, receiver });

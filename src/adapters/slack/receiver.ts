@@ -1,43 +1,35 @@
 /**
  * Slack over HTTP, as a Bolt Receiver mounted on the bot's own server at /slack/events (one
- * endpoint for events, slash commands and interactivity).
+ * endpoint for events, slash commands and interactivity). It owns the HTTP response:
  *
- *   verify the signature → parse → url_verification → deduplicate → app.processEvent
+ *   verify the signature → parse → url_verification / ssl_check → deliver once → app.processEvent
  *
  * Bolt's listeners acknowledge first (the HTTP response goes out then, within Slack's 3 s)
  * and work after; the escalation form is acknowledged once its ticket is saved. Slack retries
- * what it did not see acknowledged; each delivery is claimed by its id (event_id, or the
- * interaction's own id) while it is handled, then remembered as done for 30 minutes, so a
- * retry is acknowledged without a second answer, while an event whose first delivery never
- * arrived is handled. A claim held while handling lasts `leaseMs` only: a retry that finds it
- * held is answered 503 (Slack tries again later), and once the lease has run out (the process
- * handling it died) the retry is handled. If handling fails, the claim is given back.
+ * what it did not see acknowledged: each delivery is handled once by its id (event_id, or the
+ * interaction's own id), through the core's `Deliveries` (see core/deliveries.ts); a retry of
+ * one being handled elsewhere is answered 503, so that Slack tries again later.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { App, Receiver, ReceiverEvent } from '@slack/bolt';
-import type { DedupeStore } from '../../core/storage/types.js';
-import { sendJson } from '../../server/http.js';
+import type { Deliveries } from '../../core/deliveries.js';
+import { sendJson } from '../respond.js';
 import { SlackVerificationError, verifySlackRequest } from './verify.js';
 import type { Logger } from '../../core/log/logger.js';
 
-export const DEDUPE_TTL_MS = 30 * 60 * 1000;
-/** How long a delivery being handled is held (Slack's retries come after about 1 and 5 minutes). */
-export const HANDLING_LEASE_MS = 45 * 1000;
-
 export interface SlackReceiverOptions {
   signingSecret: string;
-  dedupe: DedupeStore;
+  deliveries: Deliveries;
   /** Seconds since the epoch (tests move the clock). */
   now?: () => number;
   log?: Logger;
-  /** How long a delivery being handled is held against retries (HANDLING_LEASE_MS). */
-  leaseMs?: number;
 }
 
 /** A Slack request body: an event envelope, a slash command form, or an interaction payload. */
 interface Body {
   type?: string;
   challenge?: string;
+  ssl_check?: string;
   event_id?: string;
   command?: string;
   trigger_id?: string;
@@ -99,7 +91,8 @@ export class SlackHttpReceiver implements Receiver {
 
   async stop(): Promise<void> {}
 
-  async handle(req: IncomingMessage, res: ServerResponse, raw: Buffer): Promise<void> {
+  /** The signed body of a request, or undefined once it was answered 401 or 400. */
+  private read(req: IncomingMessage, res: ServerResponse, raw: Buffer): Body | undefined {
     const header = (name: string) => {
       const v = req.headers[name];
       return Array.isArray(v) ? v[0] : v;
@@ -113,45 +106,43 @@ export class SlackHttpReceiver implements Receiver {
         now: (this.options.now ?? (() => Math.floor(Date.now() / 1000)))(),
       });
     } catch (e) {
-      if (e instanceof SlackVerificationError)
-        return sendJson(res, 401, { error: { code: e.code, message: e.message } });
-      throw e;
+      if (!(e instanceof SlackVerificationError)) throw e;
+      sendJson(res, 401, { error: { code: e.code, message: e.message } });
+      return undefined;
     }
-    let body: Body;
     try {
-      body = parse(raw, header('content-type') ?? '');
+      return parse(raw, header('content-type') ?? '');
     } catch (e) {
       if (!(e instanceof MalformedBody)) throw e;
-      return sendJson(res, 400, {
+      sendJson(res, 400, {
         error: {
           code: 'malformed_request',
           message: `The body is neither a JSON object nor a Slack form (${e.message}).`,
         },
       });
+      return undefined;
     }
+  }
+
+  async handle(req: IncomingMessage, res: ServerResponse, raw: Buffer): Promise<void> {
+    const body = this.read(req, res, raw);
+    if (!body) return;
+    const header = (name: string) => {
+      const v = req.headers[name];
+      return Array.isArray(v) ? v[0] : v;
+    };
     if (body.type === 'url_verification') return sendJson(res, 200, { challenge: body.challenge });
+    // Slack checking the endpoint's certificate (a signed form with ssl_check=1): only a 200.
+    if (body.ssl_check === '1') {
+      res.statusCode = 200;
+      res.end();
+      return;
+    }
     if (!this.app)
       return sendJson(res, 503, {
         error: { code: 'not_ready', message: 'The Slack app is not initialised.' },
       });
 
-    const id = deliveryId(body);
-    const claim = id
-      ? await this.options.dedupe.begin(id, this.options.leaseMs ?? HANDLING_LEASE_MS)
-      : 'claimed';
-    if (claim === 'done') {
-      res.statusCode = 200;
-      res.end(); // already handled: acknowledge the retry, answer nothing
-      return;
-    }
-    if (claim === 'busy') {
-      // Being handled elsewhere: not acknowledged, so that Slack tries again; by then it is
-      // done, or its process died and the claim has run out.
-      res.setHeader('retry-after', '30');
-      return sendJson(res, 503, {
-        error: { code: 'in_progress', message: 'This delivery is being handled; try again later.' },
-      });
-    }
     let acked = false;
     const event: ReceiverEvent = {
       body,
@@ -169,11 +160,21 @@ export class SlackHttpReceiver implements Receiver {
       ...(header('x-slack-retry-num') ? { retryNum: Number(header('x-slack-retry-num')) } : {}),
       ...(header('x-slack-retry-reason') ? { retryReason: header('x-slack-retry-reason')! } : {}),
     };
+    const app = this.app;
     try {
-      await this.app.processEvent(event);
-      if (id) await this.options.dedupe.finish(id, DEDUPE_TTL_MS);
+      const outcome = await this.options.deliveries.once(deliveryId(body), () => app.processEvent(event));
+      if (outcome === 'duplicate') {
+        res.statusCode = 200;
+        res.end(); // already handled: acknowledge the retry, answer nothing
+      } else if (outcome === 'busy') {
+        // Being handled elsewhere: not acknowledged, so that Slack tries again; by then it is
+        // done, or its process died and the claim has run out.
+        res.setHeader('retry-after', '30');
+        sendJson(res, 503, {
+          error: { code: 'in_progress', message: 'This delivery is being handled; try again later.' },
+        });
+      }
     } catch (error) {
-      if (id) await this.options.dedupe.release(id);
       this.options.log?.error('slack event failed', { err: error });
       if (!acked)
         sendJson(res, 500, { error: { code: 'internal_error', message: 'The event could not be handled.' } });

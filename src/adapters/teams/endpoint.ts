@@ -5,6 +5,11 @@
  * (issuer, audience, signature against the published keys, expiry) and answers 401 before
  * anything reaches the core. Without one it accepts unauthenticated requests, which is only
  * allowed in the explicit local mode. Outbound retries: see `retry.ts`.
+ *
+ * The Bot Framework delivers an activity again when the bot did not answer in time (15 s) or
+ * answered 5xx: once authenticated, each message and conversation update is handled once by
+ * its id through the core's `Deliveries`, like Slack's events. Invokes are not: their answer is
+ * the HTTP response itself, which a retry needs again.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import {
@@ -14,18 +19,20 @@ import {
 } from 'botbuilder';
 import { AuthenticationError, type ServiceClientCredentialsFactory } from 'botframework-connector';
 import type { Bot } from '../../core/bot.js';
+import type { Deliveries } from '../../core/deliveries.js';
 import { AdaptiveCardRenderer } from '../../render/adaptive/render.js';
 import type { TeamsSettings } from './config.js';
 import type { RetryPolicy } from './retry.js';
 import { SigninTeamsBot } from './teams-bot.js';
 import { type TeamsProactive, TeamsPinPublisher } from './helpdesk.js';
-import { CardBuilder } from '../../core/cards/build.js';
 import { type Lang, langFromLocale } from '../../core/i18n/languages.js';
 import { type Logger, silentLogger } from '../../core/log/logger.js';
 
 export interface TeamsEndpointOptions {
   bot: Bot;
   settings: TeamsSettings;
+  /** Where handled activities are remembered, against the Bot Framework's retries. */
+  deliveries: Deliveries;
   renderer?: AdaptiveCardRenderer;
   retry?: RetryPolicy;
   log?: Logger;
@@ -63,13 +70,16 @@ class FailClosedAuthentication extends ConfigurationBotFrameworkAuthentication {
   }
 }
 
-/** botbuilder's Response interface over a Node response. */
-export function botResponse(res: ServerResponse) {
+/**
+ * botbuilder's Response interface over a Node response. `busy` answers 503 whatever the
+ * adapter says (an activity being handled by another process: the Bot Framework retries it).
+ */
+export function botResponse(res: ServerResponse, busy: { now: boolean } = { now: false }) {
   let payload: unknown;
   return {
     socket: res.socket,
     status(code: number) {
-      res.statusCode = code;
+      res.statusCode = busy.now ? 503 : code;
     },
     header(name: string, value: unknown) {
       res.setHeader(name, String(value));
@@ -87,6 +97,12 @@ export function botResponse(res: ServerResponse) {
       }
     },
   };
+}
+
+/** The id the Bot Framework keeps across retries of one activity; none for invokes. */
+function deliveryId(activity: { type?: string; id?: string; conversation?: { id?: string } }) {
+  if (activity.type === 'invoke' || !activity.id || !activity.conversation?.id) return undefined;
+  return `teams:${activity.conversation.id}:${activity.id}`;
 }
 
 export function createTeamsEndpoint(options: TeamsEndpointOptions): TeamsEndpoint {
@@ -107,13 +123,12 @@ export function createTeamsEndpoint(options: TeamsEndpointOptions): TeamsEndpoin
   };
   const authentication = new FailClosedAuthentication(config, options.credentialsFactory);
   const adapter = new CloudAdapter(authentication);
-  const builder = new CardBuilder(bot.pack);
   const renderer = options.renderer ?? new AdaptiveCardRenderer();
   adapter.onTurnError = async (context, error) => {
     log.error('teams turn failed', { err: error, activity: context.activity.type });
     try {
       const lang = langFromLocale(context.activity.locale) ?? 'en';
-      await context.sendActivity({ type: 'message', text: builder.notice('error', lang).text });
+      await context.sendActivity({ type: 'message', text: bot.notice('error', lang).text });
     } catch (e) {
       // The user could not even be told: the turn's error is logged above, this one beside it.
       log.warn('could not tell the user the turn failed', { err: e });
@@ -137,7 +152,13 @@ export function createTeamsEndpoint(options: TeamsEndpointOptions): TeamsEndpoin
         headers: req.headers,
         method: req.method ?? 'POST',
       };
-      await adapter.process(request, botResponse(res), (context) => teamsBot.run(context));
+      const busy = { now: false };
+      await adapter.process(request, botResponse(res, busy), async (context) => {
+        const outcome = await options.deliveries.once(deliveryId(context.activity), () =>
+          teamsBot.run(context),
+        );
+        busy.now = outcome === 'busy';
+      });
     },
   };
 }

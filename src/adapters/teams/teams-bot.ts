@@ -11,10 +11,8 @@
  * - The user's locale comes from `activity.locale`; the language of the text wins over it.
  */
 import {
-  type Activity,
   type AdaptiveCardInvokeResponse,
   type AdaptiveCardInvokeValue,
-  type Attachment,
   CardFactory,
   type MessagingExtensionQuery,
   type MessagingExtensionResponse,
@@ -22,19 +20,19 @@ import {
   TurnContext,
 } from 'botbuilder';
 import type { Bot, Incoming, IncomingFile } from '../../core/bot.js';
+import type { ActionPayload, Card } from '../../core/cards/model.js';
 import type { TicketOperation } from '../../core/helpdesk/types.js';
-import type { Pin } from '../../core/pins/types.js';
 import type { Lang } from '../../core/i18n/languages.js';
-import type { ActionPayload, Card, NoticeCard } from '../../core/cards/model.js';
-import { CardBuilder } from '../../core/cards/build.js';
-import { AnsweredCards, type CardAnswer } from '../../core/cards/answered.js';
-import { CardOwnership } from '../../core/cards/ownership.js';
-import { downloadCapped } from '../download.js';
-import { detectLanguage } from '../../core/text/detect-language.js';
-import { DEFAULT_LANG, langFromLocale } from '../../core/i18n/languages.js';
+import type { Pin } from '../../core/pins/types.js';
 import { type AdaptiveCardRenderer, readSubmit } from '../../render/adaptive/render.js';
-import { type RetryPolicy, TEAMS_RETRY, withRetry } from './retry.js';
+import { channelOf, conversationKey, fileAttachments, isGroup, mentionsBot, senderOf } from './activity.js';
+import { teamsInbound, withoutMentions } from './markup.js';
+import { pinCommand } from './pin-command.js';
+import { TeamsReplies } from './replies.js';
+import type { RetryPolicy } from './retry.js';
 import type { Logger } from '../../core/log/logger.js';
+
+export { channelOf, conversationKey, fileAttachments } from './activity.js';
 
 const SEARCH_RESULTS = 10;
 
@@ -51,92 +49,42 @@ export interface TeamsBotOptions {
   log?: Logger;
 }
 
-/** One conversation state per user per Teams conversation (a channel thread, a chat). */
-export function conversationKey(activity: Partial<Activity>): string {
-  const user = activity.from?.aadObjectId ?? activity.from?.id ?? 'unknown';
-  return `teams:${activity.conversation?.id ?? 'unknown'}:${user}`;
-}
-
-/** Where a sent card is remembered: the conversation (thread) and the message's id. */
-function sentKey(activity: Partial<Activity>, activityId: string): string {
-  return `teams:${activity.conversation?.id ?? 'unknown'}:${activityId}`;
-}
-
-/** The channel (or group chat) a message belongs to, without the thread part. */
-export function channelOf(activity: Partial<Activity>): string | undefined {
-  if (!isGroup(activity)) return undefined;
-  const data = activity.channelData as { teamsChannelId?: string; channel?: { id?: string } } | undefined;
-  return data?.teamsChannelId ?? data?.channel?.id ?? activity.conversation?.id?.split(';')[0];
-}
-
-function isGroup(activity: Partial<Activity>): boolean {
-  const type = activity.conversation?.conversationType;
-  return type === 'channel' || type === 'groupChat';
-}
-
-function mentionsBot(activity: Partial<Activity>): boolean {
-  return (activity.entities ?? []).some(
-    (e) =>
-      e.type === 'mention' && (e as { mentioned?: { id?: string } }).mentioned?.id === activity.recipient?.id,
-  );
-}
-
-/**
- * Files a user sent in personal chat: Teams delivers them as attachments with a short-lived
- * download URL; they are downloaded only when taken for a ticket.
- */
-export function fileAttachments(activity: Partial<Activity>): IncomingFile[] {
-  return (activity.attachments ?? [])
-    .filter((a) => a.contentType === 'application/vnd.microsoft.teams.file.download.info')
-    .map((a) => {
-      const content = (a.content ?? {}) as { downloadUrl?: string; fileType?: string };
-      return {
-        name: a.name ?? `file.${content.fileType ?? 'bin'}`,
-        contentType: 'application/octet-stream',
-        // Teams announces no size: the stream itself stops at the limit.
-        download: async (maxBytes: number) => {
-          if (!content.downloadUrl) throw new Error('no download URL');
-          return downloadCapped(content.downloadUrl, maxBytes);
-        },
-      };
-    });
-}
-
 export class SigninTeamsBot extends TeamsActivityHandler {
-  private readonly builder: CardBuilder;
-  private readonly answeredCards: AnsweredCards;
-  private readonly owners: CardOwnership;
+  private readonly replies: TeamsReplies;
 
   constructor(private readonly options: TeamsBotOptions) {
     super();
-    this.builder = new CardBuilder(options.bot.pack);
-    this.answeredCards = new AnsweredCards(options.bot.pack);
-    this.owners = new CardOwnership(options.bot.sentCards, this.builder);
+    this.replies = new TeamsReplies(options);
 
     this.onMessage(async (context, next) => {
       const activity = context.activity;
       const submitted = activity.value !== undefined && activity.value !== null;
       if (isGroup(activity) && !submitted && !mentionsBot(activity)) return next();
-      const input = submitted
-        ? readSubmit(activity.value)
-        : { text: TurnContext.removeRecipientMention(activity) ?? activity.text ?? '' };
+      const typed = TurnContext.removeRecipientMention(activity) ?? activity.text ?? '';
+      const input = submitted ? readSubmit(activity.value) : { text: teamsInbound(typed) };
       if (input.action?.action === 'ticket') {
         // A helpdesk button on a ticket card: the outbox updates the card and tells the user.
         await this.ticketAction(context, input.action);
         return next();
       }
-      const notYours = submitted ? await this.notYours(context) : undefined;
+      const notYours = submitted ? await this.replies.notYours(context) : undefined;
       if (notYours) {
         // Someone else's card: it stays as it is, and only a notice goes to the thread.
-        await this.send(context, [notYours]);
+        await this.replies.send(context, [notYours]);
         return next();
       }
-      if (!submitted && input.text && (await this.pinCommand(context, input.text))) return next();
+      // A pin's note is shown as typed (escaped when rendered): only the mentions go.
+      if (
+        !submitted &&
+        input.text &&
+        (await pinCommand(context, withoutMentions(typed), { ...this.options, replies: this.replies }))
+      )
+        return next();
       const files = fileAttachments(activity);
       if (files.length) await this.answer(context, { files });
       if (files.length && !input.text?.trim() && !submitted) return next();
       const askedAgain = await this.answer(context, input, submitted ? activity.replyToId : undefined);
-      if (submitted && !askedAgain) await this.markAnswered(context, activity.replyToId, input);
+      if (submitted && !askedAgain) await this.replies.markAnswered(context, activity.replyToId, input);
       await next();
     });
 
@@ -145,7 +93,7 @@ export class SigninTeamsBot extends TeamsActivityHandler {
       if (added.some((m) => m.id === context.activity.recipient.id)) {
         const channel = channelOf(context.activity);
         // The welcome is for everyone in the conversation: no owner.
-        await this.send(
+        await this.replies.send(
           context,
           await this.options.bot.welcomeCards(context.activity.locale, 'teams', channel),
           false,
@@ -160,7 +108,7 @@ export class SigninTeamsBot extends TeamsActivityHandler {
     context: TurnContext,
     invokeValue: AdaptiveCardInvokeValue,
   ): Promise<AdaptiveCardInvokeResponse> {
-    const notYours = await this.notYours(context);
+    const notYours = await this.replies.notYours(context);
     // Someone else's card: Teams shows this message to the person who pressed it only, and
     // the card stays as it is.
     if (notYours)
@@ -171,7 +119,7 @@ export class SigninTeamsBot extends TeamsActivityHandler {
       } as Omit<AdaptiveCardInvokeResponse, 'value'> as AdaptiveCardInvokeResponse;
     const input = readSubmit(invokeValue?.action?.data);
     await this.answer(context, input);
-    const answered = await this.answeredCard(context, context.activity.replyToId, input);
+    const answered = await this.replies.answeredCard(context, context.activity.replyToId, input);
     return {
       statusCode: 200,
       type: 'application/vnd.microsoft.card.adaptive',
@@ -187,35 +135,18 @@ export class SigninTeamsBot extends TeamsActivityHandler {
     const { bot, renderer } = this.options;
     const params = query.parameters ?? [];
     const initial = params.some((p) => p.name === 'initialRun');
-    const text = String(params.find((p) => p.name === 'searchText')?.value ?? '').trim();
-    const lang = text
-      ? detectLanguage(text, context.activity.locale).lang
-      : (langFromLocale(context.activity.locale) ?? 'en');
-    let topics: string[];
-    if (initial || !text)
-      topics = [...bot.pack.topics.values()].filter((t) => t.kind === 'fix').map((t) => t.id);
-    else {
-      const result = bot.resolver.resolve(text.slice(0, bot.resolver.settings.maxLength), {
-        locale: context.activity.locale ?? null,
-      });
-      topics = result.candidates.filter((c) => c.score >= 0.15).map((c) => c.topic);
-    }
+    const text = String(params.find((p) => p.name === 'searchText')?.value ?? '');
     // The channel's pinned quick fixes lead the results.
     const channel = channelOf(context.activity) ?? context.activity.conversation?.id?.split(';')[0];
-    const pinned = channel ? (await bot.pins.active('teams', channel)).map((p) => p.topic) : [];
-    topics = [...new Set([...pinned, ...topics])];
-    const attachments = topics.slice(0, SEARCH_RESULTS).flatMap((id) => {
-      const structure = bot.pack.topic(id);
-      if (!structure.stages.length) return [];
-      const text = bot.pack.text(id, lang);
-      const card = { ...this.builder.topic(id, 0, lang, '0'), choices: [], question: '' };
-      return [
-        {
-          ...CardFactory.adaptiveCard(renderer.render(card)),
-          preview: CardFactory.thumbnailCard(text.title, text.symptom),
-        },
-      ];
-    });
+    const { found } = await bot.searchTopics(
+      initial ? '' : text,
+      { locale: context.activity.locale ?? null, platform: 'teams', ...(channel ? { channel } : {}) },
+      SEARCH_RESULTS,
+    );
+    const attachments = found.map((topic) => ({
+      ...CardFactory.adaptiveCard(renderer.render(topic.card)),
+      preview: CardFactory.thumbnailCard(topic.title, topic.symptom),
+    }));
     return { composeExtension: { type: 'result', attachmentLayout: 'list', attachments } };
   }
 
@@ -239,10 +170,7 @@ export class SigninTeamsBot extends TeamsActivityHandler {
       locale: activity.locale ?? null,
       platform: 'teams',
       ...(channelOf(activity) ? { channel: channelOf(activity)! } : {}),
-      user: {
-        id: activity.from?.aadObjectId ?? activity.from?.id ?? 'unknown',
-        ...(activity.from?.name ? { name: activity.from.name } : {}),
-      },
+      user: senderOf(activity),
       // How to reach this user again (ticket updates): the conversation reference, as plain JSON.
       address: JSON.parse(JSON.stringify(TurnContext.getConversationReference(activity))) as Record<
         string,
@@ -251,151 +179,16 @@ export class SigninTeamsBot extends TeamsActivityHandler {
       ...input,
     };
     const out = await this.options.bot.handle(incoming);
-    if (pressed && out.filed && (await this.showFiled(context, pressed, out.filed.card, input))) {
-      await this.send(
+    if (pressed && out.filed && (await this.replies.showFiled(context, pressed, out.filed.card, input))) {
+      await this.replies.send(
         context,
         out.cards.filter((c) => c !== out.filed?.card),
       );
       return true;
     }
-    if (pressed && (await this.askAgainInPlace(context, pressed, out.cards))) return true;
-    await this.send(context, out.cards);
+    if (pressed && (await this.replies.askAgainInPlace(context, pressed, out.cards))) return true;
+    await this.replies.send(context, out.cards);
     return false;
-  }
-
-  /** The ticket's number in the place of the form it came from, with the form as sent. */
-  private async showFiled(context: TurnContext, id: string, filed: Card, sent: CardAnswer): Promise<boolean> {
-    const form = await this.options.bot.sentCards.recall(sentKey(context.activity, id));
-    const answered = form ? this.answeredCards.answered(form, sent, filed.lang) : undefined;
-    const card =
-      filed.kind === 'notice' && answered?.kind === 'notice' && answered.facts
-        ? { ...filed, facts: answered.facts }
-        : filed;
-    try {
-      await withRetry(
-        () => context.updateActivity({ id, type: 'message', attachments: [this.attachment(card)] }),
-        this.options.retry ?? TEAMS_RETRY,
-      );
-      return true;
-    } catch (error) {
-      this.options.log?.warn(
-        `could not show the ticket in place of its form ${id}: ${(error as Error).message}`,
-        {
-          err: error,
-        },
-      );
-      return false;
-    }
-  }
-
-  private async askAgainInPlace(context: TurnContext, activityId: string, cards: Card[]): Promise<boolean> {
-    const key = sentKey(context.activity, activityId);
-    const before = await this.options.bot.sentCards.recall(key);
-    const [card] = cards;
-    if (cards.length !== 1 || !card || !before || card.kind !== before.kind) return false;
-    if (card.kind !== 'form' && card.kind !== 'triage') return false;
-    try {
-      await withRetry(
-        () =>
-          context.updateActivity({ id: activityId, type: 'message', attachments: [this.attachment(card)] }),
-        this.options.retry ?? TEAMS_RETRY,
-      );
-    } catch (error) {
-      // The card could not be updated: it is sent as a new message instead.
-      this.options.log?.warn(`could not update card ${activityId} in place: ${(error as Error).message}`, {
-        err: error,
-      });
-      return false;
-    }
-    await this.options.bot.sentCards.remember(key, card);
-    return true;
-  }
-
-  /**
-   * The notice for a button pressed on a card that was sent to someone else (see
-   * CardOwnership), in the presser's language; undefined when the press is theirs to make.
-   */
-  private async notYours(context: TurnContext): Promise<NoticeCard | undefined> {
-    const activity = context.activity;
-    if (!activity.replyToId) return undefined;
-    const lang = langFromLocale(activity.locale) ?? DEFAULT_LANG;
-    const notice = await this.owners.refusal(
-      sentKey(activity, activity.replyToId),
-      conversationKey(activity),
-      lang,
-    );
-    if (notice)
-      this.options.log?.info(
-        `card ${activity.replyToId} pressed by someone it was not sent to: left as it is`,
-      );
-    return notice;
-  }
-
-  /** Sends the cards; those that ask something are remembered as the sender's (`owned`). */
-  private async send(context: TurnContext, cards: Card[], owned = true): Promise<void> {
-    for (const card of cards) {
-      const response = await withRetry(
-        () =>
-          context.sendActivity({
-            type: 'message',
-            attachments: [this.attachment(card)],
-            ...(card.title ? { summary: card.title } : {}),
-          }),
-        this.options.retry ?? TEAMS_RETRY,
-      );
-      // Remembered in storage, so that pressing it later, after a restart or on another
-      // process, still replaces it with its answered form.
-      // Cards that ask something: buttons, or a form's inputs.
-      if (response?.id && (card.choices.length || card.kind === 'form'))
-        await this.options.bot.sentCards.remember(
-          sentKey(context.activity, response.id),
-          card,
-          ...(owned ? [conversationKey(context.activity)] : []),
-        );
-    }
-  }
-
-  /**
-   * `pin TOPIC [note] [--for 24h]`, `pins`, `unpin TOPIC` in a channel. Teams has no API for a
-   * bot to pin a post: the bot posts the card, keeps it as the channel's active quick fix, and
-   * tells the admin how to pin it by hand.
-   */
-  private async pinCommand(context: TurnContext, text: string): Promise<boolean> {
-    const activity = context.activity;
-    const aad = activity.from?.aadObjectId ?? activity.from?.id ?? '';
-    const channel = channelOf(activity);
-    const outcome = await this.options.bot.pinCommand({
-      platform: 'teams',
-      ...(channel ? { channel } : {}),
-      actor: { id: aad, ...(activity.from?.name ? { name: activity.from.name } : {}) },
-      admin: Boolean(this.options.admins?.includes(aad)),
-      text,
-      locale: activity.locale ?? null,
-    });
-    if (!outcome) return false;
-    for (const ended of outcome.ended) await this.options.pinPublisher?.(ended.pin, ended.card);
-    if (outcome.publish && channel) {
-      const { pin, card } = outcome.publish;
-      const res = await withRetry(
-        () =>
-          context.sendActivity({
-            type: 'message',
-            attachments: [this.attachment(card)],
-            summary: card.title,
-          }),
-        this.options.retry ?? TEAMS_RETRY,
-      );
-      const activityId = res?.id ?? '';
-      await this.options.bot.pins.setMessage(pin.id, {
-        conversationId: activity.conversation.id,
-        serviceUrl: activity.serviceUrl,
-        activityId,
-        permalink: `https://teams.microsoft.com/l/message/${encodeURIComponent(channel)}/${activityId}`,
-      });
-      outcome.reply.push(this.builder.notice('pins.teamsHowTo', card.lang));
-    }
-    await this.send(context, outcome.reply);
-    return true;
   }
 
   /**
@@ -421,47 +214,6 @@ export class SigninTeamsBot extends TeamsActivityHandler {
       ...(action.token ? { token: action.token } : {}),
     });
     const refusal = this.options.bot.helpdeskRefusal(result, this.options.helpdeskLang ?? 'en');
-    if (refusal) await this.send(context, [refusal]);
-  }
-
-  private attachment(card: Card): Attachment {
-    return CardFactory.adaptiveCard(this.options.renderer.render(card));
-  }
-
-  /** The pressed card, read-only: no inputs or buttons, what was answered shown. */
-  private async answeredCard(
-    context: TurnContext,
-    activityId: string | undefined,
-    answer: CardAnswer,
-  ): Promise<Card> {
-    const card = activityId
-      ? await this.options.bot.sentCards.recall(sentKey(context.activity, activityId))
-      : undefined;
-    return this.answeredCards.answered(card, answer, langFromLocale(context.activity.locale) ?? 'en');
-  }
-
-  private async markAnswered(
-    context: TurnContext,
-    activityId: string | undefined,
-    answer: CardAnswer,
-  ): Promise<void> {
-    if (!activityId) return;
-    const answered = await this.answeredCard(context, activityId, answer);
-    try {
-      await withRetry(
-        () =>
-          context.updateActivity({
-            id: activityId,
-            type: 'message',
-            attachments: [this.attachment(answered)],
-          }),
-        this.options.retry ?? TEAMS_RETRY,
-      );
-    } catch (error) {
-      // The answer itself went through; an old card that cannot be updated is only cosmetic.
-      this.options.log?.info(`could not update answered card ${activityId}: ${(error as Error).message}`, {
-        err: error,
-      });
-    }
+    if (refusal) await this.replies.send(context, [refusal]);
   }
 }

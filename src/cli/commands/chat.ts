@@ -8,11 +8,13 @@ import { createInterface } from 'node:readline';
 import type { Bot } from '../../core/bot.js';
 import { DEFAULT_LANG, type Lang, langFromLocale } from '../../core/i18n/languages.js';
 import { renderText } from '../../render/text/render.js';
+import { createTerminal } from '../../adapters/terminal/platform.js';
 
 export async function chatCommand(bot: Bot, locale?: string): Promise<number> {
   const out = (s: string) => process.stdout.write(s);
   let lang: Lang = langFromLocale(locale) ?? DEFAULT_LANG;
   const show = (text: string) => out(`\n${text}\n\n`);
+  const terminal = createTerminal(bot, show);
   // At a terminal, a line editor: arrows, history, Ctrl-L, Ctrl-C; from a pipe, plain lines.
   const tty = Boolean(process.stdin.isTTY && process.stdout.isTTY);
   const rl = createInterface({
@@ -33,10 +35,10 @@ export async function chatCommand(bot: Bot, locale?: string): Promise<number> {
   prompt();
   for await (const line of rl) {
     if (!line.trim()) break;
-    const reply = await bot.handle({ conversation: 'terminal', text: line, locale: locale ?? null });
+    const reply = await terminal.say(line, locale ?? null);
     for (const card of reply.cards) {
       lang = card.lang;
-      show(renderText(card, { numberChoices: true }));
+      show(terminal.render(card) as string);
     }
     prompt();
   }

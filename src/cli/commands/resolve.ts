@@ -3,10 +3,12 @@
  * With no TEXT it reads one message per line from standard input and answers each, in order,
  * from one process (one JSON object per line with --json). A line it cannot resolve (too long)
  * gets an error object in its place, so answers stay aligned with the input; so does a line that
- * makes the resolver fail, and the process goes on with the next line.
+ * makes the resolver fail, and the process goes on with the next line. A message pasted from
+ * Teams or Slack is read as the platform's adapter reads it (its mention and markup removed).
  */
 import { createInterface } from 'node:readline';
 import { BotError, type Resolution, type Resolver } from '../../core/index.js';
+import { chatText } from '../../adapters/registry.js';
 
 export interface ResolveArgs {
   json: boolean;
@@ -17,7 +19,8 @@ export interface ResolveArgs {
 function answer(resolver: Resolver, text: string, args: ResolveArgs): string {
   let result: Resolution;
   try {
-    result = resolver.resolve(text, { locale: args.locale ?? null });
+    // The message as received is what the answer names, markup and all.
+    result = { ...resolver.resolve(chatText(text), { locale: args.locale ?? null }), text };
   } catch (e) {
     // A line that breaks the resolver is answered in place (and reported on stderr with its
     // stack): the answers stay aligned with the input and the next line is still read.

@@ -4,8 +4,11 @@
  * change queues what must be sent (the ticket card, its updates, the user's notifications) in
  * the same transaction, through the outbox.
  */
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
+import { sameSecret } from './card-token.js';
+import { planOperation, TRANSITIONS } from './operations.js';
 import { mentionsPassword, redactPasswords } from './redact.js';
+import { humanSize, safeFileName, uploadRefusal, type UploadRules } from './uploads.js';
 import type { StateWrite } from '../storage/types.js';
 import type {
   ActionOrigin,
@@ -18,11 +21,8 @@ import type {
   TicketStore,
 } from './types.js';
 
-export interface UploadRules {
-  maxFiles: number;
-  maxBytes: number;
-  extensions: string[];
-}
+export { cardToken } from './card-token.js';
+export { humanSize, type UploadRules } from './uploads.js';
 
 export interface HelpdeskOptions {
   tickets: TicketStore;
@@ -76,35 +76,6 @@ export type ActResult =
   | { ok: true; ticket: Ticket }
   | { ok: false; reason: 'notFound' | 'forbidden' | 'invalid' | 'stale' | 'empty'; ticket?: Ticket };
 
-/**
- * The token a ticket card's buttons carry: the ticket's secret, and how many events the card
- * showed. Recording where the card was posted adds no event, so a card is current as soon as
- * it appears; a click on a card that missed an event (someone else claimed meanwhile) is stale.
- */
-export function cardToken(ticket: Pick<Ticket, 'secret' | 'history'>): string {
-  return `${ticket.secret}.${ticket.history.length}`;
-}
-
-function sameSecret(a: string, b: string): boolean {
-  const x = Buffer.from(a);
-  const y = Buffer.from(b);
-  return x.length === y.length && timingSafeEqual(x, y);
-}
-
-const TRANSITIONS: Record<TicketOperation, Ticket['status'][]> = {
-  claim: ['open', 'waiting'],
-  ask: ['open', 'claimed', 'waiting'],
-  logs: ['open', 'claimed', 'waiting'],
-  resolve: ['open', 'claimed', 'waiting'],
-  reopen: ['resolved'],
-};
-
-export function humanSize(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
-}
-
 export class Helpdesk {
   constructor(private readonly options: HelpdeskOptions) {}
 
@@ -125,10 +96,6 @@ export class Helpdesk {
 
   private update(ref: string): OutboxMessage[] {
     return this.hasChannel ? [{ kind: 'helpdesk.update', payload: { ref } }] : [];
-  }
-
-  private notify(ref: string, key: string, values: Record<string, string>): OutboxMessage {
-    return { kind: 'user.notify', payload: { ref, key, values } };
   }
 
   async createTicket(input: NewTicket): Promise<Ticket> {
@@ -177,13 +144,11 @@ export class Helpdesk {
 
   async attach(conversation: string, file: NewFile, actor: string): Promise<AttachResult> {
     const { uploads } = this.options;
-    const name = file.name.replace(/[\\/\0]/g, '_').slice(0, 200);
+    const name = safeFileName(file.name);
     const ticket = await this.openTicket(conversation);
     if (!ticket) return { ok: false, reason: 'noTicket', name };
-    const extension = name.toLowerCase().match(/\.[a-z0-9]+$/)?.[0] ?? '';
-    if (!uploads.extensions.includes(extension)) return { ok: false, reason: 'type', name, ticket };
-    if (file.content.length > uploads.maxBytes) return { ok: false, reason: 'tooBig', name, ticket };
-    if (ticket.files.length >= uploads.maxFiles) return { ok: false, reason: 'tooMany', name, ticket };
+    const refused = uploadRefusal(uploads, name, file, ticket.files.length);
+    if (refused) return { ok: false, reason: refused, name, ticket };
     const sha256 = createHash('sha256').update(file.content).digest('hex');
     const event: TicketEvent = {
       at: this.now(),
@@ -288,39 +253,10 @@ export class Helpdesk {
       if (!checked.ok) return checked;
       const ticket = checked.ticket;
       const detail = redactPasswords(input.trim().slice(0, 1000)).text;
-      const at = this.now();
-      const messages = this.update(ref);
-      let change: Partial<Pick<Ticket, 'status' | 'claimedBy'>>;
-      let event: TicketEvent;
-      switch (op) {
-        case 'claim':
-          change = { status: 'claimed', claimedBy: actor };
-          event = { at, actor, kind: 'claimed' };
-          messages.push(this.notify(ref, 'ticket.claimed', { agent: actor, ref }));
-          break;
-        case 'ask':
-          if (!detail) return { ok: false, reason: 'empty', ticket };
-          change = { status: 'waiting' };
-          event = { at, actor, kind: 'asked', detail };
-          messages.push(this.notify(ref, 'ticket.asked', { ref, question: detail }));
-          break;
-        case 'logs':
-          // The user gets the steps to collect the logs; what they send lands on this ticket.
-          change = {};
-          event = { at, actor, kind: 'logs' };
-          messages.push(this.notify(ref, 'ticket.logsRequested', { ref }));
-          break;
-        case 'resolve':
-          change = { status: 'resolved' };
-          event = { at, actor, kind: 'resolved', ...(detail ? { detail } : {}) };
-          messages.push(this.notify(ref, 'ticket.resolved', { ref, agent: actor, note: detail || '—' }));
-          break;
-        case 'reopen':
-          change = { status: ticket.claimedBy ? 'claimed' : 'open' };
-          event = { at, actor, kind: 'reopened' };
-          messages.push(this.notify(ref, 'ticket.reopened', { ref, agent: actor }));
-          break;
-      }
+      const plan = planOperation(op, ticket, actor, detail, this.now());
+      if (!plan) return { ok: false, reason: 'empty', ticket };
+      const { change, event, notice } = plan;
+      const messages = [...this.update(ref), notice];
       const updated = await this.options.tickets.update(ref, ticket.version, change, event, messages);
       if (updated) {
         this.options.kick?.();

@@ -9,7 +9,9 @@ import type { StateWrite } from '../storage/types.js';
 
 export type TicketStatus = 'open' | 'claimed' | 'waiting' | 'resolved';
 export type TicketOperation = 'claim' | 'ask' | 'logs' | 'resolve' | 'reopen';
-export type Platform = 'teams' | 'slack' | 'terminal';
+/** A platform's name: see core/platform.ts. */
+export type { Platform } from '../platform.js';
+import type { Platform } from '../platform.js';
 
 export interface TicketEvent {
   at: string;

@@ -7,7 +7,7 @@
  * the embedded database (the owner is kept there).
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { conversationKey } from '../../../src/adapters/slack/slack-bot.js';
+import { conversationKey } from '../../../src/adapters/slack/context.js';
 import type { App } from '../../../src/server/app.js';
 import { APP_STORAGES, startAppOn } from '../../helpers/app-on.js';
 import { realPack } from '../../helpers/pack.js';

@@ -28,7 +28,7 @@ const lastText = (method: string, channel: string) =>
 
 beforeAll(async () => {
   await api.start();
-  app = createApp({
+  app = await createApp({
     env: {
       SLACK_BOT_TOKEN: 'xoxb-0001-test',
       SLACK_SIGNING_SECRET: P.SIGNING_SECRET,

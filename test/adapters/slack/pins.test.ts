@@ -29,7 +29,7 @@ const replies = () => api.responses.map(replyText);
 
 beforeAll(async () => {
   await api.start();
-  app = createApp({
+  app = await createApp({
     env: {
       SLACK_BOT_TOKEN: 'xoxb-0001-test',
       SLACK_SIGNING_SECRET: P.SIGNING_SECRET,

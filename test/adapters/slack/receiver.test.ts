@@ -13,7 +13,7 @@ let base = '';
 
 beforeAll(async () => {
   await api.start();
-  app = createApp({
+  app = await createApp({
     env: {
       SLACK_BOT_TOKEN: 'xoxb-0001-test',
       SLACK_SIGNING_SECRET: P.SIGNING_SECRET,
@@ -52,5 +52,22 @@ describe('Slack receiver, signed bodies that are no Slack body', () => {
     const res = await send(P.eventEnvelope(P.dm('forgot pw', 'UNULL', 'D0NULL')), 'application/json');
     expect(res.status).toBe(200);
     await expect.poll(() => api.posts().filter((c) => c.args.channel === 'D0NULL').length).toBeGreaterThan(0);
+  });
+});
+
+describe('Slack receiver, the certificate check', () => {
+  it('answers ssl_check with 200 and nothing else, and only when signed', async () => {
+    const form = 'ssl_check=1&token=legacy-verification-token';
+    const posted = api.posts().length;
+    const res = await send(form, 'application/x-www-form-urlencoded');
+    expect(res.status).toBe(200);
+    expect(await res.text()).toBe('');
+    const unsigned = await fetch(`${base}/slack/events`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: form,
+    });
+    expect(unsigned.status).toBe(401);
+    expect(api.posts().length).toBe(posted);
   });
 });

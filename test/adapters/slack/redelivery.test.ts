@@ -18,7 +18,7 @@ let base = '';
 
 beforeAll(async () => {
   await api.start();
-  app = createApp({
+  app = await createApp({
     env: { ...P.slackEnv(api.apiUrl), SLACK_HANDLING_LEASE_MS: '5000' },
     dedupe,
     log: silentLogger,

@@ -22,7 +22,7 @@ let app: App;
 let base = '';
 
 async function start(options: Partial<Parameters<typeof createApp>[0]> = {}) {
-  const a = createApp({
+  const a = await createApp({
     env: env(),
     log: silentLogger,
     bot: new Bot({ pack, resolver: realResolver() }),

@@ -48,7 +48,7 @@ const press = (op: string, token: string | undefined, channel: string, user: str
 
 beforeAll(async () => {
   await api.start();
-  app = createApp({
+  app = await createApp({
     env: {
       SLACK_BOT_TOKEN: 'xoxb-0001-test',
       SLACK_SIGNING_SECRET: P.SIGNING_SECRET,

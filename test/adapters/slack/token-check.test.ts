@@ -20,7 +20,7 @@ const env = () => ({
 const apps: App[] = [];
 
 async function start() {
-  const app = createApp({
+  const app = await createApp({
     env: env(),
     log: silentLogger,
     bot: new Bot({ pack: realPack(), resolver: realResolver() }),

@@ -21,7 +21,7 @@ const apps: App[] = [];
 
 async function process_(): Promise<App> {
   const storage = await storageOn(await openPostgres({ connectionString: POSTGRES_URL, schema }));
-  const app = createApp({
+  const app = await createApp({
     env: { BOT_LOCAL_MODE: 'true', OUTBOX_DISABLED: 'true' },
     storage,
     log: silentLogger,

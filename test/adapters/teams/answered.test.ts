@@ -17,7 +17,7 @@ let base = '';
 
 beforeAll(async () => {
   await connector.start();
-  app = createApp({ env: { BOT_LOCAL_MODE: 'true' }, log: silentLogger });
+  app = await createApp({ env: { BOT_LOCAL_MODE: 'true' }, log: silentLogger });
   base = `http://127.0.0.1:${await app.http.listen(0, '127.0.0.1')}`;
 });
 afterAll(async () => {

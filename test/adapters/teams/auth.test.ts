@@ -47,7 +47,7 @@ beforeAll(async () => {
     reached++;
     return handle(incoming);
   };
-  app = createApp({
+  app = await createApp({
     env: {
       MicrosoftAppId: APP_ID,
       MicrosoftAppPassword: 'not-a-real-secret',

@@ -33,7 +33,7 @@ const ticketAction = (op: string) =>
 
 beforeAll(async () => {
   await connector.start();
-  app = createApp({
+  app = await createApp({
     env: {
       BOT_LOCAL_MODE: 'true',
       HELPDESK_TEAMS_CHANNEL: HELPDESK,

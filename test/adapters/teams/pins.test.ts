@@ -24,7 +24,7 @@ const cards = () =>
 
 beforeAll(async () => {
   await connector.start();
-  app = createApp({
+  app = await createApp({
     env: { BOT_LOCAL_MODE: 'true', BOT_ADMINS: 'aad-nestor' },
     clock: () => now,
     log: silentLogger,

@@ -22,7 +22,7 @@ const textOf = (card: any) => JSON.stringify(card?.body ?? []);
 
 beforeAll(async () => {
   await connector.start();
-  app = createApp({ env: { BOT_LOCAL_MODE: 'true' }, log: silentLogger, teams: { retry: noWait } });
+  app = await createApp({ env: { BOT_LOCAL_MODE: 'true' }, log: silentLogger, teams: { retry: noWait } });
   base = `http://127.0.0.1:${await app.http.listen(0, '127.0.0.1')}`;
 });
 afterAll(async () => {

@@ -42,7 +42,7 @@ async function until(ready: () => boolean): Promise<void> {
 
 beforeAll(async () => {
   await connector.start();
-  app = createApp({
+  app = await createApp({
     env: {
       BOT_LOCAL_MODE: 'true',
       HELPDESK_TEAMS_CHANNEL: HELPDESK,

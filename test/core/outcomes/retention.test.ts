@@ -11,14 +11,14 @@ const retentionDays = (value: string | undefined) =>
   readConfig({ OUTCOME_RETENTION_DAYS: value }).OUTCOME_RETENTION_DAYS;
 
 describe('outcome retention', () => {
-  it('keeps 90 days unless OUTCOME_RETENTION_DAYS says otherwise, and refuses what is not a number of days', () => {
+  it('keeps 90 days unless OUTCOME_RETENTION_DAYS says otherwise, and refuses what is not a number of days', async () => {
     expect(retentionDays(undefined)).toBe(DEFAULT_RETENTION_DAYS);
     expect(DEFAULT_RETENTION_DAYS).toBe(90);
     expect(retentionDays(' 30 ')).toBe(30);
     for (const bad of ['0', '-5', '1.5', 'ninety']) expect(() => retentionDays(bad)).toThrow(ConfigError);
-    expect(() => createApp({ env: { OUTCOME_RETENTION_DAYS: 'forever' }, log: silentLogger })).toThrow(
-      /OUTCOME_RETENTION_DAYS must be a whole number of days/,
-    );
+    await expect(
+      createApp({ env: { OUTCOME_RETENTION_DAYS: 'forever' }, log: silentLogger }),
+    ).rejects.toThrow(/OUTCOME_RETENTION_DAYS must be a whole number of days/);
   });
 
   it('deletes what is older than the period, to the day, and nothing newer', async () => {
@@ -47,7 +47,11 @@ describe('outcome retention', () => {
 
   it('is swept by the server with its clock', async () => {
     let now = new Date('2026-11-01T00:00:00Z');
-    const app = createApp({ env: { OUTCOME_RETENTION_DAYS: '7' }, log: silentLogger, clock: () => now });
+    const app = await createApp({
+      env: { OUTCOME_RETENTION_DAYS: '7' },
+      log: silentLogger,
+      clock: () => now,
+    });
     await app.bot.handle({ conversation: 'c', text: 'where is the cafeteria' });
     now = new Date('2026-11-30T00:00:00Z');
     await app.bot.handle({ conversation: 'd', text: 'where is the cafeteria' });
