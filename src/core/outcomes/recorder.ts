@@ -45,6 +45,8 @@ export function outcomeContext(
 
 /** The longest question text kept. */
 const TEXT_KEPT = 500;
+/** One kind of the engine's events. */
+type Of<T extends BotEvent['type']> = Extract<BotEvent, { type: T }>;
 /** Decisions that answer at once, with nothing left to follow. */
 const CLOSED_AT_ONCE: Partial<Record<Outcome['decision'], Outcome['end']>> = {
   unknown: 'unanswered',
@@ -60,85 +62,92 @@ export class OutcomeRecorder {
 
   async record(event: BotEvent, ctx: OutcomeContext): Promise<void> {
     switch (event.type) {
-      case 'question': {
-        if (event.decision === 'smalltalk') return;
-        const latest = await this.store.latest(ctx.conversation);
-        if (event.decision === 'follow-up' && latest?.end === null) return this.touch(latest, ctx);
-        const end = CLOSED_AT_ONCE[event.decision] ?? null;
-        await this.store.start({
-          ...this.base(ctx, event.lang),
-          text: redactPasswords(stripNoise(event.text).slice(0, TEXT_KEPT)).text,
-          decision: event.decision,
-          topic: event.topic,
-          confidence: event.confidence,
-          suggestions: event.suggestions,
-          ...(end ? { end, endedAt: ctx.at } : {}),
-        });
-        return;
-      }
-      case 'chosen': {
-        const latest = await this.store.latest(ctx.conversation);
-        const suggested = latest && !latest.picked && latest.suggestions.includes(event.topic);
-        if (suggested && (latest.end === null || latest.end === 'unanswered'))
-          await this.store.update(latest.id, {
-            picked: event.topic,
-            end: null,
-            endedAt: null,
-            updatedAt: ctx.at,
-          });
-        else await this.direct(ctx, event.lang, event.topic);
-        return;
-      }
+      case 'question':
+        return this.question(event, ctx);
+      case 'chosen':
+        return this.chosen(event, ctx);
       case 'fixed':
-      case 'not-fixed': {
-        const open = await this.open(ctx, event.lang, event.topic);
-        const tried = [
-          ...open.tried,
-          { topic: event.topic, stage: event.stage, fixed: event.type === 'fixed' },
-        ];
-        const index = this.pack.topic(event.topic).stages.indexOf(event.stage) + 1;
-        await this.store.update(open.id, {
-          tried,
-          updatedAt: ctx.at,
-          ...(event.type === 'fixed'
-            ? { end: 'fixed', endedAt: ctx.at, fixed: { topic: event.topic, stage: event.stage, index } }
-            : {}),
-        });
-        return;
-      }
-      case 'escalation': {
-        const open = await this.open(ctx, event.lang, event.topic);
-        // The last stage answered on the topic it left from (none when it left before one).
-        const stage = event.attempts.findLast((a) => a.topic === event.topic)?.stage ?? null;
-        await this.store.update(open.id, {
-          updatedAt: ctx.at,
-          escalation: { topic: event.topic, stage, reason: event.reason, ticket: null },
-        });
-        return;
-      }
-      case 'ticket': {
-        const open = await this.open(ctx, event.lang, event.topic);
-        const escalation = open.escalation ?? {
-          topic: event.topic,
-          stage: null,
-          reason: 'asked',
-          ticket: null,
-        };
-        await this.store.update(open.id, {
-          updatedAt: ctx.at,
-          end: 'escalated',
-          endedAt: ctx.at,
-          escalation: { ...escalation, ticket: ctx.ticket ?? null },
-        });
-        return;
-      }
-      case 'cancelled': {
-        const latest = await this.store.latest(ctx.conversation);
-        if (latest?.end === null)
-          await this.store.update(latest.id, { end: 'cancelled', endedAt: ctx.at, updatedAt: ctx.at });
-        return;
-      }
+      case 'not-fixed':
+        return this.tried(event, ctx);
+      case 'escalation':
+        return this.escalation(event, ctx);
+      case 'ticket':
+        return this.ticket(event, ctx);
+      case 'cancelled':
+        return this.cancelled(ctx);
     }
+  }
+
+  /** A new question starts an outcome; a follow-up only keeps the open one alive. */
+  private async question(event: Of<'question'>, ctx: OutcomeContext): Promise<void> {
+    if (event.decision === 'smalltalk') return;
+    const latest = await this.store.latest(ctx.conversation);
+    if (event.decision === 'follow-up' && latest?.end === null) return this.touch(latest, ctx);
+    const end = CLOSED_AT_ONCE[event.decision] ?? null;
+    await this.store.start({
+      ...this.base(ctx, event.lang),
+      text: redactPasswords(stripNoise(event.text).slice(0, TEXT_KEPT)).text,
+      decision: event.decision,
+      topic: event.topic,
+      confidence: event.confidence,
+      suggestions: event.suggestions,
+      ...(end ? { end, endedAt: ctx.at } : {}),
+    });
+  }
+
+  /** A topic picked: evidence for the question's suggestion, or a conversation started by a button. */
+  private async chosen(event: Of<'chosen'>, ctx: OutcomeContext): Promise<void> {
+    const latest = await this.store.latest(ctx.conversation);
+    const suggested = latest && !latest.picked && latest.suggestions.includes(event.topic);
+    if (suggested && (latest.end === null || latest.end === 'unanswered'))
+      await this.store.update(latest.id, {
+        picked: event.topic,
+        end: null,
+        endedAt: null,
+        updatedAt: ctx.at,
+      });
+    else await this.direct(ctx, event.lang, event.topic);
+  }
+
+  /** A stage answered Yes or No; Yes ends the outcome as fixed at that stage. */
+  private async tried(event: Of<'fixed' | 'not-fixed'>, ctx: OutcomeContext): Promise<void> {
+    const open = await this.open(ctx, event.lang, event.topic);
+    const tried = [...open.tried, { topic: event.topic, stage: event.stage, fixed: event.type === 'fixed' }];
+    const index = this.pack.topic(event.topic).stages.indexOf(event.stage) + 1;
+    await this.store.update(open.id, {
+      tried,
+      updatedAt: ctx.at,
+      ...(event.type === 'fixed'
+        ? { end: 'fixed', endedAt: ctx.at, fixed: { topic: event.topic, stage: event.stage, index } }
+        : {}),
+    });
+  }
+
+  private async escalation(event: Of<'escalation'>, ctx: OutcomeContext): Promise<void> {
+    const open = await this.open(ctx, event.lang, event.topic);
+    // The last stage answered on the topic it left from (none when it left before one).
+    const stage = event.attempts.findLast((a) => a.topic === event.topic)?.stage ?? null;
+    await this.store.update(open.id, {
+      updatedAt: ctx.at,
+      escalation: { topic: event.topic, stage, reason: event.reason, ticket: null },
+    });
+  }
+
+  private async ticket(event: Of<'ticket'>, ctx: OutcomeContext): Promise<void> {
+    const open = await this.open(ctx, event.lang, event.topic);
+    const escalation = open.escalation ?? { topic: event.topic, stage: null, reason: 'asked', ticket: null };
+    await this.store.update(open.id, {
+      updatedAt: ctx.at,
+      end: 'escalated',
+      endedAt: ctx.at,
+      escalation: { ...escalation, ticket: ctx.ticket ?? null },
+    });
+  }
+
+  private async cancelled(ctx: OutcomeContext): Promise<void> {
+    const latest = await this.store.latest(ctx.conversation);
+    if (latest?.end === null)
+      await this.store.update(latest.id, { end: 'cancelled', endedAt: ctx.at, updatedAt: ctx.at });
   }
 
   /** Something happened on the open outcome: it is not idle. */
