@@ -24,6 +24,27 @@ export default tseslint.config(
     },
   },
   {
+    // No silent catch: a catch block with nothing in it but a comment still loses the error
+    // (ESLint's no-empty accepts a comment). test/architecture/operations.test.ts also
+    // requires a comment where a catch does not bind the error at all.
+    files: ['src/**/*.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'CatchClause > BlockStatement[body.length=0]',
+          message:
+            'No silent catch: log it (with level and context), rethrow it, or return a meaningful result.',
+        },
+        {
+          selector:
+            "CallExpression[callee.property.name='catch'] > ArrowFunctionExpression.arguments[body.type='BlockStatement'][body.body.length=0]",
+          message: 'No silent .catch(() => {}): log the error, or say in code what it means.',
+        },
+      ],
+    },
+  },
+  {
     // Tests break JSON content on purpose; typing every mutation would hide what they change.
     files: ['test/**/*.ts'],
     rules: { '@typescript-eslint/no-explicit-any': 'off' },

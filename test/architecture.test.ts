@@ -30,8 +30,8 @@ function markupIn(file: string, source = readFileSync(file, 'utf8')): string[] {
     .flatMap((line, i) => (MARKUP.test(line) ? [`${relative(ROOT, file)}:${i + 1}: ${line.trim()}`] : []));
 }
 
-/** Content validation checks URLs in the knowledge pack for HTML entities: not a message's markup. */
-const CONTENT_CHECKS = join('src', 'core', 'knowledge', 'validate.ts');
+/** Content validation (validate-shared.ts) checks the pack's URLs for HTML entities: not a message's markup. */
+const CONTENT_CHECKS = join('src', 'core', 'knowledge', 'validate-shared.ts');
 
 function files(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {

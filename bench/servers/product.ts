@@ -7,10 +7,13 @@
  */
 import { createApp } from '../../src/server/app.js';
 import { openStorage } from '../../src/storage/open.js';
+import { readConfig } from '../../src/config/read.js';
 import { onSignals } from './profiler.js';
+import { silentLogger } from '../../src/core/log/logger.js';
 
-const storage = process.env.BENCH_STORAGE === 'memory' ? undefined : await openStorage(process.env);
-const app = await createApp({ env: process.env, ...(storage ? { storage } : {}), log: () => {} });
+const storage =
+  process.env.BENCH_STORAGE === 'memory' ? undefined : await openStorage(readConfig(process.env));
+const app = await createApp({ env: process.env, ...(storage ? { storage } : {}), log: silentLogger });
 const port = await app.http.listen(0, '127.0.0.1');
 await app.start();
 

@@ -1,12 +1,15 @@
 /**
- * The chat platforms, in one place. Each entry says how to tell from the environment whether
- * the platform is configured (reading only its settings, no SDK), how it turns pasted text of
+ * The chat platforms, in one place. Each entry says how to tell from the typed settings
+ * (src/config) whether the platform is configured (reading only its settings, no SDK), how it turns pasted text of
  * its own into plain text (for the CLI and the evaluation), and where its module is: the module
  * (and so its SDK) is imported only when the platform is configured.
  *
  * Adding a platform: a folder src/adapters/<name>/ whose module exports
- * `createPlatform(context): ChatPlatform` (see core/platform.ts), and one entry here.
+ * `createPlatform(context): ChatPlatform` (see core/platform.ts), one entry here, and its
+ * settings declared in src/config/settings.ts.
  */
+import type { Environment } from '../config/read.js';
+import type { Config } from '../config/settings.js';
 import type { PlatformModule } from '../core/platform.js';
 import { readSlackSettings } from './slack/config.js';
 import { slackInbound } from './slack/markup.js';
@@ -19,8 +22,12 @@ export interface PlatformEntry {
   /** How people call it, and what turns it on (for the error when its helpdesk channel is set without it). */
   label: string;
   requires: string;
-  /** Whether the environment turns it on; throws ConfigError naming a malformed setting. */
-  configured(env: NodeJS.ProcessEnv): boolean;
+  /**
+   * Whether the settings turn it on: the checked settings (src/config) for a declared platform,
+   * the raw environment for one whose settings are not declared there; throws ConfigError
+   * naming a malformed setting.
+   */
+  configured(config: Config, env: Environment): boolean;
   /** Its message text as plain text (see `ChatPlatform.inbound`). */
   inbound(text: string): string;
   /** Its module, imported only when it is configured. */
@@ -30,8 +37,8 @@ export interface PlatformEntry {
 // One platform a line.
 // prettier-ignore
 export const PLATFORMS: readonly PlatformEntry[] = [
-  { name: 'teams', label: 'Teams', requires: 'MicrosoftAppId', configured: (env) => Boolean(readTeamsSettings(env)), inbound: teamsInbound, load: () => import('./teams/platform.js') },
-  { name: 'slack', label: 'Slack', requires: 'SLACK_BOT_TOKEN', configured: (env) => Boolean(readSlackSettings(env)), inbound: slackInbound, load: () => import('./slack/platform.js') },
+  { name: 'teams', label: 'Teams', requires: 'MicrosoftAppId', configured: (config) => Boolean(readTeamsSettings(config)), inbound: teamsInbound, load: () => import('./teams/platform.js') },
+  { name: 'slack', label: 'Slack', requires: 'SLACK_BOT_TOKEN', configured: (config) => Boolean(readSlackSettings(config)), inbound: slackInbound, load: () => import('./slack/platform.js') },
 ];
 
 /**

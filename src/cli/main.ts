@@ -21,6 +21,7 @@ import { chatCommand } from './commands/chat.js';
 import { packageTeamsCommand } from './commands/package-teams.js';
 import { ticketsCommand } from './commands/tickets.js';
 import { creatingMessage, openStorage } from '../storage/open.js';
+import { loadConfig } from '../config/read.js';
 import { evalCommand } from './commands/eval.js';
 import { resolveCommand } from './commands/resolve.js';
 import { reportCommand } from './commands/report.js';
@@ -93,7 +94,7 @@ export async function main(argv: string[]): Promise<number> {
       process.stderr.write(`cli: unknown pins command "${rest[0] ?? ''}"\n${USAGE}\n`);
       return 2;
     }
-    const storage = await openStorage(process.env, STORAGE_OPTIONS);
+    const storage = await openStorage(loadConfig(), STORAGE_OPTIONS);
     try {
       const log = await storage.pins.auditLog();
       if (!log.length) process.stdout.write('no pin activity\n');
@@ -107,7 +108,7 @@ export async function main(argv: string[]): Promise<number> {
     }
   }
   if (command === 'privacy') {
-    const storage = await openStorage(process.env);
+    const storage = await openStorage(loadConfig());
     try {
       return await privacyCommand(storage, rest);
     } finally {
@@ -115,7 +116,7 @@ export async function main(argv: string[]): Promise<number> {
     }
   }
   if (command === 'tickets') {
-    const storage = await openStorage(process.env, STORAGE_OPTIONS);
+    const storage = await openStorage(loadConfig(), STORAGE_OPTIONS);
     try {
       return await ticketsCommand(storage, rest, {
         ...(values.status ? { status: values.status } : {}),
@@ -128,7 +129,7 @@ export async function main(argv: string[]): Promise<number> {
   }
   const pack = loadKnowledgePack();
   if (command === 'report') {
-    const storage = await openStorage(process.env);
+    const storage = await openStorage(loadConfig());
     try {
       return await reportCommand(storage, new Resolver(pack).index.analyzer, {
         ...(values.since ? { since: values.since } : {}),
@@ -140,7 +141,7 @@ export async function main(argv: string[]): Promise<number> {
     }
   }
   if (command === 'kb') {
-    const storage = await openStorage(process.env);
+    const storage = await openStorage(loadConfig());
     try {
       return await kbCommand(storage.outcomes, { pack, resolver: new Resolver(pack) }, rest, {
         apply: values.apply,
@@ -177,7 +178,7 @@ export async function main(argv: string[]): Promise<number> {
       return evalCommand(resolver, rest[0], values.json);
     case 'chat': {
       // The terminal keeps its conversations and tickets where the bot does (./data by default).
-      const storage = await openStorage(process.env, STORAGE_OPTIONS);
+      const storage = await openStorage(loadConfig(), STORAGE_OPTIONS);
       const helpdesk = new Helpdesk({
         tickets: storage.tickets,
         uploads: pack.escalation.uploads,

@@ -38,6 +38,8 @@ import type { Pin } from './pins/types.js';
 import type { Platform } from './platform.js';
 import { Resolver } from './resolver/resolver.js';
 import { KeyedQueue } from './storage/keyed-queue.js';
+import type { Logger } from './log/logger.js';
+import { observed, type TurnObserver } from './metrics/observe.js';
 import { MemoryOutcomeStore } from './storage/memory-outcomes.js';
 import { MemoryFeedbackStore, MemorySentCardStore, MemoryStateStore } from './storage/memory.js';
 import type { OutcomeStore } from './storage/outcomes.js';
@@ -59,8 +61,10 @@ export interface BotOptions {
   helpdesk?: Helpdesk;
   /** Pinned quick fixes; in memory when not given. */
   pins?: PinService;
-  /** Told of failures the user is told about in plain words (a download that failed), for the log. */
-  onError?: (error: Error) => void;
+  /** Where failures the user is told about in plain words (a download that failed) are logged. */
+  log?: Logger;
+  /** Told of every turn handled (for the metrics). */
+  observer?: TurnObserver;
   /** Cards sent with buttons, to answer them in place; in memory when not given. */
   sentCards?: SentCardStore<Card>;
   /** What became of each question, for the helpdesk's report; in memory when not given. */
@@ -121,7 +125,7 @@ export class Bot {
       options.onEvent,
     );
     this.catalog = new Catalog(this.pack, this.resolver, this.pins, this.cards);
-    this.files = new FileReceiver(this.pack, this.helpdesk, this.cards, options.onError);
+    this.files = new FileReceiver(this.pack, this.helpdesk, this.cards, options.log);
     this.pinCommands = new PinCommands(this.pack, this.pins, this.cards, options.now);
     this.answeredCards = new AnsweredCards(this.pack);
     this.owners = new CardOwnership(this.sentCards, this.cards);
@@ -157,7 +161,9 @@ export class Bot {
 
   handle(incoming: Incoming): Promise<Outgoing> {
     const clean = wellFormedIncoming(incoming);
-    return this.queue.run(clean.conversation, () => this.step(clean));
+    this.options.log?.annotate({ conversation: clean.conversation, platform: clean.platform });
+    const handled = this.queue.run(clean.conversation, () => this.step(clean));
+    return this.options.observer ? observed(handled, clean, this.options.observer) : handled;
   }
 
   private async step(incoming: Incoming): Promise<Outgoing> {

@@ -99,7 +99,8 @@ export class Catalog {
       ? this.resolver.resolve(incoming.text.slice(0, this.resolver.settings.maxLength)).topic
       : null;
     const family = asked ? this.family(asked) : [];
-    const matching = help || asked === 'triage' ? active : active.filter((p) => family.includes(p.topic));
+    const matching =
+      help || asked === this.pack.triage ? active : active.filter((p) => family.includes(p.topic));
     return matching.map((p) => this.cards.pinned(p, shown, { withPostLink: true }));
   }
 

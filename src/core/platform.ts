@@ -10,7 +10,10 @@
  * its helpdesk channel, and updates the posts of pins that ended. Nothing here names an SDK type.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Config } from '../config/settings.js';
+import type { Environment } from '../config/read.js';
 import type { Bot } from './bot.js';
+import type { Logger } from './log/logger.js';
 import type { Card } from './cards/model.js';
 import type { Deliveries } from './deliveries.js';
 import type { HelpdeskChannel, UserNotifier } from './helpdesk/channel.js';
@@ -39,9 +42,14 @@ export interface PlatformCheck {
 /** What the composition gives a platform when it creates it. */
 export interface PlatformContext {
   bot: Bot;
-  /** The process environment: the platform reads its own settings from it. */
-  env: NodeJS.ProcessEnv;
-  log: (message: string) => void;
+  /** The checked settings (src/config): Teams and Slack read theirs from here. */
+  config: Config;
+  /**
+   * The raw environment, for a platform whose settings src/config does not declare (one being
+   * added, a test's own); a declared setting is read from `config`.
+   */
+  env: Environment;
+  log: Logger;
   /** The language the helpdesk reads (ticket cards, refusals, the agents' modals). */
   helpdeskLang: Lang;
   /** The helpdesk channel on this platform (HELPDESK_<NAME>_CHANNEL), when set. */

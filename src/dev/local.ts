@@ -21,6 +21,9 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ConfigError } from '../core/errors.js';
+import type { Logger } from '../core/log/logger.js';
+import { type Environment, processEnvironment, readConfig } from '../config/read.js';
+import { createLogger } from '../logging/create.js';
 import { exitOnStartError } from '../server/start-error.js';
 import { createApp, type App } from '../server/app.js';
 import { creatingMessage, openStorage } from '../storage/open.js';
@@ -51,11 +54,13 @@ export const PLAYGROUND = {
 };
 
 /** The settings `npm start` adds to the environment, to show all three kinds of users. */
-export function localDefaults(env: NodeJS.ProcessEnv, playgroundPort: number): NodeJS.ProcessEnv {
+export function localDefaults(env: Environment, playgroundPort: number): Environment {
   return {
     HELPDESK_TEAMS_CHANNEL: PLAYGROUND.teamChannel,
     HELPDESK_TEAMS_SERVICE_URL: `http://localhost:${playgroundPort}/_connector`,
     BOT_ADMINS: PLAYGROUND.userAadObjectId,
+    // A person reads these lines at the terminal, not a log pipeline.
+    LOG_FORMAT: 'pretty',
     ...env,
     BOT_LOCAL_MODE: 'true',
   };
@@ -81,7 +86,8 @@ export interface LocalOptions {
   withPlayground?: boolean;
   /** Keep data in memory instead of ./data (tests). */
   inMemory?: boolean;
-  log?: (message: string) => void;
+  /** Where the bot's log lines go (readable lines on standard output by default). */
+  log?: Logger;
 }
 
 function playgroundCli(): string {
@@ -117,7 +123,7 @@ function startPlayground(
   botPort: number,
   port: number,
   cwd: string,
-  log: (m: string) => void,
+  log: Logger,
 ): Promise<{ child: ChildProcess; url: string }> {
   const child = spawn(
     process.execPath,
@@ -135,7 +141,7 @@ function startPlayground(
     {
       cwd, // it writes ./devTools logs and reads ./.m365agentsplayground.yml where it runs
       env: {
-        ...process.env,
+        ...processEnvironment(),
         // Without these it tries cloud telemetry endpoints and spawns xdg-open at start.
         APPLICATION_INSIGHTS_NO_STATSBEAT: 'true',
         TEAMSAPPTESTER_BROWSER: 'none',
@@ -160,29 +166,34 @@ function startPlayground(
       60_000,
     ).unref();
   }).then((started) => {
-    log(`Agents Playground logs are in ${cwd}/devTools (removed when it stops)`);
+    log.info(`Agents Playground logs are in ${cwd}/devTools (removed when it stops)`);
     return started as { child: ChildProcess; url: string };
   });
 }
 
 export async function startLocal(options: LocalOptions = {}): Promise<LocalStack> {
-  const log = options.log ?? ((m: string) => console.log(m));
-  if (process.env.MicrosoftAppId)
+  const environment = processEnvironment();
+  const settings = readConfig(environment);
+  const log =
+    options.log ??
+    createLogger({ level: settings.LOG_LEVEL, format: readConfig(localDefaults(environment, 0)).LOG_FORMAT });
+  if (settings.MicrosoftAppId)
     throw new ConfigError(
       'npm start runs without authentication: unset MicrosoftAppId (use npm run serve for a registered bot).',
     );
   const withPlayground = options.withPlayground !== false;
   // The helpdesk channel's service URL is the Playground's, so its port is chosen first.
   const playgroundPort = withPlayground
-    ? await freePort(options.playgroundPort ?? Number(process.env.PLAYGROUND_PORT || 56150))
+    ? await freePort(options.playgroundPort ?? settings.PLAYGROUND_PORT)
     : 0;
-  const env = localDefaults(process.env, playgroundPort);
+  const env = localDefaults(environment, playgroundPort);
+  const config = readConfig(env);
   const storage = options.inMemory
     ? undefined
-    : await openStorage(process.env, { onCreate: (dir) => log(creatingMessage(dir)) });
-  if (storage) log(`storage: ${storage.db.description}`);
-  const app = await createApp({ env, log, ...(storage ? { storage } : {}) });
-  const botPort = await app.http.listen(options.botPort ?? Number(process.env.PORT ?? 3978), '127.0.0.1');
+    : await openStorage(config, { onCreate: (dir) => log.info(creatingMessage(dir)) });
+  if (storage) log.info(`storage: ${storage.db.description}`);
+  const app = await createApp({ config, log, ...(storage ? { storage } : {}) });
+  const botPort = await app.http.listen(options.botPort ?? config.PORT, '127.0.0.1');
   // The outbox (ticket cards, notifications, retries) and the pin sweeper, as in `npm run serve`.
   await app.start();
   let folder: ReturnType<typeof playgroundFolder> | undefined;
@@ -204,7 +215,7 @@ export async function startLocal(options: LocalOptions = {}): Promise<LocalStack
       stack.playground = child;
       stack.playgroundUrl = url;
       if (!url.endsWith(`:${playgroundPort}`))
-        log(
+        log.warn(
           `The Playground took another port than ${playgroundPort}: ticket cards cannot reach its channel.`,
         );
     } catch (error) {

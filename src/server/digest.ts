@@ -4,6 +4,7 @@
  * whether this week's digest is due; the outbox makes sure it is queued and posted once.
  */
 import { ConfigError } from '../core/errors.js';
+import type { Logger } from '../core/log/logger.js';
 import type { HelpdeskChannel } from '../core/helpdesk/channel.js';
 import type { OutboxHandler } from '../core/helpdesk/worker.js';
 import type { Lang } from '../core/i18n/languages.js';
@@ -26,7 +27,8 @@ export interface WeeklyDigest {
 }
 
 export function weeklyDigest(
-  env: NodeJS.ProcessEnv,
+  /** DIGEST_WEEKLY, checked by the configuration ("" when the digest is off). */
+  setting: string,
   deps: {
     outbox: Outbox;
     channels: HelpdeskChannel[];
@@ -36,11 +38,10 @@ export function weeklyDigest(
     helpdeskLang: Lang;
     clock: () => Date;
     kick: () => void;
-    log: (message: string) => void;
+    log: Logger;
   },
 ): WeeklyDigest {
   const handler = digestHandler(deps);
-  const setting = env.DIGEST_WEEKLY?.trim();
   if (!setting) return { handler, check: async () => false, start: () => {}, stop: () => {} };
   const schedule = parseWeekly(setting);
   if (!deps.channels.length)
@@ -56,8 +57,7 @@ export function weeklyDigest(
   });
   let timer: NodeJS.Timeout | undefined;
   const check = () => scheduler.tick();
-  const checkLogged = () =>
-    void check().catch((e) => deps.log(`digest check failed: ${(e as Error).message}`));
+  const checkLogged = () => void check().catch((e) => deps.log.error('digest check failed', { err: e }));
   return {
     handler,
     check,

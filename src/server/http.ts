@@ -3,7 +3,10 @@
  * requests in flight. Platform endpoints plug in as routes; nothing here knows a platform.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { randomUUID } from 'node:crypto';
 import { ConfigError } from '../core/errors.js';
+import { withLogContext } from '../logging/context.js';
+import { type Logger, silentLogger } from '../core/log/logger.js';
 import type { PlatformRoute } from '../core/platform.js';
 import { sendJson } from '../adapters/respond.js';
 
@@ -21,7 +24,7 @@ export interface HttpOptions {
    * default host is 127.0.0.1, and any other host is refused.
    */
   loopbackOnly?: boolean;
-  log?: (message: string) => void;
+  log?: Logger;
 }
 
 export { sendJson };
@@ -49,6 +52,16 @@ function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
   });
 }
 
+/**
+ * The id on every log line written for a request: the caller's X-Request-Id when it sent a
+ * sane one (a load balancer's, to follow a request across both logs), else a new one. It is
+ * sent back in the response's X-Request-Id.
+ */
+function requestIdOf(req: IncomingMessage): string {
+  const given = req.headers['x-request-id'];
+  return typeof given === 'string' && /^[\w.:-]{1,128}$/.test(given) ? given : randomUUID();
+}
+
 export interface HttpServer {
   server: Server;
   /** Listens on `host` (every interface by default, 127.0.0.1 with `loopbackOnly`); resolves with the port. */
@@ -59,12 +72,19 @@ export interface HttpServer {
 
 export function createHttpServer(options: HttpOptions): HttpServer {
   const limit = options.maxBodyBytes ?? 1024 * 1024;
-  const log = options.log ?? (() => {});
+  const log = options.log ?? silentLogger;
   let inFlight = 0;
   let drained: (() => void) | undefined;
 
-  const server = createServer(async (req, res) => {
+  const server = createServer((req, res) => {
+    const requestId = requestIdOf(req);
+    res.setHeader('x-request-id', requestId);
+    void withLogContext({ requestId }, () => handle(req, res));
+  });
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     inFlight++;
+    const started = performance.now();
     try {
       const path = (req.url ?? '/').split('?')[0];
       const candidates = options.routes.filter((r) => r.path === path);
@@ -87,6 +107,7 @@ export function createHttpServer(options: HttpOptions): HttpServer {
         try {
           body = JSON.parse(raw.toString('utf8'));
         } catch {
+          // The caller's mistake, answered as such: nothing for the operator's log.
           return error(res, 400, 'malformed_json', 'The body is not valid JSON.');
         }
         if (typeof body !== 'object' || body === null || Array.isArray(body))
@@ -95,13 +116,17 @@ export function createHttpServer(options: HttpOptions): HttpServer {
       await route.handle(req, res, body, raw);
       if (!res.writableEnded) res.end();
     } catch (e) {
-      log(`request failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+      log.error('request failed', { err: e, method: req.method, path: req.url?.split('?')[0] });
       error(res, 500, 'internal_error', 'The request could not be handled.');
     } finally {
+      // The access log, at debug: with the request id and, once the core knew it, the conversation.
+      log.debug(`${req.method} ${req.url?.split('?')[0]} ${res.statusCode}`, {
+        ms: Math.round(performance.now() - started),
+      });
       inFlight--;
       if (inFlight === 0) drained?.();
     }
-  });
+  }
 
   return {
     server,

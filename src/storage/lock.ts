@@ -8,6 +8,7 @@
 import { linkSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { StorageError } from '../core/errors.js';
+import { utcSecond } from '../core/text/dates.js';
 
 export const LOCK_FILE = 'bot.lock';
 
@@ -56,6 +57,12 @@ export function lockFolder(dir: string): FolderLock {
 }
 
 /** Writes the lock whole, then links it into place: another process sees all of it or nothing. */
+
+/** A lock file that does not say who holds it: its first characters, to show the operator. */
+function unknownOwner(text: string): LockOwner {
+  return { pid: -1, startedAt: '', command: text.slice(0, 200) };
+}
+
 function tryCreate(file: string, owner: LockOwner): boolean {
   const temp = `${file}.${process.pid}.tmp`;
   writeFileSync(temp, JSON.stringify(owner) + '\n');
@@ -88,8 +95,9 @@ function readOwner(file: string): LockOwner | undefined {
     if (Number.isInteger(owner.pid) && typeof owner.startedAt === 'string') return owner as LockOwner;
   } catch {
     // Not JSON: written by something else, or truncated. Reported as an unknown owner below.
+    return unknownOwner(text);
   }
-  return { pid: -1, startedAt: '', command: text.slice(0, 200) };
+  return unknownOwner(text);
 }
 
 /** Whether the lock's process still runs: its pid exists and did not start after the lock. */
@@ -126,7 +134,7 @@ function inUse(dir: string, owner: LockOwner | undefined, heldHere: boolean): St
     : owner.pid === process.pid && heldHere
       ? 'this same process'
       : owner.pid > 0
-        ? `process ${owner.pid} (started ${owner.startedAt.replace('T', ' ').slice(0, 19)} UTC: ${owner.command || 'unknown command'})`
+        ? `process ${owner.pid} (started ${utcSecond(owner.startedAt)}: ${owner.command || 'unknown command'})`
         : `an unknown program (${join(dir, LOCK_FILE)} says "${owner.command.trim()}")`;
   return new StorageError(
     `The embedded database in ${dir} is in use by ${who}. Only one process can open it: stop that ` +

@@ -4,11 +4,14 @@
  * Both get the same migrations before use.
  */
 import { isAbsolute, relative, resolve } from 'node:path';
-import { ConfigError } from '../core/errors.js';
+import type { Config } from '../config/settings.js';
 import type { Card } from '../core/cards/model.js';
 import type { ConversationState } from '../core/dialogs/state.js';
 import { CachedStateStore } from '../core/storage/cached.js';
-import type { StateStore } from '../core/storage/types.js';
+import type { DedupeStore, FeedbackStore, Outbox, SentCardStore, StateStore } from '../core/storage/types.js';
+import type { TicketStore } from '../core/helpdesk/types.js';
+import type { PinStore } from '../core/pins/types.js';
+import type { OutcomeStore } from '../core/storage/outcomes.js';
 import { migrate } from './migrations.js';
 import { openPglite, type PgliteOptions } from './pglite.js';
 import { openPostgres } from './postgres.js';
@@ -18,19 +21,24 @@ import { SqlTicketStore } from './tickets.js';
 import { SqlPinStore } from './pins.js';
 import { SqlOutcomeStore } from './outcomes.js';
 
+/**
+ * The bot's storage, typed with the core's storage contracts: what uses it depends on what a
+ * store promises, not on its SQL, so a store can be replaced (a cache in front, another
+ * database) without touching its users.
+ */
 export interface Storage {
   db: SqlDatabase;
   /** Conversation state, read through this process's cache (see CachedStateStore). */
   states: StateStore<ConversationState>;
-  feedback: SqlFeedbackStore;
-  dedupe: SqlDedupeStore;
-  outbox: SqlOutbox;
-  tickets: SqlTicketStore;
-  pins: SqlPinStore;
+  feedback: FeedbackStore;
+  dedupe: DedupeStore;
+  outbox: Outbox;
+  tickets: TicketStore;
+  pins: PinStore;
   /** Cards sent with buttons, to answer them in place (see SentCardStore). */
-  sentCards: SqlSentCardStore<Card>;
+  sentCards: SentCardStore<Card>;
   /** What became of each question (the helpdesk's report). */
-  outcomes: SqlOutcomeStore;
+  outcomes: OutcomeStore;
   close(): Promise<void>;
 }
 
@@ -57,13 +65,13 @@ export function creatingMessage(dir: string): string {
   return `Creating the embedded database in ${shown}, about 10 s, only the first time (after npm run build, a copy instead)…`;
 }
 
-export async function openStorage(env: NodeJS.ProcessEnv, options: PgliteOptions = {}): Promise<Storage> {
-  const url = env.DATABASE_URL?.trim();
+export type StorageConfig = Pick<Config, 'DATABASE_URL' | 'DATABASE_SCHEMA' | 'DATA_DIR'>;
+
+export async function openStorage(config: StorageConfig, options: PgliteOptions = {}): Promise<Storage> {
+  const url = config.DATABASE_URL;
   if (url) {
-    if (!/^postgres(ql)?:\/\//.test(url))
-      throw new ConfigError('DATABASE_URL must be a postgres:// connection string.');
-    const schema = env.DATABASE_SCHEMA?.trim();
+    const schema = config.DATABASE_SCHEMA;
     return storageOn(await openPostgres({ connectionString: url, ...(schema ? { schema } : {}) }));
   }
-  return storageOn(await openPglite(resolve(env.DATA_DIR?.trim() || 'data'), options));
+  return storageOn(await openPglite(resolve(config.DATA_DIR), options));
 }

@@ -15,7 +15,7 @@ function describe(connectionString: string): string {
     const u = new URL(connectionString);
     return `PostgreSQL at ${u.hostname}:${u.port || 5432}${u.pathname}`;
   } catch {
-    return 'PostgreSQL';
+    return 'PostgreSQL'; // a key=value connection string: no host to show, and no password shown
   }
 }
 
@@ -55,16 +55,21 @@ export async function openPostgres(options: PostgresOptions): Promise<SqlDatabas
     ...executor(pool),
     async transaction(work) {
       const client = await wrap(() => pool.connect());
+      let broken: Error | undefined;
       try {
         await client.query('begin');
         const result = await work(executor(client));
         await client.query('commit');
         return result;
       } catch (e) {
-        await client.query('rollback').catch(() => {});
+        // A connection that cannot even roll back is released as broken (the pool discards it);
+        // the transaction's own error is the one the caller gets.
+        await client.query('rollback').catch((rollbackError: Error) => {
+          broken = rollbackError;
+        });
         throw e;
       } finally {
-        client.release();
+        client.release(broken);
       }
     },
     close: () => pool.end(),

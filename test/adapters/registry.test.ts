@@ -12,6 +12,7 @@ import type { ChatPlatform, PlatformContext } from '../../src/core/platform.js';
 import { renderText } from '../../src/render/text/render.js';
 import { type App, createApp } from '../../src/server/app.js';
 import { realPack } from '../helpers/pack.js';
+import { silentLogger } from '../../src/core/log/logger.js';
 
 /** Its markup: `<me>` mentions the bot. Its cards: text with the buttons' payloads. */
 class Chat implements ChatPlatform {
@@ -79,7 +80,7 @@ const CHAT: PlatformEntry = {
   name: 'chat',
   label: 'Chat',
   requires: 'CHAT_TOKEN',
-  configured: (env) => Boolean(env.CHAT_TOKEN),
+  configured: (_config, env) => Boolean(env.CHAT_TOKEN),
   inbound: (text) => text,
   load: async () => ({ createPlatform: (context) => (made = new Chat(context)) }),
 };
@@ -93,7 +94,7 @@ afterEach(async () => {
 });
 
 async function start(env: Record<string, string>) {
-  app = await createApp({ env, platforms: [...REAL, CHAT], log: () => {} });
+  app = await createApp({ env, platforms: [...REAL, CHAT], log: silentLogger });
   const base = `http://127.0.0.1:${await app.http.listen(0, '127.0.0.1')}`;
   await app.start();
   return async (user: string, message: { text?: string; action?: ActionPayload }) => {

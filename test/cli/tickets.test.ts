@@ -6,6 +6,7 @@ import { ticketsCsv } from '../../src/cli/commands/tickets.js';
 import { realPack, ROOT } from '../helpers/pack.js';
 import { sampleTicket } from '../helpers/cards.js';
 import { Terminal } from '../helpers/terminal.js';
+import { readConfig } from '../../src/config/read.js';
 
 const pack = realPack();
 const cli = (dataDir: string, args: string[]) =>
@@ -83,7 +84,7 @@ describe('pins audit', () => {
     const { tmpdir } = await import('node:os');
     const { openStorage } = await import('../../src/storage/open.js');
     const dataDir = mkdtempSync(join(tmpdir(), 'signin-pins-'));
-    const storage = await openStorage({ DATA_DIR: dataDir });
+    const storage = await openStorage(readConfig({ DATA_DIR: dataDir }));
     await storage.pins.audit({
       at: '2026-11-22T04:00:00.000Z',
       actor: 'Nestor',

@@ -14,6 +14,7 @@ import { openPostgres } from '../../src/storage/postgres.js';
 import { FakeConnector } from '../helpers/connector.js';
 import { POSTGRES_URL } from '../helpers/databases.js';
 import { ROOT } from '../helpers/pack.js';
+import { silentLogger } from '../../src/core/log/logger.js';
 
 let stack: LocalStack | undefined;
 const saved = { ...process.env };
@@ -41,7 +42,7 @@ describe('npm start', () => {
     const connector = await new FakeConnector().start();
     process.env.HELPDESK_TEAMS_SERVICE_URL = connector.url;
     process.env.OUTBOX_INTERVAL_MS = '50';
-    stack = await startLocal({ botPort: 0, withPlayground: false, inMemory: true, log: () => {} });
+    stack = await startLocal({ botPort: 0, withPlayground: false, inMemory: true, log: silentLogger });
     // The first post fails (the channel is briefly unreachable); the outbox tries again by itself.
     connector.failNext({ status: 503 });
     await stack.app.bot.helpdesk.createTicket({
@@ -68,7 +69,7 @@ describe('npm start', () => {
 
   it('expires pins by itself', async () => {
     process.env.PIN_SWEEP_MS = '50';
-    stack = await startLocal({ botPort: 0, withPlayground: false, inMemory: true, log: () => {} });
+    stack = await startLocal({ botPort: 0, withPlayground: false, inMemory: true, log: silentLogger });
     const { pins } = stack.app.bot;
     // A pin for 20 ms: nothing but the sweeper started by npm start can end it.
     await pins.pin('teams', 'team-id', 'clock-skew', '', 20, { id: PLAYGROUND.userAadObjectId }, 'en');
@@ -82,7 +83,7 @@ const leftovers = (dir: string) => readdirSync(dir).filter((f) => f.startsWith('
 
 describe('npm start: the Playground folder', () => {
   it('removes the Playground folder when the stack stops', async () => {
-    const local = await startLocal({ botPort: 0, playgroundPort: 0, inMemory: true, log: () => {} });
+    const local = await startLocal({ botPort: 0, playgroundPort: 0, inMemory: true, log: silentLogger });
     expect(existsSync(local.playgroundDir!)).toBe(true);
     await local.stop();
     expect(existsSync(local.playgroundDir!)).toBe(false);

@@ -13,6 +13,7 @@ import { type Browser, chromium, type Locator, type Page } from 'playwright-core
 import { expect } from 'vitest';
 import { type LocalStack, startLocal } from '../../src/dev/local.js';
 import { realPack, ROOT } from '../helpers/pack.js';
+import { messagesInto } from '../helpers/logs.js';
 
 export const pack = realPack();
 /** A message of the bot in English, as the page shows it. */
@@ -58,7 +59,7 @@ export async function openPlayground(
   const logs: string[] = [];
   let stack: LocalStack;
   try {
-    stack = await startLocal({ botPort: 0, playgroundPort: 0, inMemory: true, log: (m) => logs.push(m) });
+    stack = await startLocal({ botPort: 0, playgroundPort: 0, inMemory: true, log: messagesInto(logs) });
   } finally {
     for (const [k, v] of Object.entries(saved)) {
       if (v === undefined) delete process.env[k];

@@ -2,6 +2,7 @@ import { expect } from 'vitest';
 import { type App, createApp } from '../../src/server/app.js';
 import { signed, slackEnv } from '../adapters/slack/payloads.js';
 import type { FakeSlackApi } from './slack-api.js';
+import { silentLogger } from '../../src/core/log/logger.js';
 
 export interface SlackTestApp {
   app: App;
@@ -19,7 +20,7 @@ export async function startSlackApp(
   const app = await createApp({
     env: slackEnv(api.apiUrl, env),
     ...(clock ? { clock } : {}),
-    log: (m) => process.env.DEBUG_TEST && console.log(m),
+    log: silentLogger,
   });
   const base = `http://127.0.0.1:${await app.http.listen(0, '127.0.0.1')}`;
   await app.start();

@@ -9,12 +9,13 @@ import { describe, expect, it } from 'vitest';
 import { buildTeamsPackage, packageFiles, readManifestSettings } from '../../src/adapters/teams/manifest.js';
 import { CommandMatcher } from '../../src/core/dialogs/commands.js';
 import { realPack, ROOT } from '../helpers/pack.js';
+import { readConfig } from '../../src/config/read.js';
 
 const require = createRequire(import.meta.url);
 const { AppManifestUtils } = require('@microsoft/app-manifest');
 const DIR = join(ROOT, 'manifest', 'teams');
 const settings = readManifestSettings(
-  { MicrosoftAppId: '6f1c2a3b-0000-4000-8000-00000000b07a', BOT_DOMAIN: 'bot.contoso.com' },
+  readConfig({ MicrosoftAppId: '6f1c2a3b-0000-4000-8000-00000000b07a', BOT_DOMAIN: 'bot.contoso.com' }),
   JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version,
 );
 const files = packageFiles(DIR, settings);
@@ -145,13 +146,19 @@ describe('Teams app manifest', () => {
   });
 
   it('refuses to build without an app id or a domain, naming the setting', () => {
-    expect(() => readManifestSettings({ BOT_DOMAIN: 'bot.contoso.com' }, '1.0.0')).toThrow(/MicrosoftAppId/);
-    expect(() => readManifestSettings({ MicrosoftAppId: settings.MicrosoftAppId }, '1.0.0')).toThrow(
-      /BOT_DOMAIN/,
+    expect(() => readManifestSettings(readConfig({ BOT_DOMAIN: 'bot.contoso.com' }), '1.0.0')).toThrow(
+      /MicrosoftAppId/,
     );
     expect(() =>
+      readManifestSettings(readConfig({ MicrosoftAppId: settings.MicrosoftAppId }), '1.0.0'),
+    ).toThrow(/BOT_DOMAIN/);
+    expect(() =>
       readManifestSettings(
-        { MicrosoftAppId: settings.MicrosoftAppId, BOT_DOMAIN: 'x.com', TEAMS_PRIVACY_URL: 'http://x.com' },
+        readConfig({
+          MicrosoftAppId: settings.MicrosoftAppId,
+          BOT_DOMAIN: 'x.com',
+          TEAMS_PRIVACY_URL: 'http://x.com',
+        }),
         '1',
       ),
     ).toThrow(/TEAMS_PRIVACY_URL/);

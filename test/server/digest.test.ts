@@ -17,6 +17,7 @@ import { BACKENDS, POSTGRES_URL } from '../helpers/databases.js';
 import { realPack, realResolver } from '../helpers/pack.js';
 import { runScript } from '../helpers/scripted.js';
 import { FakeSlackApi } from '../helpers/slack-api.js';
+import { silentLogger } from '../../src/core/log/logger.js';
 
 const pack = realPack();
 const connector = new FakeConnector();
@@ -48,7 +49,7 @@ async function startProcess(): Promise<App> {
     },
     storage: await storageOn(db),
     clock,
-    log: () => {},
+    log: silentLogger,
   });
   await app.http.listen(0, '127.0.0.1');
   await app.start();
@@ -169,10 +170,10 @@ describe('the digest setting', () => {
   it('stops the start with a message naming it when it is malformed, or when there is no helpdesk channel', async () => {
     const env = { BOT_LOCAL_MODE: 'true', HELPDESK_TEAMS_CHANNEL: TEAMS_DESK };
     await expect(
-      createApp({ env: { ...env, DIGEST_WEEKLY: 'every monday' }, log: () => {} }),
+      createApp({ env: { ...env, DIGEST_WEEKLY: 'every monday' }, log: silentLogger }),
     ).rejects.toThrow(/DIGEST_WEEKLY must be a day and a time/);
     await expect(
-      createApp({ env: { BOT_LOCAL_MODE: 'true', DIGEST_WEEKLY: 'mon 09:00' }, log: () => {} }),
+      createApp({ env: { BOT_LOCAL_MODE: 'true', DIGEST_WEEKLY: 'mon 09:00' }, log: silentLogger }),
     ).rejects.toThrow(/DIGEST_WEEKLY is set but there is no helpdesk channel/);
   });
 });

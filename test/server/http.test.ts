@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createHttpServer, sendJson } from '../../src/server/http.js';
+import { silentLogger } from '../../src/core/log/logger.js';
 
 describe('the HTTP server', () => {
   it('finishes the requests in flight when it shuts down, and takes no new ones', async () => {
@@ -31,7 +32,7 @@ describe('the HTTP server', () => {
   it('answers malformed and oversized bodies with a coded error, and a failing handler with 500', async () => {
     const http = createHttpServer({
       maxBodyBytes: 100,
-      log: () => {},
+      log: silentLogger,
       routes: [
         {
           method: 'POST',

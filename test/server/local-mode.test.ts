@@ -8,6 +8,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/server/app.js';
 import { ConfigError } from '../../src/core/errors.js';
 import { serve } from '../helpers/serve.js';
+import { silentLogger } from '../../src/core/log/logger.js';
 
 /** Whether a TCP connection to host:port is accepted. */
 const reachable = (host: string, port: number) =>
@@ -26,7 +27,7 @@ const external = Object.values(networkInterfaces())
   .filter((a) => a && a.family === 'IPv4' && !a.internal)
   .map((a) => a!.address);
 
-const app = await createApp({ env: { BOT_LOCAL_MODE: 'true' }, log: () => {} });
+const app = await createApp({ env: { BOT_LOCAL_MODE: 'true' }, log: silentLogger });
 
 describe('local mode', () => {
   afterAll(() => app.stop());

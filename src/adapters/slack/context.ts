@@ -3,7 +3,7 @@
  * belongs to, the users' locales, and how the bot is asked and its cards posted. Each listener
  * is a module of its own under listeners/, given this context.
  */
-import type { WebClient } from '@slack/web-api';
+import type { webApi } from '@slack/bolt';
 import type { Bot, Incoming, Outgoing } from '../../core/bot.js';
 import type { Card } from '../../core/cards/model.js';
 import { DEFAULT_LANG, type Lang, langFromLocale } from '../../core/i18n/languages.js';
@@ -11,6 +11,9 @@ import { renderBlockKit, type SlackMessage } from '../../render/blockkit/render.
 import { LocaleCache } from './locale.js';
 import { slackInbound } from './markup.js';
 import { SlackPinPublisher } from './pins.js';
+import type { Logger } from '../../core/log/logger.js';
+/** The Web API client Bolt bundles (its own copy, so the types always match Bolt's). */
+type WebClient = webApi.WebClient;
 
 export interface Where {
   team: string;
@@ -36,14 +39,14 @@ export interface SlackBotOptions {
   admins?: string[];
   /** The language the helpdesk reads (its modals). */
   helpdeskLang?: Lang;
-  log?: (message: string) => void;
+  log?: Logger;
   /** The Web API's URL when not Slack's own (SLACK_API_URL): its host serves files too. */
   apiUrl?: string;
 }
 
 export class SlackContext {
   readonly bot: Bot;
-  readonly locales = new LocaleCache();
+  readonly locales: LocaleCache;
   readonly publisher: SlackPinPublisher;
 
   constructor(
@@ -51,6 +54,7 @@ export class SlackContext {
     client: () => WebClient,
   ) {
     this.bot = options.bot;
+    this.locales = new LocaleCache(options.log);
     this.publisher = new SlackPinPublisher(client, (lang) => this.chooseLabel(lang), options.log);
   }
 
@@ -107,7 +111,7 @@ export class SlackContext {
     const lang = langFromLocale(locale) ?? DEFAULT_LANG;
     const notice = await this.bot.notYourCard(sentKey(where.channel, ts), conversationKey(where), lang);
     if (!notice) return false;
-    this.options.log?.(
+    this.options.log?.info(
       `message ${ts} in ${where.channel} pressed by ${where.user}, not its owner: left as it is`,
     );
     await respond({ response_type: 'ephemeral', replace_original: false, ...this.render(notice) });

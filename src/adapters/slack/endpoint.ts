@@ -4,15 +4,16 @@
  * dropping calls, and can be pointed elsewhere with SLACK_API_URL.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { App, LogLevel } from '@slack/bolt';
-import { WebClient } from '@slack/web-api';
+import { App, LogLevel, webApi } from '@slack/bolt';
 import type { Bot } from '../../core/bot.js';
 import type { Lang } from '../../core/i18n/languages.js';
 import type { Deliveries } from '../../core/deliveries.js';
 import type { SlackSettings } from './config.js';
+import { boltLogger } from './bolt-logger.js';
 import { SlackHttpReceiver } from './receiver.js';
 import { registerSlackListeners } from './slack-bot.js';
 import { DEFAULT_TOKEN_RETRY, SlackTokenCheck, type TokenRetry } from './token-check.js';
+import { type Logger, silentLogger } from '../../core/log/logger.js';
 
 export interface SlackEndpointOptions {
   bot: Bot;
@@ -21,7 +22,7 @@ export interface SlackEndpointOptions {
   settings: SlackSettings;
   /** Where handled deliveries are remembered, against Slack's retries (see core/deliveries.ts). */
   deliveries: Deliveries;
-  log?: (message: string) => void;
+  log?: Logger;
   /** Seconds since the epoch, for signature timestamps (tests move the clock). */
   now?: () => number;
   /** How the token check (`auth.test`) is retried while it fails. */
@@ -39,7 +40,7 @@ export interface SlackEndpoint {
 }
 
 export function createSlackEndpoint(options: SlackEndpointOptions): SlackEndpoint {
-  const { settings, log = () => {} } = options;
+  const { settings, log = silentLogger } = options;
   const clientOptions = {
     ...(settings.apiUrl ? { slackApiUrl: settings.apiUrl } : {}),
     // Rate-limited calls are retried after Retry-After, not rejected.
@@ -59,6 +60,7 @@ export function createSlackEndpoint(options: SlackEndpointOptions): SlackEndpoin
     authorize: tokenCheck.authorize,
     clientOptions,
     convoStore: false as const,
+    logger: boltLogger(log),
     logLevel: LogLevel.WARN,
   };
   let receiver: SlackHttpReceiver | undefined;
@@ -75,8 +77,8 @@ export function createSlackEndpoint(options: SlackEndpointOptions): SlackEndpoin
   }
   // With `authorize`, Bolt's own client has no token: the bot's calls outside a listener
   // (the outbox, pin expiry) use this one.
-  app.client = new WebClient(settings.botToken, clientOptions);
-  app.error(async (error) => log(`slack listener failed: ${error.stack ?? error.message}`));
+  app.client = new webApi.WebClient(settings.botToken, clientOptions);
+  app.error(async (error) => log.error('slack listener failed', { err: error }));
   registerSlackListeners(app, {
     bot: options.bot,
     log,

@@ -22,7 +22,7 @@ export function isSlackFileUrl(url: string, apiUrl?: string): boolean {
   try {
     target = new URL(url);
   } catch {
-    return false;
+    return false; // not a URL at all, so not a Slack file: the bot does not download it
   }
   if (target.protocol === 'https:' && SLACK_FILE_HOSTS.includes(target.hostname)) return true;
   if (!apiUrl) return false;

@@ -3,12 +3,15 @@
  * notifications back to users where they talked to the bot, and the modals that take the
  * escalation form and the helpdesk's questions and notes.
  */
-import type { WebClient } from '@slack/web-api';
+import type { webApi } from '@slack/bolt';
 import type { Card, DigestCard, FormCard, TicketCard } from '../../core/cards/model.js';
 import type { HelpdeskChannel, UserNotifier } from '../../core/helpdesk/channel.js';
 import { renderBlockKit } from '../../render/blockkit/render.js';
 import type { Block } from '../../render/blockkit/render.js';
 import { findMarked, marked } from './marker.js';
+
+/** The Web API client Bolt bundles (its own copy, so the types always match Bolt's). */
+type WebClient = webApi.WebClient;
 
 const clip = (s: string, n: number) => ([...s].length <= n ? s : `${[...s].slice(0, n - 1).join('')}…`);
 const plain = (text: string, n = 75) => ({ type: 'plain_text' as const, text: clip(text, n) });

@@ -4,7 +4,10 @@
  * The marker rides in the message's metadata, which `conversations.history` and
  * `conversations.replies` return; it is never shown.
  */
-import type { WebClient } from '@slack/web-api';
+import type { webApi } from '@slack/bolt';
+
+/** The Web API client Bolt bundles (its own copy, so the types always match Bolt's). */
+type WebClient = webApi.WebClient;
 
 const EVENT_TYPE = 'signin_outbox';
 /** History pages read at most per lookup (200 messages each). */

@@ -5,7 +5,6 @@
  * SLACK_BOT_TOKEN is set.
  */
 import type { Card } from '../../core/cards/model.js';
-import { ConfigError } from '../../core/errors.js';
 import type { Lang } from '../../core/i18n/languages.js';
 import type { ChatPlatform, PlatformContext } from '../../core/platform.js';
 import { renderBlockKit } from '../../render/blockkit/render.js';
@@ -18,27 +17,17 @@ import { isSlackAdmin, SlackPinPublisher } from './pins.js';
 /** The test seams tests may give (the signature clock, the token check's retry timing). */
 export type SlackSeams = Partial<Pick<SlackEndpointOptions, 'now' | 'tokenRetry'>>;
 
-/** How long a delivery being handled is held against Slack's retries, when not the default. */
-function leaseMs(env: NodeJS.ProcessEnv): number | undefined {
-  const raw = env.SLACK_HANDLING_LEASE_MS?.trim();
-  if (!raw) return undefined;
-  const ms = Number(raw);
-  if (!Number.isInteger(ms) || ms <= 0)
-    throw new ConfigError(`SLACK_HANDLING_LEASE_MS must be a positive number of milliseconds; got "${raw}".`);
-  return ms;
-}
-
 export function createPlatform(context: PlatformContext): ChatPlatform {
-  const { env, log, bot, helpdeskLang } = context;
-  const settings = readSlackSettings(env);
+  const { config, log, bot, helpdeskLang } = context;
+  const settings = readSlackSettings(config);
   if (!settings) throw new Error('Slack is not configured (SLACK_BOT_TOKEN)');
-  const lease = leaseMs(env);
   const slack = createSlackEndpoint({
     bot,
     helpdeskLang,
     admins: context.admins,
     settings,
-    deliveries: lease ? context.deliveries.withLease(lease) : context.deliveries,
+    // Held while handled against Slack's retries (after about 1 and 5 minutes): SLACK_HANDLING_LEASE_MS.
+    deliveries: context.deliveries.withLease(config.SLACK_HANDLING_LEASE_MS),
     log,
     ...(context.options as SlackSeams | undefined),
   });

@@ -15,13 +15,14 @@ import type { App, Receiver, ReceiverEvent } from '@slack/bolt';
 import type { Deliveries } from '../../core/deliveries.js';
 import { sendJson } from '../respond.js';
 import { SlackVerificationError, verifySlackRequest } from './verify.js';
+import type { Logger } from '../../core/log/logger.js';
 
 export interface SlackReceiverOptions {
   signingSecret: string;
   deliveries: Deliveries;
   /** Seconds since the epoch (tests move the clock). */
   now?: () => number;
-  log?: (message: string) => void;
+  log?: Logger;
 }
 
 /** A Slack request body: an event envelope, a slash command form, or an interaction payload. */
@@ -174,9 +175,7 @@ export class SlackHttpReceiver implements Receiver {
         });
       }
     } catch (error) {
-      this.options.log?.(
-        `slack event failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
-      );
+      this.options.log?.error('slack event failed', { err: error });
       if (!acked)
         sendJson(res, 500, { error: { code: 'internal_error', message: 'The event could not be handled.' } });
     }

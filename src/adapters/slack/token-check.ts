@@ -7,7 +7,11 @@
  * own user and bot ids join once known), and the state is reported on readiness (/readyz).
  */
 import type { AuthorizeResult } from '@slack/bolt';
-import type { WebClient } from '@slack/web-api';
+import type { webApi } from '@slack/bolt';
+import { type Logger, silentLogger } from '../../core/log/logger.js';
+
+/** The Web API client Bolt bundles (its own copy, so the types always match Bolt's). */
+type WebClient = webApi.WebClient;
 
 export interface TokenCheckStatus {
   state: 'checking' | 'ok' | 'failing';
@@ -39,7 +43,7 @@ export class SlackTokenCheck {
     private readonly client: () => WebClient,
     private readonly token: string,
     private readonly retry: TokenRetry = DEFAULT_TOKEN_RETRY,
-    private readonly log: (message: string) => void = () => {},
+    private readonly log: Logger = silentLogger,
   ) {}
 
   status(): TokenCheckStatus {
@@ -70,7 +74,7 @@ export class SlackTokenCheck {
         ...(result.user_id ? { botUserId: result.user_id } : {}),
       };
       this.current = { state: 'ok', attempts, ...(result.team ? { team: result.team } : {}) };
-      if (attempts > 1) this.log(`slack token check passed after ${attempts} attempts`);
+      if (attempts > 1) this.log.info(`slack token check passed after ${attempts} attempts`);
     } catch (e) {
       const error = (e as { data?: { error?: string } }).data?.error ?? (e as Error).message;
       const delay = Math.min(nextDelay, this.retry.maxDelayMs);
@@ -80,7 +84,7 @@ export class SlackTokenCheck {
         error,
         retryAt: new Date(Date.now() + delay).toISOString(),
       };
-      this.log(
+      this.log.warn(
         `slack token check failed (auth.test: ${error}); trying again in ${Math.round(delay / 1000)} s`,
       );
       if (this.stopped) return;

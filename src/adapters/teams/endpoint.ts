@@ -26,6 +26,7 @@ import type { RetryPolicy } from './retry.js';
 import { SigninTeamsBot } from './teams-bot.js';
 import { type TeamsProactive, TeamsPinPublisher } from './helpdesk.js';
 import { type Lang, langFromLocale } from '../../core/i18n/languages.js';
+import { type Logger, silentLogger } from '../../core/log/logger.js';
 
 export interface TeamsEndpointOptions {
   bot: Bot;
@@ -34,7 +35,7 @@ export interface TeamsEndpointOptions {
   deliveries: Deliveries;
   renderer?: AdaptiveCardRenderer;
   retry?: RetryPolicy;
-  log?: (message: string) => void;
+  log?: Logger;
   /** Where tokens are checked against: the Bot Framework's by default; a local issuer in tests. */
   auth?: { openIdMetadataUrl: string; tokenIssuer: string };
   /** How outbound calls get their token (tests give a fixed one; production uses the app secret). */
@@ -106,7 +107,7 @@ function deliveryId(activity: { type?: string; id?: string; conversation?: { id?
 
 export function createTeamsEndpoint(options: TeamsEndpointOptions): TeamsEndpoint {
   const { settings, bot } = options;
-  const log = options.log ?? (() => {});
+  const log = options.log ?? silentLogger;
   const config: ConfigurationBotFrameworkAuthenticationOptions = {
     MicrosoftAppId: settings.appId,
     MicrosoftAppPassword: settings.appPassword,
@@ -124,13 +125,13 @@ export function createTeamsEndpoint(options: TeamsEndpointOptions): TeamsEndpoin
   const adapter = new CloudAdapter(authentication);
   const renderer = options.renderer ?? new AdaptiveCardRenderer();
   adapter.onTurnError = async (context, error) => {
-    log(`teams turn failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    log.error('teams turn failed', { err: error, activity: context.activity.type });
     try {
       const lang = langFromLocale(context.activity.locale) ?? 'en';
       await context.sendActivity({ type: 'message', text: bot.notice('error', lang).text });
     } catch (e) {
-      // The user cannot be told either (the conversation is unreachable): logged, nothing more to do.
-      log(`teams could not tell the user of the failure: ${(e as Error).message}`);
+      // The user could not even be told: the turn's error is logged above, this one beside it.
+      log.warn('could not tell the user the turn failed', { err: e });
     }
   };
   const pinPublisher = new TeamsPinPublisher({ adapter, appId: settings.appId, renderer });

@@ -6,6 +6,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import AdmZip from 'adm-zip';
 import { ConfigError } from '../../core/errors.js';
+import type { Config } from '../../config/settings.js';
 
 export interface ManifestSettings {
   MicrosoftAppId: string;
@@ -17,34 +18,36 @@ export interface ManifestSettings {
   termsOfUseUrl: string;
 }
 
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const HOST = /^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,}$/i;
+export type ManifestConfig = Pick<
+  Config,
+  | 'MicrosoftAppId'
+  | 'BOT_DOMAIN'
+  | 'TEAMS_DEVELOPER_NAME'
+  | 'TEAMS_WEBSITE_URL'
+  | 'TEAMS_PRIVACY_URL'
+  | 'TEAMS_TERMS_URL'
+>;
 
-export function readManifestSettings(env: NodeJS.ProcessEnv, version: string): ManifestSettings {
-  const appId = env.MicrosoftAppId?.trim() ?? '';
-  if (!GUID.test(appId))
+/** The package's settings; their shapes are checked by the configuration, their presence here. */
+export function readManifestSettings(config: ManifestConfig, version: string): ManifestSettings {
+  const appId = config.MicrosoftAppId;
+  if (!appId)
     throw new ConfigError(
       "MicrosoftAppId must be set to the bot's application (client) id, a GUID, to build the Teams package.",
     );
-  const domain = env.BOT_DOMAIN?.trim() ?? '';
-  if (!HOST.test(domain))
+  const domain = config.BOT_DOMAIN;
+  if (!domain)
     throw new ConfigError(
       'BOT_DOMAIN must be set to the host name where the bot is reachable (for example bot.contoso.com).',
     );
-  const url = (name: string, fallback: string) => {
-    const value = env[name]?.trim() || fallback;
-    if (!/^https:\/\/\S+$/.test(value))
-      throw new ConfigError(`${name} must be an https URL; got "${value}".`);
-    return value;
-  };
   return {
     MicrosoftAppId: appId,
     botDomain: domain,
     version,
-    developerName: env.TEAMS_DEVELOPER_NAME?.trim() || 'IT Helpdesk',
-    websiteUrl: url('TEAMS_WEBSITE_URL', `https://${domain}/`),
-    privacyUrl: url('TEAMS_PRIVACY_URL', `https://${domain}/privacy`),
-    termsOfUseUrl: url('TEAMS_TERMS_URL', `https://${domain}/terms`),
+    developerName: config.TEAMS_DEVELOPER_NAME,
+    websiteUrl: config.TEAMS_WEBSITE_URL || `https://${domain}/`,
+    privacyUrl: config.TEAMS_PRIVACY_URL || `https://${domain}/privacy`,
+    termsOfUseUrl: config.TEAMS_TERMS_URL || `https://${domain}/terms`,
   };
 }
 

@@ -14,11 +14,11 @@ import { teamsInbound } from './markup.js';
 export type TeamsSeams = Partial<Pick<TeamsEndpointOptions, 'auth' | 'credentialsFactory' | 'retry'>>;
 
 export function createPlatform(context: PlatformContext): ChatPlatform {
-  const { env, log } = context;
-  const settings = readTeamsSettings(env);
+  const { config, log } = context;
+  const settings = readTeamsSettings(config);
   if (!settings) throw new Error('Teams is not configured (MicrosoftAppId, or BOT_LOCAL_MODE=true)');
   if (settings.localMode)
-    log(
+    log.warn(
       '!!! LOCAL MODE: MicrosoftAppId is not set, so /api/messages accepts requests WITHOUT authentication.\n' +
         '!!! This is only for the local Teams client emulator. Never expose this port.',
     );
@@ -37,7 +37,7 @@ export function createPlatform(context: PlatformContext): ChatPlatform {
     context.helpdeskChannel &&
     new TeamsHelpdeskChannel(proactive, {
       id: context.helpdeskChannel,
-      serviceUrl: env.HELPDESK_TEAMS_SERVICE_URL?.trim() || 'https://smba.trafficmanager.net/teams/',
+      serviceUrl: config.HELPDESK_TEAMS_SERVICE_URL,
       ...(settings.tenantId ? { tenantId: settings.tenantId } : {}),
     });
   return {

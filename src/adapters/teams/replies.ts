@@ -11,12 +11,13 @@ import { DEFAULT_LANG, langFromLocale } from '../../core/i18n/languages.js';
 import type { AdaptiveCardRenderer } from '../../render/adaptive/render.js';
 import { conversationKey, sentKey } from './activity.js';
 import { type RetryPolicy, TEAMS_RETRY, withRetry } from './retry.js';
+import type { Logger } from '../../core/log/logger.js';
 
 export interface TeamsRepliesOptions {
   bot: Bot;
   renderer: AdaptiveCardRenderer;
   retry?: RetryPolicy;
-  log?: (message: string) => void;
+  log?: Logger;
 }
 
 export class TeamsReplies {
@@ -37,7 +38,12 @@ export class TeamsReplies {
       );
       return true;
     } catch (error) {
-      this.options.log?.(`could not show the ticket in place of its form ${id}: ${(error as Error).message}`);
+      this.options.log?.warn(
+        `could not show the ticket in place of its form ${id}: ${(error as Error).message}`,
+        {
+          err: error,
+        },
+      );
       return false;
     }
   }
@@ -56,7 +62,9 @@ export class TeamsReplies {
       );
     } catch (error) {
       // The card could not be updated: it is sent as a new message instead.
-      this.options.log?.(`could not update card ${activityId} in place: ${(error as Error).message}`);
+      this.options.log?.warn(`could not update card ${activityId} in place: ${(error as Error).message}`, {
+        err: error,
+      });
       return false;
     }
     await this.options.bot.sentCards.remember(key, card);
@@ -77,7 +85,9 @@ export class TeamsReplies {
       lang,
     );
     if (notice)
-      this.options.log?.(`card ${activity.replyToId} pressed by someone it was not sent to: left as it is`);
+      this.options.log?.info(
+        `card ${activity.replyToId} pressed by someone it was not sent to: left as it is`,
+      );
     return notice;
   }
 
@@ -140,7 +150,9 @@ export class TeamsReplies {
       );
     } catch (error) {
       // The answer itself went through; an old card that cannot be updated is only cosmetic.
-      this.options.log?.(`could not update answered card ${activityId}: ${(error as Error).message}`);
+      this.options.log?.info(`could not update answered card ${activityId}: ${(error as Error).message}`, {
+        err: error,
+      });
     }
   }
 }

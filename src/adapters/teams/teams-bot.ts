@@ -30,6 +30,7 @@ import { teamsInbound, withoutMentions } from './markup.js';
 import { pinCommand } from './pin-command.js';
 import { TeamsReplies } from './replies.js';
 import type { RetryPolicy } from './retry.js';
+import type { Logger } from '../../core/log/logger.js';
 
 export { channelOf, conversationKey, fileAttachments } from './activity.js';
 
@@ -45,7 +46,7 @@ export interface TeamsBotOptions {
   pinPublisher?: (pin: Pin, card: Card) => Promise<void>;
   renderer: AdaptiveCardRenderer;
   retry?: RetryPolicy;
-  log?: (message: string) => void;
+  log?: Logger;
 }
 
 export class SigninTeamsBot extends TeamsActivityHandler {

@@ -14,6 +14,7 @@ import { unifiedDiff } from '../kb/diff.js';
 import { checkPatch, describeFigures, type EvalSet, writePatches } from '../kb/gate.js';
 import { phrasingPatches } from '../kb/patch.js';
 import { parseSince } from '../report/period.js';
+import { utcDay } from '../../core/text/dates.js';
 
 export interface KbOptions {
   since?: string;
@@ -48,7 +49,7 @@ export async function kbCommand(
   const list = await outcomes.list({ since, until: now.toISOString() });
   const proposals = proposePhrasings(list, { ...deps, analyzer: deps.resolver.index.analyzer });
   out(
-    `${proposals.length} groups of questions the bot could not answer or people picked from "did you mean", ${since.slice(0, 10)} to ${now.toISOString().slice(0, 10)}\n\n`,
+    `${proposals.length} groups of questions the bot could not answer or people picked from "did you mean", ${utcDay(since)} to ${utcDay(now.toISOString())}\n\n`,
   );
   for (const p of proposals) out(describe(p));
   const patches = phrasingPatches(options.content, proposals);

@@ -3,11 +3,12 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { buildTeamsPackage, readManifestSettings } from '../../adapters/teams/manifest.js';
 import { projectRoot } from '../../core/knowledge/load.js';
+import { loadConfig } from '../../config/read.js';
 
 export function packageTeamsCommand(out?: string): number {
   const root = projectRoot();
   const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string };
-  const settings = readManifestSettings(process.env, version);
+  const settings = readManifestSettings(loadConfig(), version);
   const file = out ?? join(root, 'dist', 'teams-app.zip');
   mkdirSync(dirname(file), { recursive: true });
   writeFileSync(file, buildTeamsPackage(join(root, 'manifest', 'teams'), settings));

@@ -5,6 +5,7 @@
  * themselves are built in ./sections.ts; this file is the page around them.
  */
 import type { Report } from '../../core/outcomes/report.js';
+import { utcDay } from '../../core/text/dates.js';
 import { esc } from './charts.js';
 import { reportSections } from './sections.js';
 
@@ -19,7 +20,7 @@ export function reportHtml(r: Report): string {
   const sections = reportSections(r);
   // `<` escaped so nothing in the data (a user's question) can close the script element.
   const json = JSON.stringify(r).replace(/</g, '\\u003c');
-  const period = `${esc(r.period.since.slice(0, 10))} to ${esc(r.period.until.slice(0, 10))}`;
+  const period = `${esc(utcDay(r.period.since))} to ${esc(utcDay(r.period.until))}`;
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Sign-in helpdesk bot: ${period}</title>

@@ -1,5 +1,6 @@
 /** The report as text for a terminal: the same figures as the JSON, in sections. */
 import type { Duration, Report } from '../../core/outcomes/report.js';
+import { utcDay } from '../../core/text/dates.js';
 
 const pct = (x: number | null) => (x === null ? '-' : `${Math.round(x * 1000) / 10}%`);
 const mins = (d: Duration) =>
@@ -12,7 +13,7 @@ const pairs = (r: Record<string, number>) =>
 export function reportText(r: Report): string {
   const t = r.totals;
   const lines = [
-    `Sign-in helpdesk bot, ${r.period.since.slice(0, 10)} to ${r.period.until.slice(0, 10)}`,
+    `Sign-in helpdesk bot, ${utcDay(r.period.since)} to ${utcDay(r.period.until)}`,
     '',
     `Questions            ${t.questions}`,
     `Fixed by the bot     ${t.fixed} (${pct(t.fixedShare)}) without a person`,

@@ -52,7 +52,7 @@ export function welcomeCard(pack: KnowledgePack, lang: Lang, token: string): Wel
     title: t('welcome.title'),
     text: t('welcome.text'),
     ...retirement(pack, lang),
-    choices: [{ label: t('welcome.start'), payload: { action: 'topic', value: 'triage', token } }],
+    choices: [{ label: t('welcome.start'), payload: { action: 'topic', value: pack.triage, token } }],
   };
 }
 
@@ -66,7 +66,7 @@ export function helpCard(pack: KnowledgePack, lang: Lang, token: string): HelpCa
     commands: t('help.commands'),
     ...retirement(pack, lang),
     choices: [
-      { label: t('help.start'), payload: { action: 'topic', value: 'triage', token } },
+      { label: t('help.start'), payload: { action: 'topic', value: pack.triage, token } },
       { label: t('help.person'), payload: { action: 'escalate', value: 'person', token } },
     ],
   };
@@ -95,7 +95,7 @@ export function escalationCard(
     list: triedItems.length ? triedItems : [t('escalation.nothingTried')],
     // How to collect the logs comes with the ticket's number (see `logs`), after the form: the
     // hand-over itself is short enough to be read whole in the Teams client.
-    links: topicLinks(pack, 'collect-logs', lang),
+    links: topicLinks(pack, pack.handOver, lang),
     choices: [{ label: t('help.start'), payload: { action: 'restart', value: 'restart', token } }],
   };
 }
@@ -117,7 +117,7 @@ export function logsCard(pack: KnowledgePack, lang: Lang, ref: string, platform?
     ),
     listLabel: pack.message('logs.title', lang),
     list: logSteps(pack, lang, platform, ref),
-    links: topicLinks(pack, 'collect-logs', lang).filter((l) => !l.url.includes('kbid=')),
+    links: topicLinks(pack, pack.handOver, lang).filter((l) => !l.url.includes('kbid=')),
   };
 }
 

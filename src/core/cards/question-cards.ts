@@ -56,8 +56,8 @@ export function chooseTopicCard(
 
 /** "What do you see?": the common error messages as they read in the user's language. */
 export function triageCard(pack: KnowledgePack, lang: Lang, token: string, note?: string): TriageCard {
-  const structure = pack.topic('triage');
-  const text = pack.text('triage', lang);
+  const structure = pack.topic(pack.triage);
+  const text = pack.text(pack.triage, lang);
   const choices: Choice[] = (structure.triage?.errors ?? []).map((id) => ({
     label: pack.text(id, lang).errors[0] ?? topicTitle(pack, id, lang),
     payload: { action: 'topic', value: id, token },

@@ -5,6 +5,7 @@
 import type { Lang } from '../i18n/languages.js';
 import type { KnowledgePack } from '../knowledge/pack.js';
 import type { Link } from './model.js';
+import { utcMinute } from '../text/dates.js';
 
 /** Message values that quote a person (see `people` in the card model); the rest are the bot's own. */
 const PERSON_VALUES = new Set(['agent', 'question', 'note', 'user', 'name', 'actor', 'detail']);
@@ -50,4 +51,5 @@ export function retirement(pack: KnowledgePack, lang: Lang): { retirement: strin
 }
 
 /** A timestamp as cards show it: minutes, in UTC. */
-export const shownTime = (iso: string) => iso.replace('T', ' ').slice(0, 16) + ' UTC';
+/** A stored time as cards show it (see text/dates.ts). */
+export const shownTime = utcMinute;

@@ -80,7 +80,7 @@ export function chooseOption(d: Dialog, out: StepResult, option: string): void {
     return;
   }
   if (flow?.awaiting === 'triage' && option === 'none') {
-    const structure = d.pack.topic('triage');
+    const structure = d.pack.topic(d.pack.triage);
     const [first, ...rest] = structure.triage?.common ?? [];
     if (first) start(d, out, first, [...rest, ...structure.next], flow.visited);
     return;
@@ -117,5 +117,5 @@ export function restart(d: Dialog, out: StepResult): void {
   delete state.flow;
   state.attempts = [];
   send(out, d.cards.notice('restarted', state.lang));
-  start(d, out, 'triage', [], []);
+  start(d, out, d.pack.triage, [], []);
 }

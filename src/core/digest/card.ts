@@ -7,6 +7,7 @@ import type { DigestCard } from '../cards/model.js';
 import type { Lang } from '../i18n/languages.js';
 import type { KnowledgePack } from '../knowledge/pack.js';
 import type { Report } from '../outcomes/report.js';
+import { utcDay } from '../text/dates.js';
 
 /** How many topics the digest lists. */
 const TOP_TOPICS = 3;
@@ -28,7 +29,7 @@ export function digestCard(pack: KnowledgePack, report: Report, lang: Lang, comm
     kind: 'digest',
     lang,
     title: m('title'),
-    period: m('period', { since: report.period.since.slice(0, 10), until: report.period.until.slice(0, 10) }),
+    period: m('period', { since: utcDay(report.period.since), until: utcDay(report.period.until) }),
     facts: [
       { label: m('questions'), value: number.format(questions) },
       { label: m('fixed'), value: ofAll(totals.fixed) },

@@ -16,6 +16,7 @@ import type { Outbox } from '../storage/types.js';
 import type { Analyzer } from '../text/analyzer.js';
 import { digestCard } from './card.js';
 import { lastSlot, type WeeklySchedule } from './schedule.js';
+import { utcDay } from '../text/dates.js';
 
 const WEEK_MS = 7 * 24 * 3600_000;
 /**
@@ -76,7 +77,7 @@ export function digestHandler(o: DigestHandlerOptions): OutboxHandler {
     if (found) return { platform: channel.platform, ...found, already: true };
     const outcomes = await o.outcomes.list({ since, until });
     const report = buildReport({ since, until, outcomes, tickets: [], pinAudit: [], analyzer: o.analyzer });
-    const command = `npm run -s cli -- report --since ${since.slice(0, 10)} --format html --out report.html`;
+    const command = `npm run -s cli -- report --since ${utcDay(since)} --format html --out report.html`;
     const posted = await channel.postDigest(digestCard(o.pack, report, o.helpdeskLang, command), marker);
     return { platform: channel.platform, ...posted };
   };

@@ -3,6 +3,7 @@
  * (size, count, kinds), each one answered with what became of it.
  */
 import type { CardBuilder } from '../cards/build.js';
+import type { Logger } from '../log/logger.js';
 import type { Card } from '../cards/model.js';
 import { FileTooLargeError } from '../errors.js';
 import type { Lang } from '../i18n/languages.js';
@@ -15,7 +16,7 @@ export class FileReceiver {
     private readonly pack: KnowledgePack,
     private readonly helpdesk: Helpdesk,
     private readonly cards: CardBuilder,
-    private readonly onError?: (error: Error) => void,
+    private readonly log?: Logger,
   ) {}
 
   /** Files sent in the chat go with the user's open ticket, within the upload rules. */
@@ -42,7 +43,7 @@ export class FileReceiver {
       } catch (e) {
         if (e instanceof FileTooLargeError) reject('tooBig', { max: megabytes });
         else {
-          this.onError?.(new Error(`could not download ${file.name}: ${(e as Error).message}`));
+          this.log?.warn(`could not download ${file.name}: ${(e as Error).message}`, { err: e });
           reject('download');
         }
         continue;

@@ -3,6 +3,7 @@
  * growing delays. It runs on a timer, and right away when a change queued something (`kick`).
  * After a crash, the next process picks up what was still pending.
  */
+import type { Logger } from '../log/logger.js';
 import type { Outbox, OutboxItem } from '../storage/types.js';
 
 /**
@@ -19,7 +20,9 @@ export interface OutboxWorkerOptions {
   intervalMs?: number;
   leaseMs?: number;
   batch?: number;
-  log?: (message: string) => void;
+  log?: Logger;
+  /** Told of each item sent (true) or failed (false), for the metrics. */
+  onResult?: (kind: string, ok: boolean) => void;
 }
 
 export class OutboxWorker {
@@ -54,7 +57,7 @@ export class OutboxWorker {
     }
     this.running = this.round()
       .then(() => undefined)
-      .catch((e) => this.options.log?.(`outbox round failed: ${(e as Error).message}`))
+      .catch((e) => this.options.log?.error(`outbox round failed: ${(e as Error).message}`, { err: e }))
       .finally(() => {
         this.running = undefined;
         if (this.again) {
@@ -84,10 +87,13 @@ export class OutboxWorker {
       try {
         if (!handler) throw new Error(`no handler for ${item.kind}`);
         await this.outbox.complete(item.id, (await handler(item.payload, item)) ?? {});
+        this.options.onResult?.(item.kind, true);
       } catch (e) {
+        this.options.onResult?.(item.kind, false);
         const delay = Math.min(5 * 60_000, 1000 * 2 ** Math.min(item.attempts, 8));
-        this.options.log?.(
+        this.options.log?.warn(
           `outbox ${item.kind} #${item.id} failed (attempt ${item.attempts}): ${(e as Error).message}`,
+          { err: e, outbox: { id: item.id, kind: item.kind, attempts: item.attempts, retryInMs: delay } },
         );
         await this.outbox.fail(item.id, (e as Error).message, delay);
       }

@@ -9,7 +9,7 @@
  * client shows them.
  */
 import { isSimplifiedOnly, isTraditionalOnly } from '../text/han.js';
-import { leaves } from './validate.js';
+import { leaves } from './validate-shared.js';
 
 export interface GlossaryTerm {
   use: string;

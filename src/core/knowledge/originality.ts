@@ -10,7 +10,7 @@
  * shorter run that makes up most of it. Error messages and link titles (the names of Microsoft's
  * pages) are exempt by their place in the data.
  */
-import { leaves } from './validate.js';
+import { leaves } from './validate-shared.js';
 import { factTokens } from './facts.js';
 import type { SeedText } from './seeds.js';
 

@@ -97,6 +97,25 @@ export class KnowledgePack {
     );
   }
 
+  /** The triage menu's topic id (the one topic of kind `triage`; see validate-roles.ts). */
+  get triage(): string {
+    return this.topicOfKind('triage');
+  }
+
+  /** The hand-over topic's id (the one of kind `escalate`): its links guide log collection. */
+  get handOver(): string {
+    return this.topicOfKind('escalate');
+  }
+
+  private topicOfKind(kind: TopicStructure['kind']): string {
+    return this.cached(`kind\0${kind}`, () => {
+      const found = [...this.topics.values()].find((t) => t.kind === kind);
+      // The validator refuses a pack without one, so only a pack built around it gets here.
+      if (!found) throw new Error(`the knowledge pack has no topic of kind "${kind}"`);
+      return found.id;
+    });
+  }
+
   /** A user-visible message from `locales/<lang>/common.json`. */
   message(key: string, lang: Lang, values?: Record<string, string | number>): string {
     if (values && Object.keys(values).length) return this.i18n.t(key, { lng: lang, ns: 'common', ...values });

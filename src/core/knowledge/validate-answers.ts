@@ -6,7 +6,7 @@
 import { LANGUAGES } from '../i18n/languages.js';
 import { type ContentIssue, ContentIssueCode as C } from './errors.js';
 import { ANSWER_KINDS, type AnswerStructure, type RawKnowledge } from './types.js';
-import { type Context, isObject, isStringArray, validateUrl } from './validate.js';
+import { type Context, isObject, isStringArray, validateUrl } from './validate-shared.js';
 
 const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 

@@ -10,6 +10,7 @@ import type { PinAuditEntry } from '../pins/types.js';
 import type { Analyzer } from '../text/analyzer.js';
 import { endOfOpen, type Outcome, type OutcomeEnd } from '../storage/outcomes.js';
 import { groupSimilar } from './groups.js';
+import { utcDay } from '../text/dates.js';
 
 /** An open outcome idle this long was abandoned. */
 export const ABANDONED_AFTER_MS = 60 * 60 * 1000;
@@ -154,7 +155,7 @@ export function buildReport(input: ReportInput): Report {
 function days(outcomes: Outcome[]): Report['days'] {
   const byDay = new Map<string, Outcome[]>();
   for (const o of outcomes) {
-    const day = o.startedAt.slice(0, 10);
+    const day = utcDay(o.startedAt);
     byDay.set(day, [...(byDay.get(day) ?? []), o]);
   }
   return [...byDay]

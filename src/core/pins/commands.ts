@@ -4,6 +4,7 @@
  * admin and publishes the posts; `PinService` keeps the pins and their audit trail.
  */
 import type { CardBuilder } from '../cards/build.js';
+import { utcMinute } from '../text/dates.js';
 import type { Card, TopicCard } from '../cards/model.js';
 import { DEFAULT_LANG, type Lang, langFromLocale } from '../i18n/languages.js';
 import type { KnowledgePack } from '../knowledge/pack.js';
@@ -18,9 +19,6 @@ export interface PinOutcome {
   publish?: { pin: Pin; card: TopicCard };
   ended: { pin: Pin; card: TopicCard }[];
 }
-
-/** A pin's end as the admin reads it. */
-const at = (iso: string) => iso.replace('T', ' ').slice(0, 16) + ' UTC';
 
 /** How long an expired pin's post is retried before the pin ends without it. */
 const GIVE_UP_ON_POST_AFTER_MS = 24 * 60 * 60 * 1000;
@@ -101,7 +99,7 @@ export class PinCommands {
         lang,
       );
       return {
-        ...reply('done', { title: this.cards.title(pin.topic, lang), until: at(pin.expiresAt) }),
+        ...reply('done', { title: this.cards.title(pin.topic, lang), until: utcMinute(pin.expiresAt) }),
         publish: { pin, card: this.cards.pinned(pin, lang) },
         ended: replaced ? [{ pin: replaced, card: this.cards.pinned(replaced, replaced.lang) }] : [],
       };
@@ -146,7 +144,7 @@ export class PinCommands {
     const list = active.map((p) =>
       this.pack.message('pins.item', lang, {
         title: this.cards.title(p.topic, lang),
-        until: at(p.expiresAt),
+        until: utcMinute(p.expiresAt),
         user: p.pinnedBy.name ?? p.pinnedBy.id,
       }),
     );

@@ -6,6 +6,7 @@
  * a misspelling is looked up only among words that start alike and are at most one letter
  * longer or shorter, so the cost stays flat as topics grow.
  */
+import { LRUCache } from 'lru-cache';
 import Fuse from 'fuse.js';
 
 export interface Correction {
@@ -23,7 +24,8 @@ const MAX_SCORE = 0.3;
 export class FuzzyVocabulary {
   private readonly buckets = new Map<string, string[]>();
   private readonly indexes = new Map<string, Fuse<string>>();
-  private readonly remembered = new Map<string, Correction | null>();
+  /** Misses are remembered too, as `{ found: undefined }`. */
+  private readonly remembered = new LRUCache<string, { found: Correction | undefined }>({ max: REMEMBERED });
 
   constructor(words: Iterable<string>) {
     for (const word of words) {
@@ -52,11 +54,9 @@ export class FuzzyVocabulary {
   /** The closest known word to a misspelt one, or undefined when nothing is close enough. */
   correct(word: string): Correction | undefined {
     const known = this.remembered.get(word);
-    if (known !== undefined) return known ?? undefined;
+    if (known) return known.found;
     const found = this.search(word);
-    // Oldest first out: a Map iterates in insertion order.
-    if (this.remembered.size >= REMEMBERED) this.remembered.delete(this.remembered.keys().next().value!);
-    this.remembered.set(word, found ? Object.freeze(found) : null);
+    this.remembered.set(word, { found: found ? Object.freeze(found) : undefined });
     return found;
   }
 

@@ -9,21 +9,23 @@
  *
  * Values are kept as JSON text, so callers get their own copy each time.
  */
+import { LRUCache } from 'lru-cache';
 import type { StateStore, Versioned } from './types.js';
 
 export class CachedStateStore<T> implements StateStore<T> {
-  private readonly entries = new Map<string, { json: string; version: number }>();
+  private readonly entries: LRUCache<string, { json: string; version: number }>;
 
   constructor(
     private readonly inner: StateStore<T>,
     /** Conversations remembered; the least recently used go first. */
-    private readonly capacity = 10_000,
-  ) {}
+    capacity = 10_000,
+  ) {
+    this.entries = new LRUCache({ max: capacity });
+  }
 
   async get(key: string): Promise<Versioned<T> | undefined> {
     const hit = this.entries.get(key);
     if (hit) {
-      this.remember(key, hit); // most recently used now
       return { value: JSON.parse(hit.json) as T, version: hit.version };
     }
     const read = await this.inner.get(key);
@@ -55,8 +57,6 @@ export class CachedStateStore<T> implements StateStore<T> {
   }
 
   private remember(key: string, entry: { json: string; version: number }): void {
-    this.entries.delete(key);
-    this.entries.set(key, entry);
-    if (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value!);
+    this.entries.set(key, entry); // the least recently used entry goes when it is full
   }
 }

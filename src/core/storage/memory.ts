@@ -1,4 +1,5 @@
 /** In-memory stores: the default for a single process and for tests. Values are copied in and out. */
+import { LRUCache } from 'lru-cache';
 import type {
   DedupeStore,
   FeedbackRecord,
@@ -42,18 +43,17 @@ export class MemoryFeedbackStore implements FeedbackStore {
 }
 
 /**
- * Deliveries seen, each until its claim expires. Claims are kept in the order they were made
- * (a Map iterates in insertion order), so expired ones are swept from the front in time
- * proportional to what expired, not to how many are kept. A hard bound keeps memory flat under
- * any load; past it the oldest claims go first.
+ * Deliveries seen, each until its claim expires (a TTL per entry, on the given clock). A hard
+ * bound keeps memory flat under any load; past it the least recently claimed go first.
  */
 export class MemoryDedupeStore implements DedupeStore {
-  private readonly seen = new Map<string, { expires: number; done: boolean }>();
+  private readonly seen: LRUCache<string, { done: boolean }>;
 
-  constructor(
-    private readonly now: () => number = Date.now,
-    private readonly capacity = 200_000,
-  ) {}
+  constructor(now: () => number = Date.now, capacity = 200_000) {
+    // ttlResolution 0: every check reads the clock (tests move it; a cached "now" would lag).
+    // lru-cache takes a start time of 0 for "no TTL", so a clock that starts at 0 is moved by 1.
+    this.seen = new LRUCache({ max: capacity, ttlResolution: 0, perf: { now: () => now() + 1 } });
+  }
 
   async claim(id: string, ttlMs: number): Promise<boolean> {
     return this.take(id, ttlMs, true) === 'claimed';
@@ -64,8 +64,7 @@ export class MemoryDedupeStore implements DedupeStore {
   }
 
   async finish(id: string, ttlMs: number): Promise<void> {
-    this.seen.delete(id);
-    this.seen.set(id, { expires: this.now() + ttlMs, done: true });
+    this.seen.set(id, { done: true }, { ttl: ttlMs });
   }
 
   async release(id: string): Promise<void> {
@@ -73,30 +72,24 @@ export class MemoryDedupeStore implements DedupeStore {
   }
 
   private take(id: string, ms: number, done: boolean): 'claimed' | 'busy' | 'done' {
-    const now = this.now();
-    for (const [key, entry] of this.seen) {
-      if (entry.expires > now && this.seen.size < this.capacity) break;
-      this.seen.delete(key);
-    }
-    const held = this.seen.get(id);
-    if (held !== undefined && held.expires > now) return held.done ? 'done' : 'busy';
-    this.seen.delete(id); // an expired claim made again goes to the back
-    this.seen.set(id, { expires: now + ms, done });
+    const held = this.seen.get(id); // undefined once its time is up
+    if (held) return held.done ? 'done' : 'busy';
+    this.seen.set(id, { done }, { ttl: ms });
     return 'claimed';
   }
 }
 
 /** Sent cards in this process: bounded, the oldest go first (a process with no storage). */
 export class MemorySentCardStore<C> implements SentCardStore<C> {
-  private readonly cards = new Map<string, { json: string; owner?: string }>();
+  private readonly cards: LRUCache<string, { json: string; owner?: string }>;
 
-  constructor(private readonly capacity = 5000) {}
+  constructor(capacity = 5000) {
+    this.cards = new LRUCache({ max: capacity });
+  }
 
   async remember(key: string, card: C, owner?: string): Promise<void> {
     const kept = owner ?? this.cards.get(key)?.owner;
-    this.cards.delete(key);
     this.cards.set(key, { json: JSON.stringify(card), ...(kept !== undefined ? { owner: kept } : {}) });
-    if (this.cards.size > this.capacity) this.cards.delete(this.cards.keys().next().value!);
   }
 
   async recall(key: string): Promise<C | undefined> {

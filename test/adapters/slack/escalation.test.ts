@@ -8,6 +8,7 @@ import { createApp, type App } from '../../../src/server/app.js';
 import { FakeSlackApi } from '../../helpers/slack-api.js';
 import { realPack } from '../../helpers/pack.js';
 import * as P from './payloads.js';
+import { silentLogger } from '../../../src/core/log/logger.js';
 
 const pack = realPack();
 const api = new FakeSlackApi();
@@ -35,7 +36,7 @@ beforeAll(async () => {
       HELPDESK_SLACK_CHANNEL: HELPDESK,
       OUTBOX_INTERVAL_MS: '50',
     },
-    log: (m) => process.env.DEBUG_TEST && console.log(m),
+    log: silentLogger,
   });
   base = `http://127.0.0.1:${await app.http.listen(0, '127.0.0.1')}`;
   await app.start();

@@ -3,7 +3,7 @@
  * outbox recorded it: when the outbox tries again, it finds the post by its marker (message
  * metadata, read back with conversations.history / replies) instead of posting a second one.
  */
-import { WebClient } from '@slack/web-api';
+import { webApi } from '@slack/bolt';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { CardBuilder } from '../../../src/core/cards/build.js';
 import { outboxHandlers } from '../../../src/core/helpdesk/channel.js';
@@ -22,7 +22,7 @@ afterAll(() => api.stop());
 beforeEach(() => api.clear());
 
 async function setup(address: Record<string, unknown>) {
-  const client = new WebClient('xoxb-0001-test', { slackApiUrl: api.apiUrl });
+  const client = new webApi.WebClient('xoxb-0001-test', { slackApiUrl: api.apiUrl });
   const tickets = new MemoryTicketStore(new MemoryOutbox());
   const ticket = await tickets.create(
     {

@@ -4,6 +4,7 @@ import { createApp, type App } from '../../../src/server/app.js';
 import { FakeSlackApi } from '../../helpers/slack-api.js';
 import { realPack } from '../../helpers/pack.js';
 import * as P from './payloads.js';
+import { silentLogger } from '../../../src/core/log/logger.js';
 
 const pack = realPack();
 const api = new FakeSlackApi();
@@ -36,7 +37,7 @@ beforeAll(async () => {
       BOT_ADMINS: 'UADMIN',
     },
     clock: () => now,
-    log: () => {},
+    log: silentLogger,
   });
   base = `http://127.0.0.1:${await app.http.listen(0, '127.0.0.1')}`;
 });

@@ -5,6 +5,7 @@ import { createApp, type App } from '../../../src/server/app.js';
 import { FakeSlackApi } from '../../helpers/slack-api.js';
 import { realPack, realResolver } from '../../helpers/pack.js';
 import * as P from './payloads.js';
+import { silentLogger } from '../../../src/core/log/logger.js';
 
 const api = new FakeSlackApi();
 let app: App;
@@ -18,7 +19,7 @@ beforeAll(async () => {
       SLACK_SIGNING_SECRET: P.SIGNING_SECRET,
       SLACK_API_URL: api.apiUrl,
     },
-    log: () => {},
+    log: silentLogger,
     bot: new Bot({ pack: realPack(), resolver: realResolver() }),
   });
   base = `http://127.0.0.1:${await app.http.listen(0, '127.0.0.1')}`;

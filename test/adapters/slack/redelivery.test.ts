@@ -8,6 +8,7 @@ import { createApp, type App } from '../../../src/server/app.js';
 import { MemoryDedupeStore } from '../../../src/core/storage/memory.js';
 import { FakeSlackApi } from '../../helpers/slack-api.js';
 import * as P from './payloads.js';
+import { silentLogger } from '../../../src/core/log/logger.js';
 
 const api = new FakeSlackApi();
 let now = 1_000_000;
@@ -20,7 +21,7 @@ beforeAll(async () => {
   app = await createApp({
     env: { ...P.slackEnv(api.apiUrl), SLACK_HANDLING_LEASE_MS: '5000' },
     dedupe,
-    log: () => {},
+    log: silentLogger,
   });
   base = `http://127.0.0.1:${await app.http.listen(0, '127.0.0.1')}`;
 });

@@ -9,6 +9,7 @@ import { createApp, type App } from '../../../src/server/app.js';
 import { FakeSlackApi } from '../../helpers/slack-api.js';
 import { realPack, realResolver } from '../../helpers/pack.js';
 import * as P from './payloads.js';
+import { silentLogger } from '../../../src/core/log/logger.js';
 
 const pack = realPack();
 const api = new FakeSlackApi();
@@ -23,7 +24,7 @@ let base = '';
 async function start(options: Partial<Parameters<typeof createApp>[0]> = {}) {
   const a = await createApp({
     env: env(),
-    log: () => {},
+    log: silentLogger,
     bot: new Bot({ pack, resolver: realResolver() }),
     ...options,
   });

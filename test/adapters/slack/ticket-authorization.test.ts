@@ -11,6 +11,7 @@ import type { TicketOperation } from '../../../src/core/helpdesk/types.js';
 import { FakeSlackApi } from '../../helpers/slack-api.js';
 import { realPack } from '../../helpers/pack.js';
 import * as P from './payloads.js';
+import { messagesInto } from '../../helpers/logs.js';
 
 const pack = realPack();
 const api = new FakeSlackApi();
@@ -56,7 +57,7 @@ beforeAll(async () => {
       HELPDESK_AGENTS: 'UALEX',
       OUTBOX_INTERVAL_MS: '50',
     },
-    log: (m) => void logs.push(m),
+    log: messagesInto(logs),
   });
   base = `http://127.0.0.1:${await app.http.listen(0, '127.0.0.1')}`;
   await app.start();

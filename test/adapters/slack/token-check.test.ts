@@ -9,6 +9,7 @@ import { FakeSlackApi } from '../../helpers/slack-api.js';
 import { realPack, realResolver } from '../../helpers/pack.js';
 import { serve } from '../../helpers/serve.js';
 import * as P from './payloads.js';
+import { silentLogger } from '../../../src/core/log/logger.js';
 
 const api = new FakeSlackApi();
 const env = () => ({
@@ -21,7 +22,7 @@ const apps: App[] = [];
 async function start() {
   const app = await createApp({
     env: env(),
-    log: () => {},
+    log: silentLogger,
     bot: new Bot({ pack: realPack(), resolver: realResolver() }),
     slack: { tokenRetry: { initialDelayMs: 50, maxDelayMs: 200 } },
   });

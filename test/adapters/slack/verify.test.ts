@@ -5,6 +5,7 @@ import {
   verifySlackRequest,
 } from '../../../src/adapters/slack/verify.js';
 import { readSlackSettings } from '../../../src/adapters/slack/config.js';
+import { readConfig } from '../../../src/config/read.js';
 
 const secret = '0123456789abcdef0123456789abcdef';
 const body = '{"type":"event_callback"}';
@@ -47,21 +48,25 @@ describe('verifySlackRequest', () => {
 
 describe('Slack settings', () => {
   it('names the setting that is wrong', () => {
-    expect(readSlackSettings({})).toBeUndefined();
-    expect(() => readSlackSettings({ SLACK_SIGNING_SECRET: secret })).toThrow(/SLACK_BOT_TOKEN/);
-    expect(() => readSlackSettings({ SLACK_BOT_TOKEN: 'xoxp-user' })).toThrow(/xoxb-/);
-    expect(() => readSlackSettings({ SLACK_BOT_TOKEN: 'xoxb-1' })).toThrow(/SLACK_SIGNING_SECRET/);
-    expect(() => readSlackSettings({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xoxb-2' })).toThrow(
-      /SLACK_APP_TOKEN/,
+    expect(readSlackSettings(readConfig({}))).toBeUndefined();
+    expect(() => readSlackSettings(readConfig({ SLACK_SIGNING_SECRET: secret }))).toThrow(/SLACK_BOT_TOKEN/);
+    expect(() => readSlackSettings(readConfig({ SLACK_BOT_TOKEN: 'xoxp-user' }))).toThrow(/xoxb-/);
+    expect(() => readSlackSettings(readConfig({ SLACK_BOT_TOKEN: 'xoxb-1' }))).toThrow(
+      /SLACK_SIGNING_SECRET/,
     );
     expect(() =>
-      readSlackSettings({
-        SLACK_BOT_TOKEN: 'xoxb-1',
-        SLACK_SIGNING_SECRET: secret,
-        SLACK_API_URL: 'ftp://x',
-      }),
+      readSlackSettings(readConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xoxb-2' })),
+    ).toThrow(/SLACK_APP_TOKEN/);
+    expect(() =>
+      readSlackSettings(
+        readConfig({
+          SLACK_BOT_TOKEN: 'xoxb-1',
+          SLACK_SIGNING_SECRET: secret,
+          SLACK_API_URL: 'ftp://x',
+        }),
+      ),
     ).toThrow(/SLACK_API_URL/);
-    expect(readSlackSettings({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xapp-1' })).toEqual({
+    expect(readSlackSettings(readConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xapp-1' }))).toEqual({
       botToken: 'xoxb-1',
       signingSecret: '',
       appToken: 'xapp-1',

@@ -11,6 +11,7 @@ import { FakeConnector, postActivity } from '../../helpers/connector.js';
 import { POSTGRES_URL } from '../../helpers/databases.js';
 import { realPack } from '../../helpers/pack.js';
 import * as A from './activities.js';
+import { silentLogger } from '../../../src/core/log/logger.js';
 
 const pack = realPack();
 const connector = new FakeConnector();
@@ -23,7 +24,7 @@ async function process_(): Promise<App> {
   const app = await createApp({
     env: { BOT_LOCAL_MODE: 'true', OUTBOX_DISABLED: 'true' },
     storage,
-    log: () => {},
+    log: silentLogger,
   });
   apps.push(app);
   return app;

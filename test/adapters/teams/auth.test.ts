@@ -10,6 +10,8 @@ import { FakeConnector, postActivity } from '../../helpers/connector.js';
 import { LocalIssuer } from '../../helpers/openid.js';
 import { realPack, realResolver } from '../../helpers/pack.js';
 import * as A from './activities.js';
+import { readConfig } from '../../../src/config/read.js';
+import { silentLogger } from '../../../src/core/log/logger.js';
 
 const APP_ID = '6f1c2a3b-0000-4000-8000-00000000b07a';
 
@@ -52,7 +54,7 @@ beforeAll(async () => {
       MicrosoftAppType: 'MultiTenant',
     },
     bot,
-    log: () => {},
+    log: silentLogger,
     teams: {
       auth: { openIdMetadataUrl: issuer.metadataUrl, tokenIssuer: issuer.issuer },
       credentialsFactory: new FixedCredentials(),
@@ -118,23 +120,32 @@ describe('Teams authentication', () => {
 describe('Teams settings', () => {
   it('refuses to start with half a configuration, naming the setting', async () => {
     const { readTeamsSettings } = await import('../../../src/adapters/teams/config.js');
-    expect(() => readTeamsSettings({ MicrosoftAppPassword: 'x' })).toThrow(/MicrosoftAppId/);
-    expect(() => readTeamsSettings({ MicrosoftAppId: 'bot' })).toThrow(/GUID/);
-    expect(() => readTeamsSettings({ MicrosoftAppId: APP_ID })).toThrow(/MicrosoftAppPassword/);
+    expect(() => readTeamsSettings(readConfig({ MicrosoftAppPassword: 'x' }))).toThrow(/MicrosoftAppId/);
+    expect(() => readTeamsSettings(readConfig({ MicrosoftAppId: 'bot' }))).toThrow(/GUID/);
+    expect(() => readTeamsSettings(readConfig({ MicrosoftAppId: APP_ID }))).toThrow(/MicrosoftAppPassword/);
     expect(() =>
-      readTeamsSettings({
-        MicrosoftAppId: APP_ID,
-        MicrosoftAppPassword: 'x',
-        MicrosoftAppType: 'SingleTenant',
-      }),
+      readTeamsSettings(
+        readConfig({
+          MicrosoftAppId: APP_ID,
+          MicrosoftAppPassword: 'x',
+          MicrosoftAppType: 'SingleTenant',
+        }),
+      ),
     ).toThrow(/MicrosoftAppTenantId/);
     expect(() =>
-      readTeamsSettings({ MicrosoftAppId: APP_ID, MicrosoftAppPassword: 'x', MicrosoftAppType: 'Other' }),
+      readTeamsSettings(
+        readConfig({ MicrosoftAppId: APP_ID, MicrosoftAppPassword: 'x', MicrosoftAppType: 'Other' }),
+      ),
     ).toThrow(/MicrosoftAppType/);
     expect(() =>
-      readTeamsSettings({ MicrosoftAppId: APP_ID, MicrosoftAppPassword: 'x', BOT_LOCAL_MODE: 'true' }),
+      readTeamsSettings(
+        readConfig({ MicrosoftAppId: APP_ID, MicrosoftAppPassword: 'x', BOT_LOCAL_MODE: 'true' }),
+      ),
     ).toThrow(/BOT_LOCAL_MODE/);
-    expect(readTeamsSettings({})).toBeUndefined();
-    expect(readTeamsSettings({ BOT_LOCAL_MODE: 'true' })).toMatchObject({ localMode: true, appId: '' });
+    expect(readTeamsSettings(readConfig({}))).toBeUndefined();
+    expect(readTeamsSettings(readConfig({ BOT_LOCAL_MODE: 'true' }))).toMatchObject({
+      localMode: true,
+      appId: '',
+    });
   });
 });

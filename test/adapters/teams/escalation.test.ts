@@ -9,6 +9,7 @@ import { createApp, type App } from '../../../src/server/app.js';
 import { FakeConnector, postActivity } from '../../helpers/connector.js';
 import { realPack } from '../../helpers/pack.js';
 import * as A from './activities.js';
+import { silentLogger } from '../../../src/core/log/logger.js';
 
 const pack = realPack();
 const connector = new FakeConnector();
@@ -39,7 +40,7 @@ beforeAll(async () => {
       HELPDESK_TEAMS_SERVICE_URL: connector.url,
       OUTBOX_INTERVAL_MS: '50',
     },
-    log: () => {},
+    log: silentLogger,
   });
   base = `http://127.0.0.1:${await app.http.listen(0, '127.0.0.1')}`;
   await app.start();

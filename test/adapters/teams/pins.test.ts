@@ -4,6 +4,7 @@ import { createApp, type App } from '../../../src/server/app.js';
 import { FakeConnector, postActivity } from '../../helpers/connector.js';
 import { realPack } from '../../helpers/pack.js';
 import * as A from './activities.js';
+import { silentLogger } from '../../../src/core/log/logger.js';
 
 const pack = realPack();
 const connector = new FakeConnector();
@@ -26,7 +27,7 @@ beforeAll(async () => {
   app = await createApp({
     env: { BOT_LOCAL_MODE: 'true', BOT_ADMINS: 'aad-nestor' },
     clock: () => now,
-    log: () => {},
+    log: silentLogger,
   });
   base = `http://127.0.0.1:${await app.http.listen(0, '127.0.0.1')}`;
 });

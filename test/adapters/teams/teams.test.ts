@@ -7,6 +7,7 @@ import { createApp, type App } from '../../../src/server/app.js';
 import { FakeConnector, postActivity } from '../../helpers/connector.js';
 import { realPack } from '../../helpers/pack.js';
 import * as A from './activities.js';
+import { silentLogger } from '../../../src/core/log/logger.js';
 
 const pack = realPack();
 const connector = new FakeConnector();
@@ -21,7 +22,7 @@ const textOf = (card: any) => JSON.stringify(card?.body ?? []);
 
 beforeAll(async () => {
   await connector.start();
-  app = await createApp({ env: { BOT_LOCAL_MODE: 'true' }, log: () => {}, teams: { retry: noWait } });
+  app = await createApp({ env: { BOT_LOCAL_MODE: 'true' }, log: silentLogger, teams: { retry: noWait } });
   base = `http://127.0.0.1:${await app.http.listen(0, '127.0.0.1')}`;
 });
 afterAll(async () => {

@@ -11,6 +11,7 @@ import type { TicketOperation } from '../../../src/core/helpdesk/types.js';
 import { FakeConnector, postActivity } from '../../helpers/connector.js';
 import { realPack } from '../../helpers/pack.js';
 import * as A from './activities.js';
+import { messagesInto } from '../../helpers/logs.js';
 
 const pack = realPack();
 const connector = new FakeConnector();
@@ -49,7 +50,7 @@ beforeAll(async () => {
       HELPDESK_AGENTS: 'aad-alex, aad-sam',
       OUTBOX_INTERVAL_MS: '50',
     },
-    log: (m) => void logs.push(m),
+    log: messagesInto(logs),
   });
   base = `http://127.0.0.1:${await app.http.listen(0, '127.0.0.1')}`;
   await app.start();

@@ -1,13 +1,14 @@
 /** The retention setting and its sweep. */
 import { describe, expect, it } from 'vitest';
 import { ConfigError } from '../../../src/core/errors.js';
-import {
-  DEFAULT_RETENTION_DAYS,
-  retentionDays,
-  sweepOutcomes,
-} from '../../../src/core/outcomes/retention.js';
+import { DEFAULT_RETENTION_DAYS, sweepOutcomes } from '../../../src/core/outcomes/retention.js';
+import { readConfig } from '../../../src/config/read.js';
 import { MemoryOutcomeStore } from '../../../src/core/storage/memory-outcomes.js';
 import { createApp } from '../../../src/server/app.js';
+import { silentLogger } from '../../../src/core/log/logger.js';
+
+const retentionDays = (value: string | undefined) =>
+  readConfig({ OUTCOME_RETENTION_DAYS: value }).OUTCOME_RETENTION_DAYS;
 
 describe('outcome retention', () => {
   it('keeps 90 days unless OUTCOME_RETENTION_DAYS says otherwise, and refuses what is not a number of days', async () => {
@@ -15,9 +16,9 @@ describe('outcome retention', () => {
     expect(DEFAULT_RETENTION_DAYS).toBe(90);
     expect(retentionDays(' 30 ')).toBe(30);
     for (const bad of ['0', '-5', '1.5', 'ninety']) expect(() => retentionDays(bad)).toThrow(ConfigError);
-    await expect(createApp({ env: { OUTCOME_RETENTION_DAYS: 'forever' }, log: () => {} })).rejects.toThrow(
-      /OUTCOME_RETENTION_DAYS must be a whole number of days/,
-    );
+    await expect(
+      createApp({ env: { OUTCOME_RETENTION_DAYS: 'forever' }, log: silentLogger }),
+    ).rejects.toThrow(/OUTCOME_RETENTION_DAYS must be a whole number of days/);
   });
 
   it('deletes what is older than the period, to the day, and nothing newer', async () => {
@@ -46,7 +47,11 @@ describe('outcome retention', () => {
 
   it('is swept by the server with its clock', async () => {
     let now = new Date('2026-11-01T00:00:00Z');
-    const app = await createApp({ env: { OUTCOME_RETENTION_DAYS: '7' }, log: () => {}, clock: () => now });
+    const app = await createApp({
+      env: { OUTCOME_RETENTION_DAYS: '7' },
+      log: silentLogger,
+      clock: () => now,
+    });
     await app.bot.handle({ conversation: 'c', text: 'where is the cafeteria' });
     now = new Date('2026-11-30T00:00:00Z');
     await app.bot.handle({ conversation: 'd', text: 'where is the cafeteria' });

@@ -30,7 +30,12 @@ export function escalationForm(app: App, slack: SlackContext): void {
         await client.chat.update({ channel: where.channel, ts: meta.message!, ...slack.render(inPlace) });
       } catch (e) {
         // The form's message is gone (deleted, too old): the number goes in a message of its own.
-        slack.options.log?.(`could not show ${out.filed!.ref} in place of its form: ${(e as Error).message}`);
+        slack.options.log?.warn(
+          `could not show ${out.filed!.ref} in place of its form: ${(e as Error).message}`,
+          {
+            err: e,
+          },
+        );
         inPlace = undefined;
       }
     await ack();

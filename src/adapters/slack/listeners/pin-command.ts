@@ -2,10 +2,12 @@
  * `/signin-help pin TOPIC [note] [--for 24h]`, `pins`, `unpin TOPIC`: the bot decides, Slack
  * posts and pins the card (`pins.add`), and the pin remembers where its post is.
  */
-import type { WebClient } from '@slack/web-api';
+import type { webApi } from '@slack/bolt';
 import type { Card } from '../../../core/cards/model.js';
 import { isDirect, type SlackContext } from '../context.js';
 import { isSlackAdmin } from '../pins.js';
+/** The Web API client Bolt bundles (its own copy, so the types always match Bolt's). */
+type WebClient = webApi.WebClient;
 
 const slackError = (e: unknown) => (e as { data?: { error?: string } }).data?.error ?? (e as Error).message;
 
@@ -22,14 +24,14 @@ async function publish(
     await client.pins.add({ channel, timestamp: ts });
   } catch (e) {
     // already_pinned, not_pinnable: the post still stands, and answers in the channel lead with it.
-    log?.(`pins.add failed: ${slackError(e)}`);
+    log?.warn(`pins.add failed: ${slackError(e)}`, { err: e });
   }
   let permalink: string | undefined;
   try {
     permalink = (await client.chat.getPermalink({ channel, message_ts: ts })).permalink;
   } catch (e) {
     // The card links to the post when it can; without the link it is still shown.
-    log?.(`chat.getPermalink failed: ${slackError(e)}`);
+    log?.info(`chat.getPermalink failed: ${slackError(e)}`, { err: e });
   }
   await slack.bot.pinPosted(posted.pin, { channel, ts, ...(permalink ? { permalink } : {}) });
 }

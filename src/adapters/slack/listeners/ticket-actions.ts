@@ -5,13 +5,15 @@
  * the listed agents), with the card's token, and only the person who pressed is told a refusal.
  */
 import type { App, BlockAction, ButtonAction } from '@slack/bolt';
-import type { WebClient } from '@slack/web-api';
+import type { webApi } from '@slack/bolt';
 import type { ActResult } from '../../../core/helpdesk/service.js';
 import type { ActionOrigin, TicketOperation } from '../../../core/helpdesk/types.js';
 import { DEFAULT_LANG } from '../../../core/i18n/languages.js';
 import { escapeSlack } from '../../../render/blockkit/render.js';
 import type { SlackContext } from '../context.js';
 import { modalValues, ticketInputModal } from '../helpdesk.js';
+/** The Web API client Bolt bundles (its own copy, so the types always match Bolt's). */
+type WebClient = webApi.WebClient;
 
 function origin(
   channel: string | undefined,
