@@ -20,7 +20,7 @@ import { loadIndex } from '../core/resolver/prebuilt.js';
 import { chatCommand } from './commands/chat.js';
 import { packageTeamsCommand } from './commands/package-teams.js';
 import { ticketsCommand } from './commands/tickets.js';
-import { creatingMessage, openStorage } from '../storage/open.js';
+import { creatingMessage, openStorage, type Storage } from '../storage/open.js';
 import { loadConfig } from '../config/read.js';
 import { evalCommand } from './commands/eval.js';
 import { resolveCommand } from './commands/resolve.js';
@@ -89,85 +89,89 @@ export async function main(argv: string[]): Promise<number> {
     return 2;
   }
   if (command === 'package-teams') return packageTeamsCommand(values.out);
-  if (command === 'pins') {
-    if (rest[0] !== 'audit') {
-      process.stderr.write(`cli: unknown pins command "${rest[0] ?? ''}"\n${USAGE}\n`);
-      return 2;
-    }
-    const storage = await openStorage(loadConfig(), STORAGE_OPTIONS);
-    try {
-      const log = await storage.pins.auditLog();
-      if (!log.length) process.stdout.write('no pin activity\n');
-      for (const e of log)
-        process.stdout.write(
-          `${e.at}  ${e.action.padEnd(7)} ${e.platform.padEnd(6)} ${e.channel}  ${e.topic ?? '-'}  by ${e.actor}${e.detail ? `  (${e.detail})` : ''}\n`,
-        );
-      return 0;
-    } finally {
-      await storage.close();
-    }
+  return (await storageCommand(command, rest, values)) ?? (await packCommand(command, rest, values));
+}
+
+type Values = Exclude<ReturnType<typeof readArgs>, { problem: string }>['values'];
+
+/** Opens the bot's storage (saying so on stderr when it creates it), runs `use`, and closes it. */
+async function withStorage(use: (storage: Storage) => Promise<number>, announce = true): Promise<number> {
+  const storage = await openStorage(loadConfig(), announce ? STORAGE_OPTIONS : {});
+  try {
+    return await use(storage);
+  } finally {
+    await storage.close();
   }
-  if (command === 'privacy') {
-    const storage = await openStorage(loadConfig());
-    try {
-      return await privacyCommand(storage, rest);
-    } finally {
-      await storage.close();
-    }
+}
+
+const only = <K extends keyof Values>(values: Values, ...keys: K[]) =>
+  Object.fromEntries(keys.filter((k) => values[k]).map((k) => [k, values[k]])) as {
+    [P in K]?: NonNullable<Values[P]>;
+  };
+
+/** The commands that work on stored data only; undefined for the others. */
+async function storageCommand(command: string, rest: string[], values: Values): Promise<number | undefined> {
+  switch (command) {
+    case 'pins':
+      if (rest[0] !== 'audit') {
+        process.stderr.write(`cli: unknown pins command "${rest[0] ?? ''}"\n${USAGE}\n`);
+        return 2;
+      }
+      return withStorage(pinsAudit);
+    case 'privacy':
+      return withStorage((storage) => privacyCommand(storage, rest), false);
+    case 'tickets':
+      return withStorage((storage) => ticketsCommand(storage, rest, only(values, 'status', 'format', 'out')));
+    default:
+      return undefined;
   }
-  if (command === 'tickets') {
-    const storage = await openStorage(loadConfig(), STORAGE_OPTIONS);
-    try {
-      return await ticketsCommand(storage, rest, {
-        ...(values.status ? { status: values.status } : {}),
-        ...(values.format ? { format: values.format } : {}),
-        ...(values.out ? { out: values.out } : {}),
-      });
-    } finally {
-      await storage.close();
-    }
-  }
+}
+
+async function pinsAudit(storage: Storage): Promise<number> {
+  const log = await storage.pins.auditLog();
+  if (!log.length) process.stdout.write('no pin activity\n');
+  for (const e of log)
+    process.stdout.write(
+      `${e.at}  ${e.action.padEnd(7)} ${e.platform.padEnd(6)} ${e.channel}  ${e.topic ?? '-'}  by ${e.actor}${e.detail ? `  (${e.detail})` : ''}\n`,
+    );
+  return 0;
+}
+
+/** The commands that need the knowledge pack (and some, storage too). */
+async function packCommand(command: string, rest: string[], values: Values): Promise<number> {
   const pack = loadKnowledgePack();
-  if (command === 'report') {
-    const storage = await openStorage(loadConfig());
-    try {
-      return await reportCommand(storage, new Resolver(pack).index.analyzer, {
-        ...(values.since ? { since: values.since } : {}),
-        ...(values.format ? { format: values.format } : {}),
-        ...(values.out ? { out: values.out } : {}),
-      });
-    } finally {
-      await storage.close();
-    }
-  }
-  if (command === 'kb') {
-    const storage = await openStorage(loadConfig());
-    try {
-      return await kbCommand(storage.outcomes, { pack, resolver: new Resolver(pack) }, rest, {
-        apply: values.apply,
-        content: projectRoot(),
-        evalSets: projectEvalSets(projectRoot()),
-        ...(values.since ? { since: values.since } : {}),
-      });
-    } finally {
-      await storage.close();
-    }
-  }
-  if (command === 'validate') {
-    process.stdout.write(`knowledge pack ok: ${pack.topics.size} topics in 4 languages\n`);
-    return 0;
+  switch (command) {
+    case 'report':
+      return withStorage(
+        (storage) =>
+          reportCommand(storage, new Resolver(pack).index.analyzer, only(values, 'since', 'format', 'out')),
+        false,
+      );
+    case 'kb':
+      return withStorage(
+        (storage) =>
+          kbCommand(storage.outcomes, { pack, resolver: new Resolver(pack) }, rest, {
+            apply: values.apply,
+            content: projectRoot(),
+            evalSets: projectEvalSets(projectRoot()),
+            ...only(values, 'since'),
+          }),
+        false,
+      );
+    case 'validate':
+      process.stdout.write(`knowledge pack ok: ${pack.topics.size} topics in 4 languages\n`);
+      return 0;
   }
   // The index `npm run build` made, when it matches the content (silent: stdout is the answer).
   const resolver = new Resolver(
     pack,
     loadIndex(pack, projectRoot(), () => {}),
   );
-  const locale = values.locale ? { locale: values.locale } : {};
   switch (command) {
     case 'resolve':
       return resolveCommand(resolver, {
         json: values.json,
-        ...locale,
+        ...only(values, 'locale'),
         ...(rest.length ? { text: rest.join(' ') } : {}),
       });
     case 'eval':
@@ -176,30 +180,24 @@ export async function main(argv: string[]): Promise<number> {
         return 2;
       }
       return evalCommand(resolver, rest[0], values.json);
-    case 'chat': {
+    case 'chat':
       // The terminal keeps its conversations and tickets where the bot does (./data by default).
-      const storage = await openStorage(loadConfig(), STORAGE_OPTIONS);
-      const helpdesk = new Helpdesk({
-        tickets: storage.tickets,
-        uploads: pack.escalation.uploads,
-        channels: [],
+      return withStorage((storage) => {
+        const helpdesk = new Helpdesk({
+          tickets: storage.tickets,
+          uploads: pack.escalation.uploads,
+          channels: [],
+        });
+        const bot = new Bot({
+          pack,
+          resolver,
+          helpdesk,
+          states: storage.states,
+          feedback: storage.feedback,
+          outcomes: storage.outcomes,
+        });
+        return chatCommand(bot, values.locale);
       });
-      try {
-        return await chatCommand(
-          new Bot({
-            pack,
-            resolver,
-            helpdesk,
-            states: storage.states,
-            feedback: storage.feedback,
-            outcomes: storage.outcomes,
-          }),
-          values.locale,
-        );
-      } finally {
-        await storage.close();
-      }
-    }
     default:
       process.stderr.write(`cli: unknown command "${command}"\n${USAGE}\n`);
       return 2;

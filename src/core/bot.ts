@@ -15,16 +15,17 @@ import type { Card, FormCard, NoticeCard, TopicCard } from './cards/model.js';
 import { Catalog, type FoundTopic, type Place } from './catalog.js';
 import { Consequences } from './consequences.js';
 import { CommandMatcher } from './dialogs/commands.js';
-import { type BotEvent, DialogEngine } from './dialogs/engine.js';
+import { DialogEngine } from './dialogs/engine.js';
 import { type ConversationState, initialState } from './dialogs/state.js';
 import { FileReceiver } from './helpdesk/files.js';
 import { AnswerRelay } from './helpdesk/relay.js';
 import { MemoryOutbox, MemoryTicketStore } from './helpdesk/memory.js';
-import { type ActResult, Helpdesk, type NewTicket } from './helpdesk/service.js';
+import { type ActResult, Helpdesk } from './helpdesk/service.js';
 import { DEFAULT_LANG, type Lang, langFromLocale } from './i18n/languages.js';
 import {
   type HelpdeskActionInput,
   type Incoming,
+  newTicket,
   type Outgoing,
   wellFormedAction,
   wellFormedIncoming,
@@ -38,8 +39,7 @@ import type { Pin } from './pins/types.js';
 import type { Platform } from './platform.js';
 import { Resolver } from './resolver/resolver.js';
 import { KeyedQueue } from './storage/keyed-queue.js';
-import type { Logger } from './log/logger.js';
-import { observed, type TurnObserver } from './metrics/observe.js';
+import { observed } from './metrics/observe.js';
 import { MemoryOutcomeStore } from './storage/memory-outcomes.js';
 import { MemoryFeedbackStore, MemorySentCardStore, MemoryStateStore } from './storage/memory.js';
 import type { OutcomeStore } from './storage/outcomes.js';
@@ -48,28 +48,9 @@ import { type FeedbackStore, type SentCardStore, type StateStore, StorageError }
 export type { HelpdeskActionInput, Incoming, IncomingFile, Outgoing } from './incoming.js';
 export type { PinOutcome } from './pins/commands.js';
 
-export interface BotOptions {
-  pack: KnowledgePack;
-  resolver?: Resolver;
-  states?: StateStore<ConversationState>;
-  feedback?: FeedbackStore;
-  /** Called with every event after its step was saved (escalations, unknown questions, ...). */
-  onEvent?: (event: BotEvent, conversation: string) => void | Promise<void>;
-  /** The clock, for feedback timestamps (tests pass a fixed one). */
-  now?: () => Date;
-  /** Tickets for the helpdesk; an in-memory one (no helpdesk channel) when not given. */
-  helpdesk?: Helpdesk;
-  /** Pinned quick fixes; in memory when not given. */
-  pins?: PinService;
-  /** Where failures the user is told about in plain words (a download that failed) are logged. */
-  log?: Logger;
-  /** Told of every turn handled (for the metrics). */
-  observer?: TurnObserver;
-  /** Cards sent with buttons, to answer them in place; in memory when not given. */
-  sentCards?: SentCardStore<Card>;
-  /** What became of each question, for the helpdesk's report; in memory when not given. */
-  outcomes?: OutcomeStore;
-}
+import type { BotOptions } from './bot-options.js';
+
+export type { BotOptions } from './bot-options.js';
 
 const MAX_ATTEMPTS = 5;
 
@@ -187,7 +168,7 @@ export class Bot {
       if (request) {
         // A finished form: the state and the ticket are saved together, or neither is.
         const write = { store: this.states, key: conversation, value: result.state, expectedVersion };
-        filed = await this.helpdesk.fileTicket(this.newTicket(incoming, request), request.formKey, write);
+        filed = await this.helpdesk.fileTicket(newTicket(incoming, request), request.formKey, write);
         if (!filed) continue; // another process got there first: run again on its state
       } else if ((await this.states.put(conversation, result.state, expectedVersion)) === undefined) continue;
       const pinned = await this.catalog.pinnedFirst(incoming, result.cards, () => this.lang(incoming));
@@ -205,19 +186,6 @@ export class Bot {
     throw new StorageError(
       `Conversation ${conversation} kept changing under ${MAX_ATTEMPTS} attempts to update it`,
     );
-  }
-
-  private newTicket(incoming: Incoming, request: Extract<BotEvent, { type: 'ticket' }>): NewTicket {
-    return {
-      conversation: incoming.conversation,
-      platform: incoming.platform ?? 'terminal',
-      user: incoming.user ?? { id: incoming.conversation },
-      address: incoming.address ?? {},
-      lang: request.lang,
-      topic: request.topic,
-      form: request.form,
-      attempts: request.attempts,
-    };
   }
 
   /**

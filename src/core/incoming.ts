@@ -4,6 +4,7 @@
  */
 import type { UserInput, BotEvent } from './dialogs/engine.js';
 import type { Card } from './cards/model.js';
+import type { NewTicket } from './helpdesk/service.js';
 import type { ActionOrigin, TicketOperation } from './helpdesk/types.js';
 import type { Platform } from './platform.js';
 import { wellFormed, wellFormedFields } from './text/well-formed.js';
@@ -102,5 +103,19 @@ export function wellFormedAction<T extends Omit<HelpdeskActionInput, 'text'> & {
     },
     ...(input.text !== undefined ? { text: wellFormed(input.text) } : {}),
     ...(input.token !== undefined ? { token: wellFormed(input.token) } : {}),
+  };
+}
+
+/** The ticket a finished form opens, from the conversation it came from. */
+export function newTicket(incoming: Incoming, request: Extract<BotEvent, { type: 'ticket' }>): NewTicket {
+  return {
+    conversation: incoming.conversation,
+    platform: incoming.platform ?? 'terminal',
+    user: incoming.user ?? { id: incoming.conversation },
+    address: incoming.address ?? {},
+    lang: request.lang,
+    topic: request.topic,
+    form: request.form,
+    attempts: request.attempts,
   };
 }

@@ -70,6 +70,42 @@ export interface HttpServer {
   close(): Promise<void>;
 }
 
+/**
+ * The request's body, read up to `limit` bytes and parsed when the route takes JSON; or
+ * undefined once the caller's mistake (too large, not JSON, not an object) has been answered.
+ */
+async function readRequest(
+  req: IncomingMessage,
+  res: ServerResponse,
+  route: Route,
+  limit: number,
+): Promise<{ raw: Buffer; body: unknown } | undefined> {
+  let raw: Buffer;
+  try {
+    raw = await readBody(req, limit);
+  } catch (e) {
+    if (e instanceof BodyTooLarge) {
+      error(res, 413, 'payload_too_large', `The body is over ${limit} bytes.`);
+      return undefined;
+    }
+    throw e;
+  }
+  if (!route.json) return { raw, body: undefined };
+  let body: unknown;
+  try {
+    body = JSON.parse(raw.toString('utf8'));
+  } catch {
+    // The caller's mistake, answered as such: nothing for the operator's log.
+    error(res, 400, 'malformed_json', 'The body is not valid JSON.');
+    return undefined;
+  }
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+    error(res, 400, 'malformed_request', 'The body must be a JSON object.');
+    return undefined;
+  }
+  return { raw, body };
+}
+
 export function createHttpServer(options: HttpOptions): HttpServer {
   const limit = options.maxBodyBytes ?? 1024 * 1024;
   const log = options.log ?? silentLogger;
@@ -94,25 +130,9 @@ export function createHttpServer(options: HttpOptions): HttpServer {
         res.setHeader('allow', candidates.map((r) => r.method).join(', '));
         return error(res, 405, 'method_not_allowed', `${req.method} is not allowed on ${path}.`);
       }
-      let raw: Buffer;
-      try {
-        raw = await readBody(req, limit);
-      } catch (e) {
-        if (e instanceof BodyTooLarge)
-          return error(res, 413, 'payload_too_large', `The body is over ${limit} bytes.`);
-        throw e;
-      }
-      let body: unknown;
-      if (route.json) {
-        try {
-          body = JSON.parse(raw.toString('utf8'));
-        } catch {
-          // The caller's mistake, answered as such: nothing for the operator's log.
-          return error(res, 400, 'malformed_json', 'The body is not valid JSON.');
-        }
-        if (typeof body !== 'object' || body === null || Array.isArray(body))
-          return error(res, 400, 'malformed_request', 'The body must be a JSON object.');
-      }
+      const read = await readRequest(req, res, route, limit);
+      if (!read) return;
+      const { raw, body } = read;
       await route.handle(req, res, body, raw);
       if (!res.writableEnded) res.end();
     } catch (e) {

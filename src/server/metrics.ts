@@ -32,6 +32,28 @@ export interface Metrics {
   outboxResult(kind: string, ok: boolean): void;
 }
 
+/** Gauges read from storage at each scrape: the outbox's depth and the tickets by status. */
+function storeGauges(registers: Registry[], options: { outbox: Outbox; tickets: TicketStore }): void {
+  new Gauge({
+    name: 'signin_outbox_depth',
+    help: 'Outbox items waiting to be sent.',
+    registers,
+    async collect() {
+      this.set(await options.outbox.pending());
+    },
+  });
+  new Gauge({
+    name: 'signin_tickets',
+    help: 'Helpdesk tickets by status.',
+    labelNames: ['status'],
+    registers,
+    async collect() {
+      const all = await options.tickets.list();
+      for (const status of STATUSES) this.set({ status }, all.filter((t) => t.status === status).length);
+    },
+  });
+}
+
 export function createMetrics(options: {
   pack: KnowledgePack;
   outbox: Outbox;
@@ -77,24 +99,7 @@ export function createMetrics(options: {
     labelNames: ['kind'],
     registers,
   });
-  new Gauge({
-    name: 'signin_outbox_depth',
-    help: 'Outbox items waiting to be sent.',
-    registers,
-    async collect() {
-      this.set(await options.outbox.pending());
-    },
-  });
-  new Gauge({
-    name: 'signin_tickets',
-    help: 'Helpdesk tickets by status.',
-    labelNames: ['status'],
-    registers,
-    async collect() {
-      const all = await options.tickets.list();
-      for (const status of STATUSES) this.set({ status }, all.filter((t) => t.status === status).length);
-    },
-  });
+  storeGauges(registers, options);
   const stageNumber = (topic: string, stage: string) =>
     String(options.pack.topic(topic).stages.indexOf(stage) + 1);
   const count = (event: BotEvent) => {
