@@ -57,6 +57,7 @@ export class Resolver {
       throw new MessageTooLongError(text.length, this.settings.maxLength);
     const clean = stripNoise(text);
     const { lang } = detectLanguage(clean, options.locale);
+    this.scorer.forget();
     const ranked = this.ranker.rankMessage(clean, lang);
     const topics = ranked.filter((c) => this.pack.topics.has(c.topic));
     const other = ranked.find((c) => this.pack.answers.has(c.topic));

@@ -38,11 +38,14 @@ const PRUNE_ABOVE = 256;
 const PRUNE_SHARE = 0.34;
 /** At most this many documents, the best scoring, are added up by topic. */
 const SCORE_AT_MOST = 256;
+/** Texts whose terms are kept at most (a long message's sentences). */
+const READ_AT_MOST = 64;
 
 type Settings = Pick<ResolverSettings, 'unknownWord' | 'coverageNeeded' | 'evidenceNeeded'>;
 
 export class Scorer {
-  private lastTerms?: { text: string; lang: Lang; terms: Term[] };
+  /** The terms of the texts read for the message being answered (see `terms`). */
+  private readonly read = new Map<string, Term[]>();
   /** Reused for every message: the scorer answers one message at a time. */
   private readonly tally: DocTally;
 
@@ -53,13 +56,24 @@ export class Scorer {
     this.tally = new DocTally(index.docs.length);
   }
 
-  /** The analyzer's terms, the last message's kept: scoring and the checks after it read the same text. */
+  /**
+   * The analyzer's terms, kept for the message being answered: the whole message, its sentences
+   * and what is left around a phrase are each read once, though scoring and the checks after it
+   * read them again (segmenting is most of the cost of a long message).
+   */
   terms(text: string, lang: Lang): Term[] {
-    const last = this.lastTerms;
-    if (last && last.text === text && last.lang === lang) return last.terms;
-    const terms = this.index.analyzer.terms(text, lang);
-    this.lastTerms = { text, lang, terms };
+    const key = `${lang}\u0000${text}`;
+    let terms = this.read.get(key);
+    if (!terms) {
+      if (this.read.size >= READ_AT_MOST) this.read.clear();
+      this.read.set(key, (terms = this.index.analyzer.terms(text, lang)));
+    }
     return terms;
+  }
+
+  /** A new message: the texts read for the last one are forgotten. */
+  forget(): void {
+    this.read.clear();
   }
 
   /** The message's terms with their weights, typos corrected; `total` includes unknown words. */

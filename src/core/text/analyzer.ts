@@ -25,6 +25,11 @@ export interface Term {
   fuzzy: boolean;
 }
 
+/** Where terms go: an array, or a check that stops reading at the first term it is looking for. */
+interface Sink {
+  push(term: Term): unknown;
+}
+
 const segmenters = {
   ja: new Intl.Segmenter('ja', { granularity: 'word' }),
   zh: new Intl.Segmenter('zh', { granularity: 'word' }),
@@ -46,8 +51,26 @@ export class Analyzer {
   }
 
   terms(text: string, lang: Lang): Term[] {
-    const prepared = this.prepare(text, lang);
     const out: Term[] = [];
+    this.read(text, lang, out, () => false);
+    return out;
+  }
+
+  /**
+   * True when some term of `text` passes `test`, the terms read in the order `terms` lists them.
+   * Reading stops at the first that does: a check decided by a long message's first words does
+   * not segment the rest (segmenting is most of the analyzer's cost).
+   */
+  some(text: string, lang: Lang, test: (term: Term) => boolean): boolean {
+    let found = false;
+    const sink = { push: (term: Term) => (found ||= test(term)) };
+    this.read(text, lang, sink, () => found);
+    return found;
+  }
+
+  /** Sends the terms of `text` to `out`, in order, until `done` says enough were read. */
+  private read(text: string, lang: Lang, out: Sink, done: () => boolean): void {
+    const prepared = this.prepare(text, lang);
     const segmenter = lang === 'ja' ? segmenters.ja : lang === 'en' ? segmenters.en : segmenters.zh;
     // Bigrams run over the Han text of the words kept: a stop word or a non-Han word breaks the run,
     // so fillers (一直, 是不是) never make pairs with the words around them.
@@ -59,6 +82,7 @@ export class Analyzer {
       run = '';
     };
     for (const { segment, isWordLike } of segmenter.segment(prepared.replace(/'/g, ''))) {
+      if (done()) return;
       if (isWordLike && CJK.test(segment) && this.cjkWord(segment, out)) {
         for (const piece of segment.split(NON_HAN)) {
           if (!piece) flush();
@@ -72,12 +96,14 @@ export class Analyzer {
     }
     flush();
     // ICU cuts some katakana loanwords (サインイン → サイン|イン); the whole run is a term too.
-    for (const m of prepared.matchAll(KATAKANA_RUN)) out.push({ text: m[0], kind: 'word', fuzzy: false });
-    return out;
+    for (const m of prepared.matchAll(KATAKANA_RUN)) {
+      if (done()) return;
+      out.push({ text: m[0], kind: 'word', fuzzy: false });
+    }
   }
 
   /** Adds a CJK word unless it is a stop word; says whether it was kept. */
-  private cjkWord(segment: string, out: Term[]): boolean {
+  private cjkWord(segment: string, out: Sink): boolean {
     if (this.lexicon.isStopword(segment)) return false;
     // Short hiragana segments are particles and inflections (に, が, ます), not topic words.
     if (ONLY_HIRAGANA.test(segment) && segment.length <= 2) return false;
@@ -85,7 +111,7 @@ export class Analyzer {
     return true;
   }
 
-  private latinWord(segment: string, out: Term[]): void {
+  private latinWord(segment: string, out: Sink): void {
     const word = segment.replace(/^[._@\\-]+|[._@\\-]+$/g, '');
     if (!word || this.lexicon.isStopword(word)) return;
     const parts = word.split(/[._@\\-]+/).filter(Boolean);
