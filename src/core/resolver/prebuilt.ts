@@ -30,6 +30,7 @@ export const ANALYZER_VERSION = 1;
 const CODE = [
   '../text/analyzer.js',
   '../text/lexicon.js',
+  '../text/literals.js',
   '../text/fold.js',
   '../text/han.js',
   '../text/scripts.js',
