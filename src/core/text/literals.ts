@@ -16,15 +16,14 @@ interface TrieNode {
   end?: { phrase: string; guarded: boolean };
 }
 
+const asciiLatinOrDigit = (unit: number) =>
+  (unit >= 0x30 && unit <= 0x39) || (unit >= 0x41 && unit <= 0x5a) || (unit >= 0x61 && unit <= 0x7a);
+
 /** The same test as the regular expression's guard, without a call for plain ASCII. */
 function latinOrDigit(codePoint: number): boolean {
-  if (codePoint < 0x80)
-    return (
-      (codePoint >= 0x30 && codePoint <= 0x39) ||
-      (codePoint >= 0x41 && codePoint <= 0x5a) ||
-      (codePoint >= 0x61 && codePoint <= 0x7a)
-    );
-  return LATIN_OR_DIGIT.test(String.fromCodePoint(codePoint));
+  return codePoint < 0x80
+    ? asciiLatinOrDigit(codePoint)
+    : LATIN_OR_DIGIT.test(String.fromCodePoint(codePoint));
 }
 
 const isHigh = (unit: number) => unit >= 0xd800 && unit <= 0xdbff;
@@ -60,6 +59,11 @@ export class Literals {
     let copied = 0;
     let at = 0;
     while (at < text.length) {
+      // Inside a Latin word nothing starts: a phrase starting with a letter must not follow one.
+      if (at > 0 && asciiLatinOrDigit(text.charCodeAt(at)) && asciiLatinOrDigit(text.charCodeAt(at - 1))) {
+        at++;
+        continue;
+      }
       const found = this.longestAt(text, at);
       if (found) {
         out += text.slice(copied, at) + replacement(found);
