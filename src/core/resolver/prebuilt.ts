@@ -29,6 +29,7 @@ export const ANALYZER_VERSION = 1;
 /** The modules whose code decides what the index holds: a change to any of them is a new hash. */
 const CODE = [
   '../text/analyzer.js',
+  '../text/ascii-words.js',
   '../text/lexicon.js',
   '../text/literals.js',
   '../text/fold.js',

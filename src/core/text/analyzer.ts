@@ -11,6 +11,7 @@
  */
 import { stemmer } from 'stemmer';
 import type { Lang } from '../i18n/languages.js';
+import { asciiWords } from './ascii-words.js';
 import { fold } from './fold.js';
 import type { Lexicon } from './lexicon.js';
 import { CJK } from './scripts.js';
@@ -71,6 +72,16 @@ export class Analyzer {
   /** Sends the terms of `text` to `out`, in order, until `done` says enough were read. */
   private read(text: string, lang: Lang, out: Sink, done: () => boolean): void {
     const prepared = this.prepare(text, lang);
+    const english = lang === 'en' ? asciiWords(prepared.replace(/'/g, '')) : undefined;
+    if (english) {
+      // Plain ASCII English: no CJK word, pair or katakana run; the words ICU would cut, cut
+      // without it (see ascii-words.ts).
+      for (const word of english) {
+        if (done()) return;
+        if (LATIN_WORD.test(word)) this.latinWord(word, out);
+      }
+      return;
+    }
     const segmenter = lang === 'ja' ? segmenters.ja : lang === 'en' ? segmenters.en : segmenters.zh;
     // Bigrams run over the Han text of the words kept: a stop word or a non-Han word breaks the run,
     // so fillers (一直, 是不是) never make pairs with the words around them.
