@@ -43,7 +43,13 @@ const NON_HAN_END = /[^\p{Script=Han}]$/u;
 const KATAKANA_RUN = /[\p{Script=Katakana}\u30fc]{2,}/gu;
 const LATIN_WORD = /^[\p{Script=Latin}\p{N}][\p{Script=Latin}\p{N}._@\\-]*$/u;
 
+/** Latin words whose terms are remembered: chat repeats its words, and stemming one is not free. */
+const REMEMBERED_WORDS = 10_000;
+
 export class Analyzer {
+  /** The terms of each Latin word read lately (frozen: every caller shares them). */
+  private readonly latinTerms = new Map<string, readonly Term[]>();
+
   constructor(private readonly lexicon: Lexicon) {}
 
   /** Folded, synonym-normalized text: the form both the index and the matcher read. */
@@ -123,17 +129,26 @@ export class Analyzer {
   }
 
   private latinWord(segment: string, out: Sink): void {
+    let terms = this.latinTerms.get(segment);
+    if (!terms) {
+      if (this.latinTerms.size >= REMEMBERED_WORDS) this.latinTerms.clear();
+      this.latinTerms.set(segment, (terms = this.readLatinWord(segment).map((t) => Object.freeze(t))));
+    }
+    for (const term of terms) out.push(term);
+  }
+
+  private readLatinWord(segment: string): Term[] {
     const word = segment.replace(/^[._@\\-]+|[._@\\-]+$/g, '');
-    if (!word || this.lexicon.isStopword(word)) return;
+    if (!word || this.lexicon.isStopword(word)) return [];
     const parts = word.split(/[._@\\-]+/).filter(Boolean);
     if (parts.length > 1) {
-      out.push({ text: word, kind: 'compound', fuzzy: false });
+      const out: Term[] = [{ text: word, kind: 'compound', fuzzy: false }];
       for (const part of parts) {
         if (!this.lexicon.isStopword(part) && part.length > 1) out.push(this.latinTerm(part));
       }
-      return;
+      return out;
     }
-    out.push(this.latinTerm(word));
+    return [this.latinTerm(word)];
   }
 
   private latinTerm(word: string): Term {
