@@ -177,7 +177,8 @@ export class Scorer {
       for (const doc of found.docs) matched.add(doc, found.weight);
     }
     if (common.length) {
-      const candidates = [...matched.docs].sort((a, b) => a - b);
+      // A typed array sorts numbers without a comparison callback.
+      const candidates = Uint32Array.from(matched.docs).sort();
       for (const [term, w] of common)
         intersect(candidates, index.postings.get(term)!, (doc) => matched.add(doc, w));
     }

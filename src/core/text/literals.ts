@@ -37,11 +37,15 @@ function codePointBefore(text: string, at: number): number {
 
 export class Literals {
   private readonly root: TrieNode = { next: new Map() };
+  /** One bit per UTF-16 unit some phrase starts with: most characters are ruled out without a lookup. */
+  private readonly starts = new Uint8Array(0x10000 / 8);
 
   /** Empty phrases are left out: they would match between every two characters. */
   constructor(phrases: Iterable<string>) {
     for (const phrase of phrases) {
       if (!phrase) continue;
+      const first = phrase.charCodeAt(0);
+      this.starts[first >> 3]! |= 1 << (first & 7);
       let node = this.root;
       for (let k = 0; k < phrase.length; k++) {
         const unit = phrase.charCodeAt(k);
@@ -75,7 +79,9 @@ export class Literals {
 
   /** The longest phrase that starts at `at` with both edges fitting, if any. */
   private longestAt(text: string, at: number): string | undefined {
-    let node = this.root.next.get(text.charCodeAt(at));
+    const first = text.charCodeAt(at);
+    if (!(this.starts[first >> 3]! & (1 << (first & 7)))) return undefined;
+    let node = this.root.next.get(first);
     if (!node) return undefined;
     // Every phrase starting here starts with this character: one guard for them all.
     if (latinOrDigit(text.charCodeAt(at)) && at > 0 && latinOrDigit(codePointBefore(text, at)))
