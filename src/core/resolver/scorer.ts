@@ -40,6 +40,7 @@ const PRUNE_SHARE = 0.34;
 const SCORE_AT_MOST = 256;
 /** Texts whose terms are kept at most (a long message's sentences). */
 const READ_AT_MOST = 64;
+const readKey = (text: string, lang: Lang) => `${lang}\u0000${text}`;
 
 type Settings = Pick<ResolverSettings, 'unknownWord' | 'coverageNeeded' | 'evidenceNeeded'>;
 
@@ -62,13 +63,25 @@ export class Scorer {
    * read them again (segmenting is most of the cost of a long message).
    */
   terms(text: string, lang: Lang): Term[] {
-    const key = `${lang}\u0000${text}`;
+    const key = readKey(text, lang);
     let terms = this.read.get(key);
     if (!terms) {
       if (this.read.size >= READ_AT_MOST) this.read.clear();
       this.read.set(key, (terms = this.index.analyzer.terms(text, lang)));
     }
     return terms;
+  }
+
+  /**
+   * Keeps the terms of a message's sentences, cut out of the message's own terms when that
+   * gives exactly what reading each would (see text/parts.ts): a long Japanese or Chinese
+   * message is then segmented once, not twice.
+   */
+  readParts(text: string, parts: string[], lang: Lang): void {
+    const whole = this.read.get(readKey(text, lang));
+    if (!whole || this.read.size + parts.length > READ_AT_MOST) return;
+    const terms = this.index.analyzer.termsOfParts(text, whole, parts, lang);
+    if (terms) parts.forEach((part, i) => this.read.set(readKey(part, lang), terms[i]!));
   }
 
   /** A new message: the texts read for the last one are forgotten. */

@@ -13,8 +13,9 @@ import { stemmer } from 'stemmer';
 import type { Lang } from '../i18n/languages.js';
 import { asciiWords } from './ascii-words.js';
 import { fold } from './fold.js';
+import { type Reading, partsOf } from './parts.js';
 import type { Lexicon } from './lexicon.js';
-import { CJK } from './scripts.js';
+import { CJK, KATAKANA_RUN } from './scripts.js';
 
 /** `compound`: a dotted or @-joined name kept whole; its parts are terms of their own too. */
 export type TermKind = 'word' | 'compound' | 'bigram';
@@ -40,7 +41,6 @@ const segmenters = {
 const ONLY_HIRAGANA = /^\p{Script=Hiragana}+$/u;
 const NON_HAN = /[^\p{Script=Han}]+/u;
 const NON_HAN_END = /[^\p{Script=Han}]$/u;
-const KATAKANA_RUN = /[\p{Script=Katakana}\u30fc]{2,}/gu;
 const LATIN_WORD = /^[\p{Script=Latin}\p{N}][\p{Script=Latin}\p{N}._@\\-]*$/u;
 
 /** Latin words whose terms are remembered: chat repeats its words, and stemming one is not free. */
@@ -49,6 +49,8 @@ const REMEMBERED_WORDS = 10_000;
 export class Analyzer {
   /** The terms of each Latin word read lately (frozen: every caller shares them). */
   private readonly latinTerms = new Map<string, readonly Term[]>();
+  /** Where the terms `terms` returned come from, to cut a message's sentences out of them. */
+  private readonly readings = new WeakMap<Term[], Reading>();
 
   constructor(private readonly lexicon: Lexicon) {}
 
@@ -59,8 +61,20 @@ export class Analyzer {
 
   terms(text: string, lang: Lang): Term[] {
     const out: Term[] = [];
-    this.read(text, lang, out, () => false);
+    const at: number[] = [];
+    const read = this.read(text, lang, out, () => false, at);
+    this.readings.set(out, { at, read });
     return out;
+  }
+
+  /**
+   * The terms of each of `parts` (the sentences of `text`, in order), cut out of `terms(text)`
+   * instead of segmenting each again; undefined when they cannot be shown to be `terms(part)`
+   * (see parts.ts), and the parts are read one by one.
+   */
+  termsOfParts(text: string, whole: Term[], parts: string[], lang: Lang): Term[][] | undefined {
+    const reading = this.readings.get(whole);
+    return reading && partsOf(text, whole, reading, parts, (piece) => this.prepare(piece, lang));
   }
 
   /**
@@ -75,48 +89,65 @@ export class Analyzer {
     return found;
   }
 
-  /** Sends the terms of `text` to `out`, in order, until `done` says enough were read. */
-  private read(text: string, lang: Lang, out: Sink, done: () => boolean): void {
+  /**
+   * Sends the terms of `text` to `out`, in order, until `done` says enough were read; `at` gets
+   * where each one's word starts in the text segmented, which is returned (a katakana run: -1).
+   */
+  private read(text: string, lang: Lang, out: Sink, done: () => boolean, at?: number[]): string {
     const prepared = this.prepare(text, lang);
-    const english = lang === 'en' ? asciiWords(prepared.replace(/'/g, '')) : undefined;
+    const read = prepared.replace(/'/g, '');
+    let pos = 0;
+    const sink: Sink = at ? { push: (term: Term) => (at.push(pos), out.push(term)) } : out;
+    const starts: number[] = [];
+    const english = lang === 'en' ? asciiWords(read, starts) : undefined;
     if (english) {
       // Plain ASCII English: no CJK word, pair or katakana run; the words ICU would cut, cut
       // without it (see ascii-words.ts).
-      for (const word of english) {
-        if (done()) return;
-        if (LATIN_WORD.test(word)) this.latinWord(word, out);
+      for (let i = 0; i < english.length; i++) {
+        if (done()) return read;
+        pos = starts[i]!;
+        if (LATIN_WORD.test(english[i]!)) this.latinWord(english[i]!, sink);
       }
-      return;
+      return read;
     }
     const segmenter = lang === 'ja' ? segmenters.ja : lang === 'en' ? segmenters.en : segmenters.zh;
     // Bigrams run over the Han text of the words kept: a stop word or a non-Han word breaks the run,
     // so fillers (一直, 是不是) never make pairs with the words around them.
     let run = '';
+    let runAt = 0;
     const flush = () => {
       const chars = [...run];
+      pos = runAt;
       for (let i = 0; i + 1 < chars.length; i++)
-        out.push({ text: chars[i]! + chars[i + 1]!, kind: 'bigram', fuzzy: false });
+        sink.push({ text: chars[i]! + chars[i + 1]!, kind: 'bigram', fuzzy: false });
       run = '';
     };
-    for (const { segment, isWordLike } of segmenter.segment(prepared.replace(/'/g, ''))) {
-      if (done()) return;
-      if (isWordLike && CJK.test(segment) && this.cjkWord(segment, out)) {
+    for (const { segment, index, isWordLike } of segmenter.segment(read)) {
+      if (done()) return read;
+      pos = index;
+      if (isWordLike && CJK.test(segment) && this.cjkWord(segment, sink)) {
         for (const piece of segment.split(NON_HAN)) {
           if (!piece) flush();
-          else run += piece;
+          else {
+            if (!run) runAt = index;
+            run += piece;
+          }
         }
         if (NON_HAN_END.test(segment)) flush();
         continue;
       }
       flush();
-      if (isWordLike && LATIN_WORD.test(segment)) this.latinWord(segment, out);
+      pos = index;
+      if (isWordLike && LATIN_WORD.test(segment)) this.latinWord(segment, sink);
     }
     flush();
     // ICU cuts some katakana loanwords (サインイン → サイン|イン); the whole run is a term too.
+    pos = -1;
     for (const m of prepared.matchAll(KATAKANA_RUN)) {
-      if (done()) return;
-      out.push({ text: m[0], kind: 'word', fuzzy: false });
+      if (done()) return read;
+      sink.push({ text: m[0], kind: 'word', fuzzy: false });
     }
+    return read;
   }
 
   /** Adds a CJK word unless it is a stop word; says whether it was kept. */

@@ -79,10 +79,10 @@ function joined(k: Uint8Array, at: number): boolean {
 
 /**
  * The segments of `text` that start with a letter or a digit (the ones `Intl.Segmenter` calls
- * word-like, and the only ones the analyzer reads), in order; undefined when `text` is not
- * plain ASCII.
+ * word-like, and the only ones the analyzer reads), in order, and where each starts in `starts`;
+ * undefined when `text` is not plain ASCII.
  */
-export function asciiWords(text: string): string[] | undefined {
+export function asciiWords(text: string, starts: number[] = []): string[] | undefined {
   const n = text.length;
   const kinds = new Uint8Array(n + 1);
   for (let i = 0; i < n; i++) {
@@ -96,7 +96,10 @@ export function asciiWords(text: string): string[] | undefined {
   for (let i = 1; i <= n; i++) {
     if (i < n && joined(kinds, i)) continue;
     const first = kinds[start];
-    if (first === Kind.Letter || first === Kind.Digit) words.push(text.slice(start, i));
+    if (first === Kind.Letter || first === Kind.Digit) {
+      words.push(text.slice(start, i));
+      starts.push(start);
+    }
     start = i;
   }
   return words;
