@@ -56,5 +56,7 @@ if (slowest > 0)
     .sort((a, b) => best[b]! - best[a]!)
     .slice(0, slowest)
     .forEach((i) =>
-      process.stdout.write(`${f(best[i]!)} ms  #${i}  ${texts[i]!.length} chars  ${texts[i]!.slice(0, 90)}\n`),
+      process.stdout.write(
+        `${f(best[i]!)} ms  #${i}  ${texts[i]!.length} chars  ${texts[i]!.slice(0, 90)}\n`,
+      ),
     );

@@ -1,8 +1,6 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { projectRoot } from '../../../src/core/knowledge/load.js';
 import { foldHan } from '../../../src/core/text/han.js';
+import { developmentMessages } from '../../helpers/dev-messages.js';
 
 /** foldHan as it was first written: every character looked up, the result built one at a time. */
 function reference(text: string, japanese: boolean): string {
@@ -14,17 +12,7 @@ function reference(text: string, japanese: boolean): string {
 
 describe('foldHan copies what it does not fold', () => {
   it('folds the development messages as character by character', () => {
-    const files = [
-      join(projectRoot(), '..', 'shared', 'eval', 'dev.jsonl'),
-      join(projectRoot(), 'test', 'fixtures', 'holdout.jsonl'),
-      join(projectRoot(), 'test', 'fixtures', 'chat-dev.jsonl'),
-    ];
-    const texts = files.flatMap((f) =>
-      readFileSync(f, 'utf8')
-        .split('\n')
-        .filter(Boolean)
-        .map((line) => (JSON.parse(line) as { text: string }).text),
-    );
+    const texts = developmentMessages();
     for (const text of texts)
       for (const japanese of [true, false]) expect(foldHan(text, japanese)).toBe(reference(text, japanese));
   });

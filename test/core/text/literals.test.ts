@@ -1,11 +1,10 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { LANGUAGES } from '../../../src/core/i18n/languages.js';
-import { projectRoot } from '../../../src/core/knowledge/load.js';
 import { fold } from '../../../src/core/text/fold.js';
 import { Literals } from '../../../src/core/text/literals.js';
+import { developmentMessages } from '../../helpers/dev-messages.js';
 import { realPack } from '../../helpers/pack.js';
+import { seededRandom } from '../../helpers/random.js';
 
 /** The regular expression the trie replaces, built as the lexicon and the phrase matcher built it. */
 function reference(phrases: string[]): (text: string, replacement: (m: string) => string) => string {
@@ -36,16 +35,6 @@ function compare(phrases: string[], texts: string[]): void {
   }
 }
 
-/** A small deterministic generator (mulberry32), so a failure can be replayed. */
-function random(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 describe('Literals: the same matches as the regular expression of all the phrases', () => {
   it('on the pack synonyms and the development messages, folded', () => {
     const pack = realPack();
@@ -54,17 +43,7 @@ describe('Literals: the same matches as the regular expression of all the phrase
         [c, ...vs].map((v) => fold(v, lang).trim()),
       ),
     );
-    const files = [
-      join(projectRoot(), '..', 'shared', 'eval', 'dev.jsonl'),
-      join(projectRoot(), 'test', 'fixtures', 'holdout.jsonl'),
-      join(projectRoot(), 'test', 'fixtures', 'chat-dev.jsonl'),
-    ];
-    const texts = files.flatMap((f) =>
-      readFileSync(f, 'utf8')
-        .split('\n')
-        .filter(Boolean)
-        .map((line) => fold((JSON.parse(line) as { text: string }).text, 'en')),
-    );
+    const texts = developmentMessages().map((text) => fold(text, 'en'));
     expect(texts.length).toBeGreaterThan(500);
     compare(phrases, texts);
   });
@@ -86,7 +65,7 @@ describe('Literals: the same matches as the regular expression of all the phrase
       'b',
     ];
     const alphabet = [...phrases, 'a', 'x', ' ', '1', '𝟏', '😀', '\ud83d', '\ude00', '録', 'é', '-', 'n'];
-    const next = random(13);
+    const next = seededRandom(13);
     const texts = Array.from({ length: 3000 }, () =>
       Array.from(
         { length: Math.floor(next() * 12) },

@@ -1,13 +1,11 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { LANGUAGES } from '../../../src/core/i18n/languages.js';
-import { projectRoot } from '../../../src/core/knowledge/load.js';
 import { sentences } from '../../../src/core/resolver/ranker.js';
 import { Analyzer } from '../../../src/core/text/analyzer.js';
 import { detectLanguage } from '../../../src/core/text/detect-language.js';
 import { Lexicon } from '../../../src/core/text/lexicon.js';
 import { stripNoise } from '../../../src/core/text/noise.js';
+import { developmentMessages } from '../../helpers/dev-messages.js';
 import { realPack } from '../../helpers/pack.js';
 
 const pack = realPack();
@@ -33,17 +31,7 @@ function check(texts: { text: string; lang: (typeof LANGUAGES)[number] }[]): { c
 
 describe("a message's sentences cut out of its own terms", () => {
   it('are the terms of each sentence read alone, on the development messages in their language and every other', () => {
-    const files = [
-      join(projectRoot(), '..', 'shared', 'eval', 'dev.jsonl'),
-      join(projectRoot(), 'test', 'fixtures', 'holdout.jsonl'),
-      join(projectRoot(), 'test', 'fixtures', 'chat-dev.jsonl'),
-    ];
-    const messages = files.flatMap((f) =>
-      readFileSync(f, 'utf8')
-        .split('\n')
-        .filter(Boolean)
-        .map((line) => stripNoise((JSON.parse(line) as { text: string }).text)),
-    );
+    const messages = developmentMessages().map((text) => stripNoise(text));
     const { cut, read } = check(
       messages.flatMap((text) => [
         { text, lang: detectLanguage(text).lang },
