@@ -6,7 +6,7 @@
  * as compact arrays (terms numbered once, each document a run of term numbers); a start reads
  * that back, which is a parse and a few loops. The file carries a hash of everything the
  * index is made from: every content file (`dialogs/`, `locales/`: texts, phrasings, lexicon),
- * the analyzer's and the index's own code, and ANALYZER_VERSION. A start whose hash differs
+ * the analyzer's and the index's own source code, and ANALYZER_VERSION. A start whose hash differs
  * (content edited, code changed, no file) builds the index in memory as before, and says so,
  * so a stale file can never change an answer. The hash reads the files, not the loaded pack:
  * asking the pack for every topic's text is itself seconds at thousands of topics.
@@ -14,9 +14,9 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { LANGUAGES } from '../i18n/languages.js';
 import type { KnowledgePack } from '../knowledge/pack.js';
+import { projectRoot } from '../knowledge/load.js';
 import { Analyzer } from '../text/analyzer.js';
 import { Lexicon } from '../text/lexicon.js';
 import { FuzzyVocabulary } from './fuzzy.js';
@@ -26,45 +26,43 @@ import type { Field } from './scoring.js';
 /** Bump when the analysis changes in a way the code hash below would not see (data files it reads). */
 export const ANALYZER_VERSION = 1;
 
-/** The modules whose code decides what the index holds: a change to any of them is a new hash. */
+/**
+ * The source files whose code decides what the index holds (from the project's root): a change
+ * to any of them is a new hash. The sources, not the compiled modules, so that every way of
+ * running the code (tsx, tsc's dist/, the bundle) agrees on the hash of the same code.
+ */
 const CODE = [
-  '../text/analyzer.js',
-  '../text/lexicon.js',
-  '../text/fold.js',
-  '../text/han.js',
-  '../text/scripts.js',
-  './index.js',
-  './scoring.js',
-  './fuzzy.js',
-  './prebuilt.js',
+  'src/core/text/analyzer.ts',
+  'src/core/text/lexicon.ts',
+  'src/core/text/fold.ts',
+  'src/core/text/han.ts',
+  'src/core/text/scripts.ts',
+  'src/core/resolver/index.ts',
+  'src/core/resolver/scoring.ts',
+  'src/core/resolver/fuzzy.ts',
+  'src/core/resolver/prebuilt.ts',
 ];
 
-interface Serialized {
-  hash: string;
-  /** The index's topics, in its order; `docTopic` numbers the documents' topics in `topics`. */
-  indexTopics: string[];
-  topics: string[];
-  fields: Field[];
-  /** Every term, numbered by position; `idf` holds each one's weight at the same position. */
-  terms: string[];
-  idf: number[];
-  unknownWeight: number;
-  commonPostings: number;
-  /** Per document: its topic's and field's number, its weight and norm. */
-  docTopic: number[];
-  docField: number[];
-  docWeight: number[];
-  docNorm: number[];
-  /** The documents' terms, one run after the other; document i's run ends at docEnd[i]. */
-  docTerms: number[];
-  docEnd: number[];
-}
+/**
+ * The hash of CODE as the build computed it, written into the bundle (src/build/bundle.ts): a
+ * bundled server may run where the sources are not shipped. Undefined when not bundled.
+ */
+declare const __INDEX_CODE_HASH__: string | undefined;
 
-function codeFile(relative: string): string {
-  const url = new URL(relative, import.meta.url);
-  // Run from the TypeScript source (tsx), the modules are .ts files.
-  const path = fileURLToPath(url);
-  return existsSync(path) ? path : path.replace(/\.js$/, '.ts');
+/**
+ * The hash of the index's code: the bundle's own, else read from the sources of the project
+ * this module is in (the code's, which is not always the content's: tests index copies of it).
+ * Without the sources (a dist/ shipped alone), a hash that no prebuilt index has: the index
+ * is then built in memory, never read from a file it cannot be checked against.
+ */
+export function codeHash(root: string = projectRoot()): string {
+  if (typeof __INDEX_CODE_HASH__ === 'string') return __INDEX_CODE_HASH__;
+  const files = CODE.map((file) => join(root, file));
+  const missing = files.find((file) => !existsSync(file));
+  if (missing) return `no source at ${missing}`;
+  const hash = createHash('sha256');
+  for (const file of files) hash.update(readFileSync(file));
+  return hash.digest('hex');
 }
 
 /** Every file under `dir`, sorted, so that the hash does not depend on the file system's order. */
@@ -80,7 +78,7 @@ function filesUnder(dir: string): string[] {
 export function indexHash(root: string): string {
   const hash = createHash('sha256');
   hash.update(`analyzer ${ANALYZER_VERSION}\n`);
-  for (const file of CODE) hash.update(readFileSync(codeFile(file)));
+  hash.update(`code ${codeHash()}\n`);
   for (const file of [...filesUnder(join(root, 'dialogs')), ...filesUnder(join(root, 'locales'))]) {
     hash.update(`\n${relative(root, file)}\n`);
     hash.update(readFileSync(file));
