@@ -65,6 +65,27 @@ export function codeHash(root: string = projectRoot()): string {
   return hash.digest('hex');
 }
 
+interface Serialized {
+  hash: string;
+  /** The index's topics, in its order; `docTopic` numbers the documents' topics in `topics`. */
+  indexTopics: string[];
+  topics: string[];
+  fields: Field[];
+  /** Every term, numbered by position; `idf` holds each one's weight at the same position. */
+  terms: string[];
+  idf: number[];
+  unknownWeight: number;
+  commonPostings: number;
+  /** Per document: its topic's and field's number, its weight and norm. */
+  docTopic: number[];
+  docField: number[];
+  docWeight: number[];
+  docNorm: number[];
+  /** The documents' terms, one run after the other; document i's run ends at docEnd[i]. */
+  docTerms: number[];
+  docEnd: number[];
+}
+
 /** Every file under `dir`, sorted, so that the hash does not depend on the file system's order. */
 function filesUnder(dir: string): string[] {
   if (!existsSync(dir)) return [];
