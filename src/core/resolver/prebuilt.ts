@@ -22,6 +22,7 @@ import { Lexicon } from '../text/lexicon.js';
 import { FuzzyVocabulary } from './fuzzy.js';
 import { type IndexedDoc, ResolverIndex } from './index.js';
 import type { Field } from './scoring.js';
+import { decodeIndex, encodeIndex, type Serialized } from './index-file.js';
 
 /** Bump when the analysis changes in a way the code hash below would not see (data files it reads). */
 export const ANALYZER_VERSION = 1;
@@ -41,6 +42,7 @@ const CODE = [
   'src/core/resolver/scoring.ts',
   'src/core/resolver/fuzzy.ts',
   'src/core/resolver/prebuilt.ts',
+  'src/core/resolver/index-file.ts',
 ];
 
 /**
@@ -63,27 +65,6 @@ export function codeHash(root: string = projectRoot()): string {
   const hash = createHash('sha256');
   for (const file of files) hash.update(readFileSync(file));
   return hash.digest('hex');
-}
-
-interface Serialized {
-  hash: string;
-  /** The index's topics, in its order; `docTopic` numbers the documents' topics in `topics`. */
-  indexTopics: string[];
-  topics: string[];
-  fields: Field[];
-  /** Every term, numbered by position; `idf` holds each one's weight at the same position. */
-  terms: string[];
-  idf: number[];
-  unknownWeight: number;
-  commonPostings: number;
-  /** Per document: its topic's and field's number, its weight and norm. */
-  docTopic: number[];
-  docField: number[];
-  docWeight: number[];
-  docNorm: number[];
-  /** The documents' terms, one run after the other; document i's run ends at docEnd[i]. */
-  docTerms: number[];
-  docEnd: number[];
 }
 
 /** Every file under `dir`, sorted, so that the hash does not depend on the file system's order. */
@@ -129,15 +110,15 @@ export function serializeIndex(index: ResolverIndex, hash: string): Serialized {
     topics,
     fields,
     terms,
-    idf: terms.map((t) => index.idf.get(t)!),
+    idf: Float64Array.from(terms, (t) => index.idf.get(t)!),
     unknownWeight: index.unknownWeight,
     commonPostings: index.commonPostings,
-    docTopic: index.docs.map((d) => topicNumber.get(d.topic)!),
-    docField: index.docs.map((d) => fields.indexOf(d.field)),
-    docWeight: index.docs.map((d) => d.weight),
-    docNorm: index.docs.map((d) => d.norm),
-    docTerms,
-    docEnd,
+    docTopic: Int32Array.from(index.docs, (d) => topicNumber.get(d.topic)!),
+    docField: Int32Array.from(index.docs, (d) => fields.indexOf(d.field)),
+    docWeight: Float64Array.from(index.docs, (d) => d.weight),
+    docNorm: Float64Array.from(index.docs, (d) => d.norm),
+    docTerms: Int32Array.from(docTerms),
+    docEnd: Int32Array.from(docEnd),
   };
 }
 
@@ -147,12 +128,19 @@ export function serializeIndex(index: ResolverIndex, hash: string): Serialized {
  * order, so that the resolver cannot tell the two apart.
  */
 export function restoreIndex(pack: KnowledgePack, s: Serialized): ResolverIndex {
-  const lists: number[][] = s.terms.map(() => []);
+  // Each term's documents, in document order: counted first, then filled in one pass.
+  const counts = new Int32Array(s.terms.length);
+  for (const t of s.docTerms) counts[t]!++;
+  const lists: number[][] = Array.from(counts, (n) => new Array<number>(n));
+  counts.fill(0);
   const docs: IndexedDoc[] = [];
   let start = 0;
   for (let i = 0; i < s.docEnd.length; i++) {
     const end = s.docEnd[i]!;
-    for (let k = start; k < end; k++) lists[s.docTerms[k]!]!.push(i);
+    for (let k = start; k < end; k++) {
+      const t = s.docTerms[k]!;
+      lists[t]![counts[t]!++] = i;
+    }
     docs.push(new RestoredDoc(s, i, start, end));
     start = end;
   }
@@ -207,16 +195,16 @@ class RestoredDoc implements IndexedDoc {
   }
 }
 
-/** Where `npm run build` writes the index of the content in `root`. */
+/** Where `npm run build` writes the index of the content in `root` (its layout: index-file.ts). */
 export function prebuiltIndexFile(root: string): string {
-  return join(root, 'dist', 'resolver-index.json');
+  return join(root, 'dist', 'resolver-index.bin');
 }
 
 /** Writes the index of the content in `root` (the build step). */
 export function writeIndex(pack: KnowledgePack, root: string, file = prebuiltIndexFile(root)): void {
   const index = ResolverIndex.fromPack(pack);
   mkdirSync(dirname(file), { recursive: true });
-  writeFileSync(file, JSON.stringify(serializeIndex(index, indexHash(root))));
+  writeFileSync(file, encodeIndex(serializeIndex(index, indexHash(root))));
 }
 
 /**
@@ -238,13 +226,16 @@ export function loadIndex(
   if (!existsSync(file)) return build(`no prebuilt index at ${file}`);
   let serialized: Serialized;
   try {
-    serialized = JSON.parse(readFileSync(file, 'utf8')) as Serialized;
+    const decoded = decodeIndex(readFileSync(file));
+    if (decoded.hash !== indexHash(root))
+      return build(
+        `the prebuilt index ${file} was made from other content or code (npm run build remakes it)`,
+      );
+    serialized = decoded.read();
   } catch (error) {
     // A damaged file is not fatal: the index can always be built from the content.
     return build(`the prebuilt index ${file} cannot be read (${(error as Error).message})`);
   }
-  if (serialized.hash !== indexHash(root))
-    return build(`the prebuilt index ${file} was made from other content or code (npm run build remakes it)`);
   const index = restoreIndex(pack, serialized);
   log(`resolver index: read from ${file} (${Date.now() - started} ms)`);
   return index;
