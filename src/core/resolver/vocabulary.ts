@@ -27,12 +27,19 @@ export class Vocabulary {
     private readonly scorer: Scorer,
   ) {
     this.rare = Math.log(1 + pack.topics.size / 2) - 1e-9;
-    const topicBag = (d: number) => index.docs[d]!.field === 'bag' && pack.topics.has(index.docs[d]!.topic);
-    for (const doc of index.docs) {
-      if (doc.field !== 'bag') continue;
-      (pack.topics.has(doc.topic) ? this.topicBag : this.replyBag).set(doc.topic, doc);
-    }
-    for (const [term, docs] of index.postings) if (docs.some(topicBag)) this.topicTerms.add(term);
+    const isTopicBag = new Uint8Array(index.docs.length);
+    index.docs.forEach((doc, d) => {
+      if (doc.field !== 'bag') return;
+      const topic = pack.topics.has(doc.topic);
+      (topic ? this.topicBag : this.replyBag).set(doc.topic, doc);
+      isTopicBag[d] = topic ? 1 : 0;
+    });
+    for (const [term, docs] of index.postings)
+      for (const d of docs)
+        if (isTopicBag[d]) {
+          this.topicTerms.add(term);
+          break;
+        }
   }
 
   /** How many of the words of `text` some topic or reply knows (one word is not a problem described). */
