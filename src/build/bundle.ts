@@ -13,8 +13,8 @@
  *
  * A source map is written beside each file: `node --enable-source-maps dist/server.js` gives
  * stack traces in the TypeScript sources (the maps' parse: about 0.15 s of CPU at start and
- * 50 MB resident, measured); without it,
- * traces point into the bundle, which is not minified and names each source file it holds.
+ * 50 MB resident, measured); without it, traces point into the bundle, which is not minified
+ * and names each source file it holds.
  */
 import { build, type BuildOptions } from 'esbuild';
 import { rmSync } from 'node:fs';
