@@ -71,7 +71,7 @@ export class Resolver {
           other ? this.vocabulary.ownEvidence(clean, lang, other.topic, topics[0]?.topic) : 0,
         related: (a, b) => this.clarifications.related(a, b),
       });
-    const reply = this.continued(decision, clean, options);
+    const reply = this.continued(decision, clean, lang, options);
     // The documented field order: text, topic, confidence, lang, clarify, candidates, suggestions, answer.
     return {
       text,
@@ -90,13 +90,20 @@ export class Resolver {
   /**
    * In a conversation about a topic, a short message that names nothing the bot is sure of
    * ("it's been two days now", "it keeps coming back") is about that topic: the helpdesk would
-   * not start over with "did you mean". A fix, a redirect or small talk is left as decided.
+   * not start over with "did you mean". A redirect, small talk, or a fix named in more than one
+   * word is left as decided.
    */
-  private continued(decision: Decision, clean: string, options: ResolveOptions): Decision {
+  private continued(decision: Decision, clean: string, lang: Lang, options: ResolveOptions): Decision {
     const context = options.context?.topic ?? null;
-    const open = decision.answer.kind === 'unknown' || decision.answer.kind === 'did-you-mean';
-    if (!open || !context || !this.pack.topics.has(context) || clean.length > SHORT_FOLLOW_UP)
-      return decision;
+    if (!context || !this.pack.topics.has(context) || clean.length > SHORT_FOLLOW_UP) return decision;
+    const { kind } = decision.answer;
+    // One word the bot knows ("an hour now") does not change the subject, even when it is
+    // some other topic's word.
+    const open =
+      kind === 'unknown' ||
+      kind === 'did-you-mean' ||
+      (kind === 'fix' && decision.topic !== context && this.vocabulary.knownWords(clean, lang) < 2);
+    if (!open) return decision;
     return { topic: context, answer: { kind: 'follow-up', id: context } };
   }
 
