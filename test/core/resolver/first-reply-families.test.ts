@@ -133,3 +133,23 @@ describe('"server temporarily unavailable" with ADFS named goes to the ADFS caus
     expect(reply(text)).toMatchObject(fix('server-unavailable-adfs'));
   });
 });
+
+describe('an expired password: Windows gets its redirect, Skype for Business its fix', () => {
+  it.each([
+    ['en', "my windows password expired this morning and the laptop won't let me log in"],
+    ['ja', 'Windows のパスワードの期限が切れてログインできない'],
+    ['zh-CN', 'Windows密码过期了，电脑登不进去'],
+    ['zh-TW', 'Windows 密碼過期了，電腦登不進去'],
+  ])('%s: %s', (_, text) => {
+    expect(reply(text)).toMatchObject({ topic: null, answer: { kind: 'near-miss', id: 'windows-password' } });
+  });
+
+  it.each([
+    ['en', 'my skype for business password expired, how do I reset it'],
+    ['ja', 'SfB のパスワードの期限が切れた'],
+    ['zh-CN', 'SfB密码过期了，登不上'],
+    ['zh-TW', '商務用 Skype 密碼過期了，登不進去'],
+  ])('%s: %s', (_, text) => {
+    expect(reply(text)).toMatchObject(fix('forgotten-password'));
+  });
+});
