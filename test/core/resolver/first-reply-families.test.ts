@@ -153,3 +153,30 @@ describe('an expired password: Windows gets its redirect, Skype for Business its
     expect(reply(text)).toMatchObject(fix('forgotten-password'));
   });
 });
+
+describe('terse descriptions: a wrong date is the clock, "broken again" is triage, a plan without it is the licence', () => {
+  it.each([
+    ['clock-skew', 'en', "the date on my PC is a day off and skype for business won't sign in"],
+    ['clock-skew', 'ja', 'PC の日付が一日ずれていて Skype for Business に入れない'],
+    ['clock-skew', 'zh-CN', '电脑日期差了一天，Skype for Business 登不上'],
+    ['clock-skew', 'zh-TW', '電腦日期差了一天，商務用 Skype 登不進去'],
+    ['triage', 'en', "skype for business is broken again, can't sign in"],
+    ['triage', 'ja', 'Skype for Business がまたおかしい、サインインできない'],
+    ['triage', 'zh-CN', 'Skype for Business 又坏了，登不上'],
+    ['triage', 'zh-TW', '商務用 Skype 又壞了，登不進去'],
+    [
+      'not-licensed',
+      'en',
+      "my plan doesn't seem to include skype for business, is that why I can't sign in?",
+    ],
+    [
+      'not-licensed',
+      'ja',
+      '私のプランに Skype for Business が入っていないみたい、だからサインインできない？',
+    ],
+    ['not-licensed', 'zh-CN', '我的套餐里好像没有 Skype for Business，所以登不上吗？'],
+    ['not-licensed', 'zh-TW', '我的方案裡好像沒有商務用 Skype，所以登不進去嗎？'],
+  ])('%s, %s: %s', (topic, _, text) => {
+    expect(reply(text)).toMatchObject(fix(topic));
+  });
+});
