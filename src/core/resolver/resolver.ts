@@ -88,10 +88,11 @@ export class Resolver {
   }
 
   /**
-   * In a conversation about a topic, a short message that names nothing the bot is sure of
-   * ("it's been two days now", "it keeps coming back") is about that topic: the helpdesk would
-   * not start over with "did you mean". A redirect, small talk, or a fix named in more than one
-   * word is left as decided.
+   * In a conversation about a topic, a short message the bot would answer with "did you mean"
+   * ("and what else do I have to do") is about that topic: the helpdesk would not start over.
+   * One nothing is known about ("where is the cafeteria") is not: on a stage, a follow-up counts
+   * as "it did not work". A redirect, small talk, or a fix named in more than one word is left as
+   * decided.
    */
   private continued(decision: Decision, clean: string, lang: Lang, options: ResolveOptions): Decision {
     const context = options.context?.topic ?? null;
@@ -100,7 +101,6 @@ export class Resolver {
     // One word the bot knows ("an hour now") does not change the subject, even when it is
     // some other topic's word.
     const open =
-      kind === 'unknown' ||
       kind === 'did-you-mean' ||
       (kind === 'fix' && decision.topic !== context && this.vocabulary.knownWords(clean, lang) < 2);
     if (!open) return decision;

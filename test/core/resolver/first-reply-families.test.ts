@@ -74,6 +74,11 @@ describe('a follow-up as people say it stays with the conversation', () => {
     },
   );
 
+  it('a short question about something the bot does not know is not a follow-up', () => {
+    for (const text of ['where is the cafeteria', '食堂はどこですか', '食堂在哪里', '餐廳在哪裡'])
+      expect(reply(text, 'clock-skew')).toMatchObject({ topic: null, answer: { kind: 'unknown' } });
+  });
+
   it('the same follow-up with no conversation asks what it is about', () => {
     expect(reply('tried that, no dice')).toMatchObject({ topic: null, answer: { kind: 'follow-up' } });
   });
