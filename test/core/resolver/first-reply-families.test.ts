@@ -185,3 +185,14 @@ describe('terse descriptions: a wrong date is the clock, "broken again" is triag
     expect(reply(text)).toMatchObject(fix(topic));
   });
 });
+
+describe('"Teams" is the look-alike\'s word, not the support team\'s', () => {
+  it.each([
+    ['en', "can't make calls in teams, the dial pad is missing"],
+    ['ja', 'Teams で電話がかけられない'],
+    ['zh-CN', 'Teams 打不了电话'],
+    ['zh-TW', 'Teams 沒辦法打電話'],
+  ])('%s: %s', (_, text) => {
+    expect(reply(text).topic).toBeNull();
+  });
+});
