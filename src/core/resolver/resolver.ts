@@ -102,7 +102,10 @@ export class Resolver {
     // some other topic's word.
     const open =
       kind === 'did-you-mean' ||
-      (kind === 'fix' && decision.topic !== context && this.vocabulary.knownWords(clean, lang) < 2);
+      (kind === 'fix' &&
+        decision.topic !== context &&
+        !this.clarifications.related(decision.topic!, context) &&
+        this.vocabulary.knownWords(clean, lang) < 2);
     if (!open) return decision;
     return { topic: context, answer: { kind: 'follow-up', id: context } };
   }
