@@ -298,7 +298,7 @@ async function endToEnd(short = false): Promise<void> {
   const out = join(ROOT, 'bench', 'results');
   mkdirSync(out, { recursive: true });
   process.stderr.write('  building as npm run build does (the bots run as node dist/...)\n');
-  buildForBench();
+  await buildForBench();
   const profileDir = mkdtempSync(join(tmpdir(), 'signin-bot-profile-'));
   const postgresUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
   const { rows: e2eRows, notes } = await e2e({
