@@ -41,7 +41,7 @@ describe('README blocks written by the bench', () => {
     expect(lines.at(-1)).toMatch(/^- latency over the \d+ messages/);
   });
 
-  it('shows the generated packs\' figures of bench/results/scale.md', () => {
+  it("shows the generated packs' figures of bench/results/scale.md", () => {
     expect(readBlock(readme, 'scale')).toBe(
       readFileSync(join(ROOT, 'bench', 'results', 'scale.md'), 'utf8').trim(),
     );
