@@ -24,6 +24,7 @@ const SETS: Record<string, string> = {
   dev: join(root, '..', 'shared', 'eval', 'dev.jsonl'),
   holdout: join(root, 'test', 'fixtures', 'holdout.jsonl'),
   'chat-dev': join(root, 'test', 'fixtures', 'chat-dev.jsonl'),
+  'chat-dev-2': join(root, 'test', 'fixtures', 'chat-dev-2.jsonl'),
   'chat-blind': join(root, 'test', 'fixtures', 'chat-blind.jsonl'),
 };
 /** Hashed only: its messages and answers are never written or printed. */
