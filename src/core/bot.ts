@@ -164,15 +164,21 @@ export class Bot {
       const result = this.engine.step(state, input);
       const expectedVersion = stored?.version ?? 0;
       const request = result.events.find((e) => e.type === 'ticket');
-      let filed: { ticket: { ref: string; lang: Lang } } | undefined;
+      let filed: { ticket: { ref: string; lang: Lang }; stateVersion: number } | undefined;
+      let written: number | undefined;
       if (request) {
         // A finished form: the state and the ticket are saved together, or neither is.
         const write = { store: this.states, key: conversation, value: result.state, expectedVersion };
         filed = await this.helpdesk.fileTicket(newTicket(incoming, request), request.formKey, write);
         if (!filed) continue; // another process got there first: run again on its state
-      } else if ((await this.states.put(conversation, result.state, expectedVersion)) === undefined) continue;
+        written = filed.stateVersion;
+      } else {
+        written = await this.states.put(conversation, result.state, expectedVersion);
+        if (written === undefined) continue;
+      }
       const pinned = await this.catalog.pinnedFirst(incoming, result.cards, () => this.lang(incoming));
-      const more = await this.consequences.deliver(incoming, result.events, pinned, filed?.ticket.ref);
+      const versions = { read: expectedVersion, written };
+      const more = await this.consequences.deliver(incoming, result.events, pinned, filed?.ticket.ref, versions);
       const told = filed && {
         ref: filed.ticket.ref,
         card: this.cards.logs(filed.ticket.lang, filed.ticket.ref, incoming.platform),
