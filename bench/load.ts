@@ -14,8 +14,7 @@ const [kind, url, seconds, connections, serviceUrl] = process.argv.slice(2) as [
   string,
   string,
 ];
-const make = () =>
-  kind === 'slack' ? slackBody(process.env.SLACK_SIGNING_SECRET!) : teamsBody(serviceUrl);
+const make = () => (kind === 'slack' ? slackBody(process.env.SLACK_SIGNING_SECRET!) : teamsBody(serviceUrl));
 const result = await autocannon({
   url: `${url}${kind === 'slack' ? '/slack/events' : '/api/messages'}`,
   method: 'POST',

@@ -36,7 +36,8 @@ const port = await app.http.listen(0, '127.0.0.1');
 await app.start();
 
 process.stdout.write(`listening on ${port}\n`);
-if (counted) process.on('SIGUSR1', () =>
+if (counted)
+  process.on('SIGUSR1', () =>
     process.stdout.write(`queries ${counted.count()} ${JSON.stringify(counted.byStatement())}\n`),
   );
 onSignals(() => app.stop());

@@ -178,7 +178,13 @@ export class Bot {
       }
       const pinned = await this.catalog.pinnedFirst(incoming, result.cards, () => this.lang(incoming));
       const versions = { read: expectedVersion, written };
-      const more = await this.consequences.deliver(incoming, result.events, pinned, filed?.ticket.ref, versions);
+      const more = await this.consequences.deliver(
+        incoming,
+        result.events,
+        pinned,
+        filed?.ticket.ref,
+        versions,
+      );
       const told = filed && {
         ref: filed.ticket.ref,
         card: this.cards.logs(filed.ticket.lang, filed.ticket.ref, incoming.platform),
