@@ -111,7 +111,7 @@ async function main(): Promise<void> {
       for (const platform of ['slack', 'teams'] as const) {
         const name = `${platform}, ${store}`;
         if (only && !only.test(name)) continue;
-        const profileFile = join(dataDir, `${platform}-${store}.cpuprofile`);
+        const profileFile = join(process.env.BENCH_PROFILE_DIR ?? dataDir, `${platform}-${store}.cpuprofile`);
         const { child, url } = await startServer('product.ts', {
           ...env,
           ...more,

@@ -7,6 +7,23 @@ import { readFileSync } from 'node:fs';
 interface ProfileNode {
   id: number;
   callFrame: { functionName: string; url: string };
+  children?: number[];
+}
+
+/**
+ * The nodes under a call into the inspector: the profiler stopping and writing out the
+ * profile, which lands in the profile's last samples (a tenth of a short pass) but is no cost
+ * of the server.
+ */
+function inspectorOwn(nodes: ProfileNode[]): Set<number> {
+  const own = new Set<number>();
+  const byId = new Map(nodes.map((n) => [n.id, n]));
+  const mark = (id: number): void => {
+    own.add(id);
+    for (const c of byId.get(id)?.children ?? []) mark(c);
+  };
+  for (const n of nodes) if (n.callFrame.url.startsWith('node:inspector')) mark(n.id);
+  return own;
 }
 
 export function byPackage(file: string): { pkg: string; selfPct: number }[] {
@@ -17,9 +34,10 @@ export function byPackage(file: string): { pkg: string; selfPct: number }[] {
   };
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const self = new Map<string, number>();
+  const inspector = inspectorOwn(profile.nodes);
   profile.samples.forEach((id, i) => {
     const { functionName, url } = byId.get(id)!.callFrame;
-    if (functionName === '(idle)') return;
+    if (functionName === '(idle)' || inspector.has(id)) return;
     const dependency = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(url);
     const own = /\/(src\/[^/]+(?:\/[^/]+)?)\//.exec(url);
     const pkg = dependency
@@ -28,9 +46,11 @@ export function byPackage(file: string): { pkg: string; selfPct: number }[] {
         ? own[1]!
         : url.startsWith('node:')
           ? 'node internals'
-          : functionName.startsWith('(')
-            ? functionName
-            : 'V8/native';
+          : url.startsWith('wasm://')
+            ? 'WebAssembly (PGlite)'
+            : functionName.startsWith('(')
+              ? functionName
+              : 'V8/native';
     self.set(pkg, (self.get(pkg) ?? 0) + (profile.timeDeltas[i] ?? 0));
   });
   const busy = [...self.values()].reduce((a, b) => a + b, 0);
