@@ -25,16 +25,16 @@ export class PreparedStatements {
   text(sql: string, params: unknown[]): PreparedText {
     const known = this.names.get(sql);
     const args = params.length ? `(${params.map(literal).join(', ')})` : '';
-    if (known) return { sql: `execute ${known}${args}`, failed: () => {} };
+    // After any failure the statement is prepared afresh next time (under a new name): a
+    // failure cannot leave a name that executes nothing. PREPARE outlives a rollback.
+    const forget = () => this.names.delete(sql);
+    if (known) return { sql: `execute ${known}${args}`, failed: forget };
     // Only these can be prepared (not DDL); a statement without parameters is run as it is.
     if (!params.length || !PREPARABLE.test(sql) || this.names.size >= this.max)
       return { sql: inline(sql, params), failed: () => {} };
     // A name never used again: a statement that failed may be prepared under its old name.
     const name = `bot_statement_${++this.made}`;
     this.names.set(sql, name);
-    return {
-      sql: `prepare ${name} as ${sql};\nexecute ${name}${args}`,
-      failed: () => this.names.delete(sql),
-    };
+    return { sql: `prepare ${name} as ${sql};\nexecute ${name}${args}`, failed: forget };
   }
 }
