@@ -9,10 +9,10 @@
  */
 import { type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fakeCloud, startServer, throwawayDatabase } from './e2e.js';
+import { cpuMs, fakeCloud, startServer, throwawayDatabase } from './e2e.js';
 import { buildForBench } from './footprint.js';
 import { byPackage } from './profile.js';
 import { slackBody, teamsBody, type WireRequest } from './wire.js';
@@ -28,12 +28,6 @@ const only = option('--only') ? new RegExp(option('--only')!) : undefined;
 const SECRET = '0'.repeat(32);
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-function cpuMs(pid: number): number {
-  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  return (Number(fields[11]) + Number(fields[12])) * 10; // CLK_TCK 100 on Linux
-}
 
 /** Sends `n` requests, `CONCURRENCY` at a time. */
 async function send(url: string, make: () => WireRequest, n: number): Promise<void> {
