@@ -3,9 +3,10 @@
  * product with each store beside the bare echoes, from one run, with each goal of issue 16
  * met or not and its ratio.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import type { E2eRow } from './e2e.js';
 import type { PackStart, StartRow } from './footprint.js';
+import { writeBlock } from './readme-block.js';
 
 export const STORES = [
   'product, embedded PGlite storage',
@@ -134,11 +135,6 @@ export function writeFootprint(
       ].join('\n') + '\n',
     );
     writeFileSync(doc, md);
-    const text = readFileSync(readme, 'utf8');
-    const start = text.indexOf('<!-- footprint -->');
-    const end = text.indexOf('<!-- /footprint -->');
-    if (start < 0 || end < start) return;
-    const table = await format(lines.join('\n') + '\n');
-    writeFileSync(readme, `${text.slice(0, start)}<!-- footprint -->\n\n${table}\n${text.slice(end)}`);
+    writeBlock(readme, 'footprint', await format(lines.join('\n') + '\n'));
   })();
 }
