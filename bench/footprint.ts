@@ -1,6 +1,6 @@
 /**
  * The footprint of the bot as production runs it, beside the bare echo bots started the same
- * way (`node dist/...`, built here first as `npm run build` builds):
+ * way (`node dist/...`, bundled here first as `npm run build` bundles the bot):
  * - cold start: spawn → GET /healthz answered, with state in memory, on PostgreSQL, on the
  *   embedded database in an existing folder and in a new one (a first start);
  * - resident memory once started and idle;
@@ -16,12 +16,16 @@ import { join } from 'node:path';
 import { loadKnowledgePack, projectRoot } from '../src/core/knowledge/load.js';
 import { builtServer, rssMb, startServer } from './e2e.js';
 import { byPackage } from './profile.js';
+import { bundle } from '../src/build/bundle.js';
 import { syntheticPack, writePack } from './synthetic.js';
 
 const ROOT = projectRoot();
 
-/** Builds what the benchmark runs: the product and the benchmark servers, then the build step. */
-export function buildForBench(): void {
+/**
+ * Builds what the benchmark runs: the product and the benchmark servers, then the build step,
+ * then the benchmark servers bundled as the build bundles the bot (src/build/bundle.ts).
+ */
+export async function buildForBench(): Promise<void> {
   execFileSync(
     process.execPath,
     [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.bench.json'],
@@ -34,7 +38,14 @@ export function buildForBench(): void {
     cwd: ROOT,
     stdio: 'inherit',
   });
+  // Over tsc's output of the same servers, where builtServer (e2e.ts) finds them.
+  await bundle(ROOT, BENCH_SERVERS, join('dist', 'bench', 'servers'));
 }
+
+/** The benchmark servers, bundled as the bot is: each spawned as `node dist/bench/servers/<name>.js`. */
+const BENCH_SERVERS = Object.fromEntries(
+  ['product', 'bolt-echo', 'botbuilder-echo', 'pack-start'].map((name) => [name, `bench/servers/${name}.ts`]),
+);
 
 export interface StartRow {
   name: string;

@@ -79,7 +79,7 @@ interface Row {
 }
 
 async function main(): Promise<void> {
-  if (!argv.includes('--no-build')) buildForBench();
+  if (!argv.includes('--no-build')) await buildForBench();
   const cloud = await fakeCloud();
   const dataDir = mkdtempSync(join(tmpdir(), 'signin-bot-per-request-'));
   const pg = await throwawayDatabase('postgres://postgres@127.0.0.1:5432/test');

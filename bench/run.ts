@@ -291,6 +291,7 @@ async function atScale(): Promise<void> {
     JSON.stringify({ node: process.version, rows: scaleRows }, null, 2) + '\n',
   );
   await writeMarkdown(join(out, 'scale.md'), scaleLines);
+  writeBlock(join(ROOT, 'README.md'), 'scale', await formatMarkdown(join(ROOT, 'README.md'), scaleLines));
   process.stdout.write(scaleLines.join('\n') + '\n\n');
 }
 
@@ -298,7 +299,7 @@ async function endToEnd(short = false): Promise<void> {
   const out = join(ROOT, 'bench', 'results');
   mkdirSync(out, { recursive: true });
   process.stderr.write('  building as npm run build does (the bots run as node dist/...)\n');
-  buildForBench();
+  await buildForBench();
   const profileDir = mkdtempSync(join(tmpdir(), 'signin-bot-profile-'));
   const postgresUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
   const { rows: e2eRows, notes } = await e2e({

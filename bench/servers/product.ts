@@ -9,21 +9,24 @@
 import { resolve } from 'node:path';
 import { createApp } from '../../src/server/app.js';
 import { openStorage, storageOn } from '../../src/storage/open.js';
-import { openPglite } from '../../src/storage/pglite.js';
-import { openPostgres } from '../../src/storage/postgres.js';
 import { readConfig } from '../../src/config/read.js';
 import { onSignals } from './profiler.js';
 import { counting } from './counting.js';
 import { silentLogger } from '../../src/core/log/logger.js';
 
 const config = readConfig(process.env);
+/** The database opened as openStorage opens it (one driver imported), its round trips counted. */
+async function countedDatabase() {
+  if (config.DATABASE_URL) {
+    const { openPostgres } = await import('../../src/storage/postgres.js');
+    return counting(await openPostgres({ connectionString: config.DATABASE_URL }));
+  }
+  const { openPglite } = await import('../../src/storage/pglite.js');
+  return counting(await openPglite(resolve(config.DATA_DIR)));
+}
 const counted =
   process.env.BENCH_COUNT_QUERIES === '1' && process.env.BENCH_STORAGE !== 'memory'
-    ? counting(
-        config.DATABASE_URL
-          ? await openPostgres({ connectionString: config.DATABASE_URL })
-          : await openPglite(resolve(config.DATA_DIR)),
-      )
+    ? await countedDatabase()
     : undefined;
 const storage =
   process.env.BENCH_STORAGE === 'memory'

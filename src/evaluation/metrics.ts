@@ -1,11 +1,14 @@
 /**
  * Accuracy figures for the resolver on a labelled set, as a helpdesk would judge its first reply:
  *
- * - top-1: the right topic's fix, or, for a message outside what the bot knows, no fix at all;
+ * - top-1: the right topic's fix, or, for a message outside what the bot knows, neither a fix
+ *   nor "did you mean" suggestions (offering sign-in topics to someone whose Windows password
+ *   expired sends them the wrong way, even without a fix);
  * - useful first reply: that, or the right topic among the "did you mean" suggestions;
  * - wrong fix: a topic's fix shown that is not the right one (a fix for a look-alike problem
  *   from another product included);
- * - unhelped: neither (no fix and no right suggestion for a message the bot knows).
+ * - unhelped: neither (no fix and no right suggestion for a message the bot knows, or
+ *   suggestions offered for one it does not).
  *
  * Also top-3 of the ranked candidates, out-of-scope precision and recall, the same per label,
  * per language and per family of message, and which labels get confused for which.
@@ -37,7 +40,7 @@ export interface EvaluationReport {
   useful: number;
   /** Share of messages shown a fix that is not the right one. */
   wrongFix: number;
-  /** Share of messages the bot knows that get neither the fix nor it among the suggestions. */
+  /** Share of messages that get neither the right reply nor the right topic among the suggestions. */
   unhelped: number;
   outOfScope: { precision: number; recall: number; predicted: number; actual: number };
   byLabel: Record<string, Rates>;
@@ -55,7 +58,8 @@ export function judge(
   p: Resolution,
 ): { top1: boolean; top3: boolean; useful: boolean; wrongFix: boolean } {
   const predicted = p.topic ?? OUT_OF_SCOPE;
-  const top1 = predicted === label;
+  const suggested = (p.suggestions ?? []).length > 0;
+  const top1 = predicted === label && !(label === OUT_OF_SCOPE && suggested);
   const top3 = label === OUT_OF_SCOPE ? top1 : p.candidates.slice(0, 3).some((c) => c.topic === label);
   const useful = top1 || (label !== OUT_OF_SCOPE && (p.suggestions ?? []).includes(label));
   const wrongFix = p.topic !== null && p.topic !== label;
@@ -175,7 +179,7 @@ export function formatReport(r: EvaluationReport): string {
   const lines = [
     `questions      ${r.total}`,
     `top-1          ${pct(r.top1)}`,
-    `useful first   ${pct(r.useful)}   (the right fix, or it among the "did you mean" suggestions)`,
+    `useful first   ${pct(r.useful)}   (the right reply, or the right topic among the "did you mean" suggestions)`,
     `wrong fix      ${pct(r.wrongFix)}   (a fix shown that is not the right one)`,
     `unhelped       ${pct(r.unhelped)}`,
     `top-3          ${pct(r.top3)}`,

@@ -13,8 +13,7 @@ import type { TicketStore } from '../core/helpdesk/types.js';
 import type { PinStore } from '../core/pins/types.js';
 import type { OutcomeStore } from '../core/storage/outcomes.js';
 import { migrate } from './migrations.js';
-import { openPglite, type PgliteOptions } from './pglite.js';
-import { openPostgres } from './postgres.js';
+import type { PgliteOptions } from './pglite.js';
 import type { SqlDatabase } from './sql.js';
 import { SqlFeedbackStore, SqlOutbox, SqlStateStore } from './stores.js';
 import { SqlSentCardStore } from './sent-cards.js';
@@ -69,11 +68,17 @@ export function creatingMessage(dir: string): string {
 
 export type StorageConfig = Pick<Config, 'DATABASE_URL' | 'DATABASE_SCHEMA' | 'DATA_DIR'>;
 
+/**
+ * The storage `config` asks for. Each database's module (and its driver: PGlite's WebAssembly
+ * loader, pg) is imported only when it is the one used: a start loads one of the two.
+ */
 export async function openStorage(config: StorageConfig, options: PgliteOptions = {}): Promise<Storage> {
   const url = config.DATABASE_URL;
   if (url) {
     const schema = config.DATABASE_SCHEMA;
+    const { openPostgres } = await import('./postgres.js');
     return storageOn(await openPostgres({ connectionString: url, ...(schema ? { schema } : {}) }));
   }
+  const { openPglite } = await import('./pglite.js');
   return storageOn(await openPglite(resolve(config.DATA_DIR), options));
 }

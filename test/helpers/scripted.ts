@@ -176,7 +176,7 @@ export const PLANTED: PlantedGroup[] = [
   },
   {
     lang: 'en',
-    texts: ['skype is grumpy about my time zone', 'skype hates my time zone'],
+    texts: ['skype is grumpy about the time', 'skype hates the time'],
     topic: 'clock-skew',
   },
   {

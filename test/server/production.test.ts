@@ -1,22 +1,25 @@
 /**
- * The production start the README gives (`npm run build`, then `node dist/...`) needs no
- * development dependency: the built server answers on Slack and Teams, and the built command
+ * The production start the README gives (`npm run build`, then `node dist/server.js`) needs no
+ * development dependency: the bundled server answers on Slack and Teams, and the bundled command
  * line answers a question, in processes where every module from a package that only
  * development dependencies need fails to load (test/helpers/production-only.mjs), as after
- * `npm ci --omit=dev`.
+ * `npm ci --omit=dev`; and no such package is bundled in (src/build/bundle.ts).
  */
-import { execFile, execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FakeConnector } from '../helpers/connector.js';
 import { freshPgliteDir } from '../helpers/databases.js';
-import { ROOT } from '../helpers/pack.js';
+import { realPack, ROOT } from '../helpers/pack.js';
+import { writeIndex } from '../../src/core/resolver/prebuilt.js';
 import { startServer } from '../helpers/server-process.js';
 import { FakeSlackApi } from '../helpers/slack-api.js';
 import * as P from '../adapters/slack/payloads.js';
+import { bundle } from '../../src/build/bundle.js';
 
 const HOOK = join(ROOT, 'test', 'helpers', 'production-only.mjs');
-const DIST = join(ROOT, 'dist', 'src');
+const DIST = join(ROOT, 'dist');
 
 /** Runs plain node (no TypeScript loader) with the production-only hook. */
 function node(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
@@ -33,15 +36,12 @@ function node(args: string[]): Promise<{ code: number; stdout: string; stderr: s
 
 const slack = new FakeSlackApi();
 const connector = new FakeConnector();
+let bundled: string[] = [];
 beforeAll(async () => {
-  // What `npm run build` compiles (its second half, the template, is tested in test/storage).
-  execFileSync(
-    process.execPath,
-    [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.build.json'],
-    {
-      cwd: ROOT,
-    },
-  );
+  // What `npm run build` bundles, and the resolver index it writes (the template is tested in
+  // test/storage; without it the bot creates its database itself).
+  bundled = (await bundle(ROOT)).packages;
+  writeIndex(realPack(), ROOT);
   await slack.start();
   await connector.start();
 }, 180_000);
@@ -51,6 +51,14 @@ afterAll(async () => {
 });
 
 describe('the built bot, without development dependencies', () => {
+  it('bundles no package that only development dependencies need', () => {
+    const lock = JSON.parse(readFileSync(join(ROOT, 'package-lock.json'), 'utf8')) as {
+      packages: Record<string, { dev?: boolean }>;
+    };
+    expect(bundled.length).toBeGreaterThan(10);
+    expect(bundled.filter((p) => lock.packages[p]?.dev)).toEqual([]);
+  });
+
   it('refuses a development dependency (the check is real)', async () => {
     const { code, stderr } = await node(['--input-type=module', '-e', "await import('tsx')"]);
     expect(code).not.toBe(0);
@@ -59,7 +67,7 @@ describe('the built bot, without development dependencies', () => {
 
   it('the command line resolves a question', async () => {
     const { code, stdout, stderr } = await node([
-      join(DIST, 'cli', 'main.js'),
+      join(DIST, 'cli.js'),
       'resolve',
       '--json',
       'Lync says the server is temporarily unavailable',
@@ -73,7 +81,7 @@ describe('the built bot, without development dependencies', () => {
     const bot = await startServer(
       { ...P.slackEnv(slack.apiUrl), BOT_LOCAL_MODE: 'true', DATA_DIR: await freshPgliteDir() },
       120_000,
-      ['--import', HOOK, join(DIST, 'server', 'main.js')],
+      ['--import', HOOK, join(DIST, 'server.js')],
     );
     try {
       expect((await fetch(`${bot.url}/healthz`)).status).toBe(200);
@@ -115,6 +123,8 @@ describe('the built bot, without development dependencies', () => {
         .poll(() => connector.calls.filter((c) => c.method === 'POST').length, { timeout: 15_000 })
         .toBeGreaterThan(0);
       expect(bot.output()).not.toContain('development dependency');
+      // The bundle checks the index against the hash of the code it was made from.
+      expect(bot.output()).toContain('resolver index: read from');
     } finally {
       await bot.kill('SIGTERM');
     }

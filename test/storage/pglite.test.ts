@@ -11,6 +11,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../helpers/pack.js';
 import { StorageError } from '../../src/core/storage/types.js';
 import { makePgliteTemplate, openPglite } from '../../src/storage/pglite.js';
+import { migrate, MIGRATIONS } from '../../src/storage/migrations.js';
 
 const NO_TEMPLATE = join(tmpdir(), 'signin-no-template-here');
 const fresh = (name: string) => join(mkdtempSync(join(tmpdir(), `signin-pglite-${name}-`)), 'data');
@@ -53,6 +54,13 @@ describe('embedded PGlite folder', () => {
     expect(await again.query('select n from t')).toEqual([{ n: 7 }]);
     await again.close();
     expect(existsSync(join(template, 'base'))).toBe(true);
+  }, 60_000);
+
+  it("the template's copy already has the bot's tables: a first start has no migration to run", async () => {
+    const db = await openPglite(fresh('migrated'), { templateDir: template });
+    expect(await migrate(db)).toEqual([]);
+    expect((await db.query('select version from schema_migrations')).length).toBe(MIGRATIONS.length);
+    await db.close();
   }, 60_000);
 
   it('a first start on a new folder stays far below 400 MB resident (initdb alone took 650-850 MB)', async () => {

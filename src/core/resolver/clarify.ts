@@ -19,8 +19,12 @@ interface Family {
 const COMMON_IDF = Math.log(3);
 /** The option the rest of the message points at must beat the next one by this ratio. */
 const DECISIVE_RATIO = 1.25;
-/** ...on words that weigh this much together (IDF units): one specific word such as "ADFS", not "appears". */
-const OPTION_EVIDENCE = 2.5;
+/**
+ * ...on words that weigh together at least as much as one word that at most two topics use
+ * (IDF units): one specific word such as "ADFS", not "appears". Relative to the pack, so that a
+ * topic rewrite that mentions ADFS once more does not make "ADFS" too common to decide.
+ */
+const optionEvidence = (topics: number) => Math.log(1 + topics / 2) - 1e-9;
 
 export class Clarifications {
   private readonly families = new Map<string, Family>();
@@ -91,7 +95,7 @@ export class Clarifications {
     const decisive =
       top !== undefined &&
       top.score >= this.optionThreshold &&
-      top.evidence >= OPTION_EVIDENCE &&
+      top.evidence >= optionEvidence(this.pack.topics.size) &&
       top.score > (next?.score ?? 0) * DECISIVE_RATIO;
     return decisive ? top.topic : undefined;
   }

@@ -6,7 +6,7 @@
  * as compact arrays (terms numbered once, each document a run of term numbers); a start reads
  * that back, which is a parse and a few loops. The file carries a hash of everything the
  * index is made from: every content file (`dialogs/`, `locales/`: texts, phrasings, lexicon),
- * the analyzer's and the index's own code, and ANALYZER_VERSION. A start whose hash differs
+ * the analyzer's and the index's own source code, and ANALYZER_VERSION. A start whose hash differs
  * (content edited, code changed, no file) builds the index in memory as before, and says so,
  * so a stale file can never change an answer. The hash reads the files, not the loaded pack:
  * asking the pack for every topic's text is itself seconds at thousands of topics.
@@ -14,57 +14,57 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { LANGUAGES } from '../i18n/languages.js';
 import type { KnowledgePack } from '../knowledge/pack.js';
+import { projectRoot } from '../knowledge/load.js';
 import { Analyzer } from '../text/analyzer.js';
 import { Lexicon } from '../text/lexicon.js';
 import { FuzzyVocabulary } from './fuzzy.js';
 import { type IndexedDoc, ResolverIndex } from './index.js';
 import type { Field } from './scoring.js';
+import { decodeIndex, encodeIndex, type Serialized } from './index-file.js';
 
 /** Bump when the analysis changes in a way the code hash below would not see (data files it reads). */
 export const ANALYZER_VERSION = 1;
 
-/** The modules whose code decides what the index holds: a change to any of them is a new hash. */
+/**
+ * The source files whose code decides what the index holds (from the project's root): a change
+ * to any of them is a new hash. The sources, not the compiled modules, so that every way of
+ * running the code (tsx, tsc's dist/, the bundle) agrees on the hash of the same code.
+ */
 const CODE = [
-  '../text/analyzer.js',
-  '../text/lexicon.js',
-  '../text/fold.js',
-  '../text/han.js',
-  '../text/scripts.js',
-  './index.js',
-  './scoring.js',
-  './fuzzy.js',
-  './prebuilt.js',
+  'src/core/text/analyzer.ts',
+  'src/core/text/lexicon.ts',
+  'src/core/text/fold.ts',
+  'src/core/text/han.ts',
+  'src/core/text/scripts.ts',
+  'src/core/resolver/index.ts',
+  'src/core/resolver/scoring.ts',
+  'src/core/resolver/fuzzy.ts',
+  'src/core/resolver/prebuilt.ts',
+  'src/core/resolver/index-file.ts',
 ];
 
-interface Serialized {
-  hash: string;
-  /** The index's topics, in its order; `docTopic` numbers the documents' topics in `topics`. */
-  indexTopics: string[];
-  topics: string[];
-  fields: Field[];
-  /** Every term, numbered by position; `idf` holds each one's weight at the same position. */
-  terms: string[];
-  idf: number[];
-  unknownWeight: number;
-  commonPostings: number;
-  /** Per document: its topic's and field's number, its weight and norm. */
-  docTopic: number[];
-  docField: number[];
-  docWeight: number[];
-  docNorm: number[];
-  /** The documents' terms, one run after the other; document i's run ends at docEnd[i]. */
-  docTerms: number[];
-  docEnd: number[];
-}
+/**
+ * The hash of CODE as the build computed it, written into the bundle (src/build/bundle.ts): a
+ * bundled server may run where the sources are not shipped. Undefined when not bundled.
+ */
+declare const __INDEX_CODE_HASH__: string | undefined;
 
-function codeFile(relative: string): string {
-  const url = new URL(relative, import.meta.url);
-  // Run from the TypeScript source (tsx), the modules are .ts files.
-  const path = fileURLToPath(url);
-  return existsSync(path) ? path : path.replace(/\.js$/, '.ts');
+/**
+ * The hash of the index's code: the bundle's own, else read from the sources of the project
+ * this module is in (the code's, which is not always the content's: tests index copies of it).
+ * Without the sources (a dist/ shipped alone), a hash that no prebuilt index has: the index
+ * is then built in memory, never read from a file it cannot be checked against.
+ */
+export function codeHash(root: string = projectRoot()): string {
+  if (typeof __INDEX_CODE_HASH__ === 'string') return __INDEX_CODE_HASH__;
+  const files = CODE.map((file) => join(root, file));
+  const missing = files.find((file) => !existsSync(file));
+  if (missing) return `no source at ${missing}`;
+  const hash = createHash('sha256');
+  for (const file of files) hash.update(readFileSync(file));
+  return hash.digest('hex');
 }
 
 /** Every file under `dir`, sorted, so that the hash does not depend on the file system's order. */
@@ -80,7 +80,7 @@ function filesUnder(dir: string): string[] {
 export function indexHash(root: string): string {
   const hash = createHash('sha256');
   hash.update(`analyzer ${ANALYZER_VERSION}\n`);
-  for (const file of CODE) hash.update(readFileSync(codeFile(file)));
+  hash.update(`code ${codeHash()}\n`);
   for (const file of [...filesUnder(join(root, 'dialogs')), ...filesUnder(join(root, 'locales'))]) {
     hash.update(`\n${relative(root, file)}\n`);
     hash.update(readFileSync(file));
@@ -110,15 +110,15 @@ export function serializeIndex(index: ResolverIndex, hash: string): Serialized {
     topics,
     fields,
     terms,
-    idf: terms.map((t) => index.idf.get(t)!),
+    idf: Float64Array.from(terms, (t) => index.idf.get(t)!),
     unknownWeight: index.unknownWeight,
     commonPostings: index.commonPostings,
-    docTopic: index.docs.map((d) => topicNumber.get(d.topic)!),
-    docField: index.docs.map((d) => fields.indexOf(d.field)),
-    docWeight: index.docs.map((d) => d.weight),
-    docNorm: index.docs.map((d) => d.norm),
-    docTerms,
-    docEnd,
+    docTopic: Int32Array.from(index.docs, (d) => topicNumber.get(d.topic)!),
+    docField: Int32Array.from(index.docs, (d) => fields.indexOf(d.field)),
+    docWeight: Float64Array.from(index.docs, (d) => d.weight),
+    docNorm: Float64Array.from(index.docs, (d) => d.norm),
+    docTerms: Int32Array.from(docTerms),
+    docEnd: Int32Array.from(docEnd),
   };
 }
 
@@ -128,12 +128,19 @@ export function serializeIndex(index: ResolverIndex, hash: string): Serialized {
  * order, so that the resolver cannot tell the two apart.
  */
 export function restoreIndex(pack: KnowledgePack, s: Serialized): ResolverIndex {
-  const lists: number[][] = s.terms.map(() => []);
+  // Each term's documents, in document order: counted first, then filled in one pass.
+  const counts = new Int32Array(s.terms.length);
+  for (const t of s.docTerms) counts[t]!++;
+  const lists: number[][] = Array.from(counts, (n) => new Array<number>(n));
+  counts.fill(0);
   const docs: IndexedDoc[] = [];
   let start = 0;
   for (let i = 0; i < s.docEnd.length; i++) {
     const end = s.docEnd[i]!;
-    for (let k = start; k < end; k++) lists[s.docTerms[k]!]!.push(i);
+    for (let k = start; k < end; k++) {
+      const t = s.docTerms[k]!;
+      lists[t]![counts[t]!++] = i;
+    }
     docs.push(new RestoredDoc(s, i, start, end));
     start = end;
   }
@@ -188,16 +195,16 @@ class RestoredDoc implements IndexedDoc {
   }
 }
 
-/** Where `npm run build` writes the index of the content in `root`. */
+/** Where `npm run build` writes the index of the content in `root` (its layout: index-file.ts). */
 export function prebuiltIndexFile(root: string): string {
-  return join(root, 'dist', 'resolver-index.json');
+  return join(root, 'dist', 'resolver-index.bin');
 }
 
 /** Writes the index of the content in `root` (the build step). */
 export function writeIndex(pack: KnowledgePack, root: string, file = prebuiltIndexFile(root)): void {
   const index = ResolverIndex.fromPack(pack);
   mkdirSync(dirname(file), { recursive: true });
-  writeFileSync(file, JSON.stringify(serializeIndex(index, indexHash(root))));
+  writeFileSync(file, encodeIndex(serializeIndex(index, indexHash(root))));
 }
 
 /**
@@ -219,13 +226,16 @@ export function loadIndex(
   if (!existsSync(file)) return build(`no prebuilt index at ${file}`);
   let serialized: Serialized;
   try {
-    serialized = JSON.parse(readFileSync(file, 'utf8')) as Serialized;
+    const decoded = decodeIndex(readFileSync(file));
+    if (decoded.hash !== indexHash(root))
+      return build(
+        `the prebuilt index ${file} was made from other content or code (npm run build remakes it)`,
+      );
+    serialized = decoded.read();
   } catch (error) {
     // A damaged file is not fatal: the index can always be built from the content.
     return build(`the prebuilt index ${file} cannot be read (${(error as Error).message})`);
   }
-  if (serialized.hash !== indexHash(root))
-    return build(`the prebuilt index ${file} was made from other content or code (npm run build remakes it)`);
   const index = restoreIndex(pack, serialized);
   log(`resolver index: read from ${file} (${Date.now() - started} ms)`);
   return index;

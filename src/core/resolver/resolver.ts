@@ -28,6 +28,8 @@ export { DEFAULT_SETTINGS, type ResolverSettings } from './settings.js';
 
 /** A follow-up stays with the conversation's topic when that topic explains this share of its rest. */
 const FOLLOW_UP_EXPLAINED = 0.5;
+/** A message up to this many characters, in a conversation about a topic, can only be a follow-up to it. */
+const SHORT_FOLLOW_UP = 60;
 
 const round = (n: number) => Math.round(n * 1000) / 1000;
 
@@ -69,19 +71,43 @@ export class Resolver {
           other ? this.vocabulary.ownEvidence(clean, lang, other.topic, topics[0]?.topic) : 0,
         related: (a, b) => this.clarifications.related(a, b),
       });
+    const reply = this.continued(decision, clean, lang, options);
     // The documented field order: text, topic, confidence, lang, clarify, candidates, suggestions, answer.
     return {
       text,
-      topic: decision.topic,
+      topic: reply.topic,
       confidence: round(topics[0]?.score ?? 0),
       lang,
-      clarify: decision.clarify ?? false,
+      clarify: reply.clarify ?? false,
       candidates: topics
         .slice(0, this.settings.candidates)
         .map((c) => ({ topic: c.topic, score: round(c.score) })),
-      suggestions: decision.suggestions ?? [],
-      answer: decision.answer,
+      suggestions: reply.suggestions ?? [],
+      answer: reply.answer,
     };
+  }
+
+  /**
+   * In a conversation about a topic, a short message the bot would answer with "did you mean"
+   * ("and what else do I have to do") is about that topic: the helpdesk would not start over.
+   * One nothing is known about ("where is the cafeteria") is not: on a stage, a follow-up counts
+   * as "it did not work". A redirect, small talk, or a fix named in more than one word is left as
+   * decided.
+   */
+  private continued(decision: Decision, clean: string, lang: Lang, options: ResolveOptions): Decision {
+    const context = options.context?.topic ?? null;
+    if (!context || !this.pack.topics.has(context) || clean.length > SHORT_FOLLOW_UP) return decision;
+    const { kind } = decision.answer;
+    // One word the bot knows ("an hour now") does not change the subject, even when it is
+    // some other topic's word.
+    const open =
+      kind === 'did-you-mean' ||
+      (kind === 'fix' &&
+        decision.topic !== context &&
+        !this.clarifications.related(decision.topic!, context) &&
+        this.vocabulary.knownWords(clean, lang) < 2);
+    if (!open) return decision;
+    return { topic: context, answer: { kind: 'follow-up', id: context } };
   }
 
   /** Every topic and reply the message touches, best first (long messages sentence by sentence too). */
@@ -108,10 +134,16 @@ export class Resolver {
         // The rest names another problem when it says more than a word, most of it foreign to
         // the conversation's topic ("still failing, now it says user is not SIP enabled").
         const rest = followUp.rest;
-        const named = this.ranker.rankMessage(rest, lang).find((c) => c.score >= threshold);
+        const ranked = this.ranker.rankMessage(rest, lang);
+        const named = ranked.find((c) => c.score >= threshold);
+        // ...and only when another topic's own saying fits it well, and clearly better than the
+        // conversation's ("changed the time, still failing" after a clock question stays).
+        const own = ranked.find((c) => c.topic === context)?.named ?? 0;
         const elsewhere =
           named !== undefined &&
           named.topic !== context &&
+          named.named >= threshold &&
+          named.named * this.settings.ambiguity > own &&
           this.pack.topics.get(named.topic)?.kind !== 'triage' &&
           this.vocabulary.knownWords(rest, lang) >= 2 &&
           this.vocabulary.explains(context, rest, lang) < FOLLOW_UP_EXPLAINED;

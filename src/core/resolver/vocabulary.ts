@@ -4,31 +4,42 @@
  */
 import type { Lang } from '../i18n/languages.js';
 import type { KnowledgePack } from '../knowledge/pack.js';
-import type { ResolverIndex } from './index.js';
+import type { IndexedDoc, ResolverIndex } from './index.js';
 import type { Scorer } from './scorer.js';
 
 export class Vocabulary {
-  /** The words of the troubleshooting topics, and of each reply that is not a fix. */
+  /** The words of the troubleshooting topics. */
   private readonly topicTerms = new Set<string>();
-  private readonly replyTerms = new Map<string, Set<string>>();
+  /** The bag of words of each reply that is not a fix, and of each troubleshooting topic. */
+  private readonly replyBag = new Map<string, IndexedDoc>();
+  private readonly topicBag = new Map<string, IndexedDoc>();
   /** The weight of a word that at most two topics use. */
   private readonly rare: number;
-  /** Each troubleshooting topic's own words, every language. */
-  private readonly termsOf = new Map<string, Set<string>>();
 
+  /**
+   * Made from the postings, and each bag's words read only when a question asks for them: a
+   * prebuilt index (prebuilt.ts) makes a document's word set when first asked for, and asking
+   * all of them here was most of a start at 5,000 topics.
+   */
   constructor(
     pack: KnowledgePack,
     private readonly index: ResolverIndex,
     private readonly scorer: Scorer,
   ) {
     this.rare = Math.log(1 + pack.topics.size / 2) - 1e-9;
-    for (const doc of index.docs) {
-      if (doc.field !== 'bag') continue;
-      if (pack.topics.has(doc.topic)) {
-        for (const t of doc.terms) this.topicTerms.add(t);
-        this.termsOf.set(doc.topic, doc.terms);
-      } else this.replyTerms.set(doc.topic, doc.terms);
-    }
+    const isTopicBag = new Uint8Array(index.docs.length);
+    index.docs.forEach((doc, d) => {
+      if (doc.field !== 'bag') return;
+      const topic = pack.topics.has(doc.topic);
+      (topic ? this.topicBag : this.replyBag).set(doc.topic, doc);
+      isTopicBag[d] = topic ? 1 : 0;
+    });
+    for (const [term, docs] of index.postings)
+      for (const d of docs)
+        if (isTopicBag[d]) {
+          this.topicTerms.add(term);
+          break;
+        }
   }
 
   /** How many of the words of `text` some topic or reply knows (one word is not a problem described). */
@@ -56,7 +67,7 @@ export class Vocabulary {
    * about ADFS, "now it says user is not SIP enabled" after a clock question is not.
    */
   explains(topic: string, text: string, lang: Lang): number {
-    const own = this.termsOf.get(topic);
+    const own = this.topicBag.get(topic)?.terms;
     if (!own) return 0;
     let known = 0;
     let explained = 0;
@@ -77,9 +88,9 @@ export class Vocabulary {
    * beside "the password is incorrect"); with no fix named, words that no topic uses.
    */
   ownEvidence(clean: string, lang: Lang, id: string, fix?: string): number {
-    const own = this.replyTerms.get(id);
+    const own = this.replyBag.get(id)?.terms;
     if (!own) return 0;
-    const theirs = fix ? this.termsOf.get(fix) : undefined;
+    const theirs = fix ? this.topicBag.get(fix)?.terms : undefined;
     let sum = 0;
     const seen = new Set<string>();
     for (const term of this.scorer.terms(clean, lang)) {

@@ -73,9 +73,16 @@ describe('the prebuilt resolver index', () => {
     const damaged = where();
     writeFileSync(damaged, '{"hash": "abc", "terms": [');
     loadIndex(realPack(), ROOT, (l) => said.push(l), damaged);
+    // A whole header, from this very content, and its arrays cut off half way.
+    const cut = where();
+    writeIndex(realPack(), ROOT, cut);
+    const bytes = readFileSync(cut);
+    writeFileSync(cut, bytes.subarray(0, bytes.indexOf(10) + (bytes.length - bytes.indexOf(10)) / 2));
+    loadIndex(realPack(), ROOT, (l) => said.push(l), cut);
     expect(said).toEqual([
       expect.stringContaining(`no prebuilt index at ${missing}; built in memory`),
       expect.stringMatching(/the prebuilt index .* cannot be read \(.*JSON.*\); built in memory/),
+      expect.stringMatching(/the prebuilt index .* cannot be read \(.*cut short\); built in memory/),
     ]);
   }, 120_000);
 });
