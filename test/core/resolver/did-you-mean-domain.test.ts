@@ -34,6 +34,12 @@ describe('a message about something else gets no sign-in topics offered', () => 
   });
 });
 
+describe('thanks for a fix, said the British way, is small talk', () => {
+  it.each(['cheers, sorted it!', 'that did the trick, thank you'])('%s', (text) => {
+    expect(reply(text)).toMatchObject({ topic: null, suggestions: [], answer: { kind: 'smalltalk' } });
+  });
+});
+
 describe('a VPN sign-in and a printer get their look-alike card', () => {
   const cases: Record<Lang, [string, string][]> = {
     en: [
