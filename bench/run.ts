@@ -291,6 +291,7 @@ async function atScale(): Promise<void> {
     JSON.stringify({ node: process.version, rows: scaleRows }, null, 2) + '\n',
   );
   await writeMarkdown(join(out, 'scale.md'), scaleLines);
+  writeBlock(join(ROOT, 'README.md'), 'scale', await formatMarkdown(join(ROOT, 'README.md'), scaleLines));
   process.stdout.write(scaleLines.join('\n') + '\n\n');
 }
 

@@ -41,6 +41,12 @@ describe('README blocks written by the bench', () => {
     expect(lines.at(-1)).toMatch(/^- latency over the \d+ messages/);
   });
 
+  it("shows the generated packs' figures of bench/results/scale.md", () => {
+    expect(readBlock(readme, 'scale')).toBe(
+      readFileSync(join(ROOT, 'bench', 'results', 'scale.md'), 'utf8').trim(),
+    );
+  });
+
   it('shows the footprint table of docs/footprint.md', () => {
     const block = readBlock(readme, 'footprint');
     expect(block).toBeTruthy();

@@ -2,6 +2,9 @@
 import { describe, expect, it } from 'vitest';
 import { Bot } from '../../../src/core/bot.js';
 import { MemoryOutcomeStore } from '../../../src/core/storage/memory-outcomes.js';
+import { MemoryStateStore } from '../../../src/core/storage/memory.js';
+import { CachedStateStore } from '../../../src/core/storage/cached.js';
+import type { ConversationState } from '../../../src/core/dialogs/state.js';
 import { realPack, realResolver } from '../../helpers/pack.js';
 
 const pack = realPack();
@@ -144,5 +147,36 @@ describe('outcome recording', () => {
     expect(await outcomes.list()).toMatchObject([
       { decision: 'direct', topic: 'clock-skew', text: '', end: 'fixed', fixed: { index: 1 } },
     ]);
+  });
+});
+
+describe('outcome recording by two processes', () => {
+  it('records each message once and in full when a conversation moves between processes', async () => {
+    // One state store and one outcome store shared, each process with its own caches in front.
+    const states = new MemoryStateStore<ConversationState>();
+    const outcomes = new MemoryOutcomeStore();
+    const process = () =>
+      new Bot({
+        pack,
+        resolver: realResolver(),
+        outcomes,
+        states: new CachedStateStore(states),
+        now: () => new Date(AT),
+      });
+    const [a, b] = [process(), process()];
+    const say = (bot: Bot, text: string) =>
+      bot.handle({ conversation: 'c9', text, platform: 'slack', user: { id: 'U-c9' } });
+    await say(a, pack.text('personal-certificate', 'en').title);
+    await say(b, 'no'); // the other process: a's latest outcome is stale now
+    await say(a, 'yes');
+    const [o, ...more] = await outcomes.list();
+    expect(more).toEqual([]);
+    expect(o).toMatchObject({
+      end: 'fixed',
+      tried: [
+        { topic: 'personal-certificate', stage: 'delete-signin-info', fixed: false },
+        { topic: 'personal-certificate', stage: 'update-credentials', fixed: true },
+      ],
+    });
   });
 });
