@@ -65,11 +65,11 @@ describe('outcome recording', () => {
   it('keeps an unanswered question with its password redacted, and knows a channel from a personal chat', async () => {
     const { outcomes, as } = setup();
     const desk = as('c2', { channel: 'C-SUPPORT' });
-    await desk.say('where is the cafeteria pw: Hunter2024!');
+    await desk.say('lync is odd today pw: Hunter2024!');
     await desk.say('where is the cafeteria');
     const [suggested, unknown] = await outcomes.list();
     expect(suggested).toMatchObject({ decision: 'did-you-mean', end: 'unanswered', chat: 'channel' });
-    expect(suggested!.text).toBe('where is the cafeteria pw: [redacted]');
+    expect(suggested!.text).toBe('lync is odd today pw: [redacted]');
     expect(unknown).toMatchObject({ decision: 'unknown', end: 'unanswered', topic: null, endedAt: AT });
   });
 
@@ -95,13 +95,13 @@ describe('outcome recording', () => {
   it('records a suggestion picked by typing its label, with the question as asked, password redacted', async () => {
     const { outcomes, as } = setup();
     const ann = as('c7');
-    const { cards } = await ann.say('dns problem, my password is Hunter2024!');
+    const { cards } = await ann.say('dns trouble signing in, my password is Hunter2024!');
     const offered = cards.at(-1)!.choices.filter((c) => c.payload.action === 'topic');
     expect(offered.length).toBeGreaterThan(1);
     await ann.say(offered[1]!.label);
     const [o] = await outcomes.list();
     expect(o).toMatchObject({ decision: 'did-you-mean', picked: offered[1]!.payload.value, end: null });
-    expect(o!.text).toBe('dns problem, my password is [redacted]');
+    expect(o!.text).toBe('dns trouble signing in, my password is [redacted]');
   });
 
   it('records a hand-over with its ticket and where it came from', async () => {
