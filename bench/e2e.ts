@@ -93,7 +93,7 @@ export async function fakeCloud(): Promise<{
 }
 
 /** CPU time a process has used so far, in ms (Linux /proc; user + system). */
-function cpuMs(pid: number): number {
+export function cpuMs(pid: number): number {
   const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
   // Fields after the command name (which may contain spaces), which ends with ')'.
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');

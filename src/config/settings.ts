@@ -87,6 +87,12 @@ export const SETTINGS = {
     doc: 'Only for local development without an app id: accept unauthenticated requests. Never on a server reachable from the network; npm start sets it.',
     example: 'true',
   }),
+  TEAMS_HANDLING_LEASE_MS: setting({
+    kind: whole('milliseconds', 15_000),
+    group: 'Microsoft Teams',
+    doc: "How long a Teams activity is held while it is handled: a redelivery finds it busy (503) until then, and a killed process's after it. The Bot Connector waits 15 s for an answer.",
+    example: '15000',
+  }),
   SLACK_BOT_TOKEN: setting({
     kind: matching(/^xoxb-\S+$/, 'a bot token, starting with "xoxb-"'),
     group: 'Slack',

@@ -44,12 +44,10 @@ import { MemoryOutcomeStore } from './storage/memory-outcomes.js';
 import { MemoryFeedbackStore, MemorySentCardStore, MemoryStateStore } from './storage/memory.js';
 import type { OutcomeStore } from './storage/outcomes.js';
 import { type FeedbackStore, type SentCardStore, type StateStore, StorageError } from './storage/types.js';
+import type { BotOptions } from './bot-options.js';
 
 export type { HelpdeskActionInput, Incoming, IncomingFile, Outgoing } from './incoming.js';
 export type { PinOutcome } from './pins/commands.js';
-
-import type { BotOptions } from './bot-options.js';
-
 export type { BotOptions } from './bot-options.js';
 
 const MAX_ATTEMPTS = 5;
@@ -164,15 +162,21 @@ export class Bot {
       const result = this.engine.step(state, input);
       const expectedVersion = stored?.version ?? 0;
       const request = result.events.find((e) => e.type === 'ticket');
-      let filed: { ticket: { ref: string; lang: Lang } } | undefined;
+      let filed: { ticket: { ref: string; lang: Lang }; stateVersion: number } | undefined;
       if (request) {
         // A finished form: the state and the ticket are saved together, or neither is.
         const write = { store: this.states, key: conversation, value: result.state, expectedVersion };
         filed = await this.helpdesk.fileTicket(newTicket(incoming, request), request.formKey, write);
         if (!filed) continue; // another process got there first: run again on its state
-      } else if ((await this.states.put(conversation, result.state, expectedVersion)) === undefined) continue;
+      }
+      const written =
+        filed?.stateVersion ?? (await this.states.put(conversation, result.state, expectedVersion));
+      if (written === undefined) continue;
       const pinned = await this.catalog.pinnedFirst(incoming, result.cards, () => this.lang(incoming));
-      const more = await this.consequences.deliver(incoming, result.events, pinned, filed?.ticket.ref);
+      const more = await this.consequences.deliver(incoming, result.events, pinned, filed?.ticket.ref, {
+        read: expectedVersion,
+        written,
+      });
       const told = filed && {
         ref: filed.ticket.ref,
         card: this.cards.logs(filed.ticket.lang, filed.ticket.ref, incoming.platform),

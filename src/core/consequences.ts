@@ -9,6 +9,7 @@ import type { Helpdesk } from './helpdesk/service.js';
 import type { Incoming } from './incoming.js';
 import { type OutcomeRecorder, outcomeContext } from './outcomes/recorder.js';
 import type { FeedbackStore } from './storage/types.js';
+import type { StepVersions } from './outcomes/latest.js';
 
 export class Consequences {
   constructor(
@@ -26,6 +27,8 @@ export class Consequences {
     events: BotEvent[],
     pinned: Card[] = [],
     filedRef?: string,
+    /** The state versions the step read and wrote (see LatestOutcomes). */
+    versions?: StepVersions,
   ): Promise<Card[]> {
     const conversation = incoming.conversation;
     const now = (this.now ?? (() => new Date()))().toISOString();
@@ -48,9 +51,10 @@ export class Consequences {
             this.cards.notice('ticket.uploadsDone', event.lang, { ref: open.ref, count: open.files.length }),
           );
       }
-      await this.recorder.record(event, outcomeContext(incoming, now, pinned, ticket));
+      await this.recorder.record(event, outcomeContext(incoming, now, pinned, ticket, versions));
       await this.onEvent?.(event, conversation);
     }
+    this.recorder.stepDone(conversation, versions);
     return cards;
   }
 }

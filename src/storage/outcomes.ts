@@ -1,6 +1,5 @@
 /** Outcomes (see OutcomeStore) in SQL, for PGlite and PostgreSQL alike. */
 import {
-  endOfOpen,
   type NewOutcome,
   type Outcome,
   type OutcomePatch,
@@ -75,47 +74,41 @@ const COLUMNS: Record<keyof OutcomePatch, { column: string; json?: boolean }> = 
 export class SqlOutcomeStore implements OutcomeStore {
   constructor(private readonly db: SqlDatabase) {}
 
+  /**
+   * One statement, one round trip: the conversation's open outcomes are ended and the new one
+   * inserted together (a transaction of a select, updates and the insert took five). The end
+   * of an open outcome is `endOfOpen`'s rule, in SQL: unanswered when it offered suggestions
+   * nobody picked, abandoned otherwise.
+   */
   async start(o: NewOutcome): Promise<Outcome> {
-    return this.db.transaction(async (tx) => {
-      const open = await tx.query<{
-        id: string | number;
-        decision: Outcome['decision'];
-        picked: string | null;
-      }>(
-        'select id, decision, picked from outcomes where conversation = $1 and end_kind is null for update',
-        [o.conversation],
-      );
-      for (const r of open)
-        await tx.query('update outcomes set end_kind = $2, ended_at = $3 where id = $1', [
-          r.id,
-          endOfOpen(r),
-          o.startedAt,
-        ]);
-      const [row] = await tx.query<Row>(
-        `insert into outcomes (conversation, user_id, platform, chat, lang, started_at, updated_at, text,
-           decision, topic, confidence, suggestions, tried, pins, end_kind, ended_at)
-         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12::jsonb, '[]'::jsonb, $13::jsonb, $14, $15)
-         returning *`,
-        [
-          o.conversation,
-          o.userId,
-          o.platform,
-          o.chat,
-          o.lang,
-          o.startedAt,
-          o.updatedAt,
-          o.text,
-          o.decision,
-          o.topic,
-          o.confidence,
-          JSON.stringify(o.suggestions),
-          JSON.stringify(o.pins),
-          o.end ?? null,
-          o.endedAt ?? null,
-        ],
-      );
-      return fromRow(row!);
-    });
+    const [row] = await this.db.query<Row>(
+      `with ended as (
+         update outcomes set ended_at = $6,
+           end_kind = case when decision = 'did-you-mean' and picked is null then 'unanswered' else 'abandoned' end
+         where conversation = $1 and end_kind is null)
+       insert into outcomes (conversation, user_id, platform, chat, lang, started_at, updated_at, text,
+         decision, topic, confidence, suggestions, tried, pins, end_kind, ended_at)
+       values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12::jsonb, '[]'::jsonb, $13::jsonb, $14, $15)
+       returning *`,
+      [
+        o.conversation,
+        o.userId,
+        o.platform,
+        o.chat,
+        o.lang,
+        o.startedAt,
+        o.updatedAt,
+        o.text,
+        o.decision,
+        o.topic,
+        o.confidence,
+        JSON.stringify(o.suggestions),
+        JSON.stringify(o.pins),
+        o.end ?? null,
+        o.endedAt ?? null,
+      ],
+    );
+    return fromRow(row!);
   }
 
   async latest(conversation: string): Promise<Outcome | undefined> {

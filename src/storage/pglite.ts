@@ -14,6 +14,7 @@ import { lockFolder } from './lock.js';
 import { migrate } from './migrations.js';
 import { copyTemplate, defaultTemplateDir, makeTemplate, templateStamp } from './template.js';
 import type { SqlDatabase, SqlExecutor } from './sql.js';
+import { PreparedStatements } from './prepared.js';
 
 export interface PgliteOptions {
   /** Called before a new database is created in the folder the slow way, by initdb (3–8 s). */
@@ -36,7 +37,7 @@ const START_PARAMS = [...PGlite.defaultStartParams, ...asParams(MEMORY_SETTINGS)
 
 export async function openPglite(dataDir?: string, options: PgliteOptions = {}): Promise<SqlDatabase> {
   if (!dataDir)
-    return wrap(
+    return await wrap(
       await PGlite.create({ startParams: START_PARAMS, initDbStartParams: asParams(MEMORY_SETTINGS) }),
       'embedded PGlite in memory',
       () => {},
@@ -46,7 +47,7 @@ export async function openPglite(dataDir?: string, options: PgliteOptions = {}):
   const lock = lockFolder(dataDir);
   try {
     if (!existsSync(join(dataDir, 'PG_VERSION'))) await createDatabase(dataDir, options);
-    return wrap(
+    return await wrap(
       await PGlite.create({ dataDir, startParams: START_PARAMS }),
       `embedded PGlite in ${dataDir}`,
       lock.release,
@@ -95,16 +96,31 @@ function creationError(dataDir: string, said: string): StorageError {
   );
 }
 
-function wrap(db: PGlite, description: string, release: () => void): SqlDatabase {
-  const executor = (client: Pick<PGlite, 'query' | 'exec'>): SqlExecutor => ({
-    query: async <T>(sql: string, params: unknown[] = []) => (await client.query<T>(sql, params)).rows,
+async function wrap(db: PGlite, description: string, release: () => void): Promise<SqlDatabase> {
+  // Statements are prepared once and their parameters written in as literals (see
+  // prepared.ts, inline.ts), which is safe only while a quote alone closes a string literal.
+  const [setting] = (
+    await db.query<{ on: string }>("select current_setting('standard_conforming_strings') as on")
+  ).rows;
+  if (setting?.on !== 'on')
+    throw new StorageError('The embedded database must have standard_conforming_strings on');
+  const prepared = new PreparedStatements();
+  const executor = (client: Pick<PGlite, 'exec'>): SqlExecutor => ({
+    query: async <T>(sql: string, params: unknown[] = []) => {
+      const statement = prepared.text(sql, params);
+      try {
+        return ((await client.exec(statement.sql)).at(-1)?.rows ?? []) as T[];
+      } catch (error) {
+        statement.failed();
+        throw error;
+      }
+    },
     exec: async (sql: string) => void (await client.exec(sql)),
   });
   return {
     description,
     ...executor(db),
-    transaction: (work) =>
-      db.transaction((tx) => work(executor(tx as unknown as Pick<PGlite, 'query' | 'exec'>))),
+    transaction: (work) => db.transaction((tx) => work(executor(tx as unknown as Pick<PGlite, 'exec'>))),
     close: async () => {
       try {
         await db.close();

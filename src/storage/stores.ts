@@ -2,12 +2,10 @@
  * The core's storage interfaces over SQL, written once for PostgreSQL and PGlite.
  */
 import type {
-  DedupeStore,
   FeedbackRecord,
   FeedbackStore,
   Outbox,
   OutboxItem,
-  SentCardStore,
   StateStore,
   Versioned,
 } from '../core/storage/types.js';
@@ -77,50 +75,6 @@ export class SqlFeedbackStore implements FeedbackStore {
   }
 }
 
-/** Processed deliveries: a claim is a row that has not expired; expired rows are reclaimed. */
-export class SqlDedupeStore implements DedupeStore {
-  private claims = 0;
-
-  constructor(private readonly db: SqlDatabase) {}
-
-  async claim(id: string, ttlMs: number): Promise<boolean> {
-    return (await this.take(id, ttlMs, true)) === 'claimed';
-  }
-
-  async begin(id: string, leaseMs: number): Promise<'claimed' | 'busy' | 'done'> {
-    return this.take(id, leaseMs, false);
-  }
-
-  async finish(id: string, ttlMs: number): Promise<void> {
-    await this.db.query(
-      `update processed_events set done = true, expires_at = now() + $2 * interval '1 millisecond' where id = $1`,
-      [id, ttlMs],
-    );
-  }
-
-  private async take(id: string, ms: number, done: boolean): Promise<'claimed' | 'busy' | 'done'> {
-    if (++this.claims % 500 === 0)
-      await this.db.query('delete from processed_events where expires_at < now()');
-    const rows = await this.db.query(
-      `insert into processed_events (id, expires_at, done) values ($1, now() + $2 * interval '1 millisecond', $3)
-       on conflict (id) do update set expires_at = excluded.expires_at, done = excluded.done
-       where processed_events.expires_at <= now()
-       returning id`,
-      [id, ms, done],
-    );
-    if (rows.length === 1) return 'claimed';
-    const [held] = await this.db.query<{ done: boolean }>('select done from processed_events where id = $1', [
-      id,
-    ]);
-    // Gone between the two statements (released after a failure): the next retry takes it.
-    return held?.done ? 'done' : 'busy';
-  }
-
-  async release(id: string): Promise<void> {
-    await this.db.query('delete from processed_events where id = $1', [id]);
-  }
-}
-
 export class SqlOutbox implements Outbox {
   constructor(private readonly db: SqlDatabase) {}
 
@@ -180,39 +134,5 @@ export class SqlOutbox implements Outbox {
       'select count(*) as n from outbox where sent_at is null',
     );
     return Number(row?.n ?? 0);
-  }
-}
-
-/** How long a sent card can still be answered in place; older ones get a plain "answered" notice. */
-const SENT_CARD_DAYS = 30;
-
-/** Sent cards in SQL, shared by every process; entries older than 30 days are swept now and then. */
-export class SqlSentCardStore<C> implements SentCardStore<C> {
-  private writes = 0;
-
-  constructor(private readonly db: SqlDatabase) {}
-
-  async remember(key: string, card: C, owner?: string): Promise<void> {
-    await this.db.query(
-      `insert into sent_cards (key, card, sent_at, owner) values ($1, $2::jsonb, now(), $3)
-       on conflict (key) do update set card = excluded.card, sent_at = excluded.sent_at,
-         owner = coalesce(excluded.owner, sent_cards.owner)`,
-      [key, JSON.stringify(card), owner ?? null],
-    );
-    if (++this.writes % 500 === 1)
-      await this.db.query(`delete from sent_cards where sent_at < now() - interval '${SENT_CARD_DAYS} days'`);
-  }
-
-  async recall(key: string): Promise<C | undefined> {
-    const [row] = await this.db.query<{ card: C }>('select card from sent_cards where key = $1', [key]);
-    return row?.card;
-  }
-
-  async owner(key: string): Promise<string | undefined> {
-    const [row] = await this.db.query<{ owner: string | null }>(
-      'select owner from sent_cards where key = $1',
-      [key],
-    );
-    return row?.owner ?? undefined;
   }
 }

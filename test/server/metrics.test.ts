@@ -95,7 +95,10 @@ describe('GET /metrics', () => {
   it("counts a question outside the bot's topics as unknown", async () => {
     const before = await scrape();
     const chat = { conversationType: 'personal', id: 'a:metrics-unknown' };
-    await postActivity(base, A.message(connector.url, 'the printer on floor 3 jams', { conversation: chat }));
+    await postActivity(
+      base,
+      A.message(connector.url, 'the coffee machine on floor 3 leaks', { conversation: chat }),
+    );
     const after = await scrape();
     expect(
       sample(after, 'signin_resolver_outcomes_total', { outcome: 'unknown' }) -

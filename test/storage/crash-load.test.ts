@@ -247,6 +247,7 @@ async function escalateUnderKills(
     OUTBOX_INTERVAL_MS: '200',
     OUTBOX_LEASE_MS: '3000',
     SLACK_HANDLING_LEASE_MS: '2000',
+    TEAMS_HANDLING_LEASE_MS: '2000',
     ...options.env,
   });
   const began = Date.now();

@@ -62,6 +62,40 @@ describe.each(BACKENDS)('storage on $name', (backend) => {
     expect(await d.begin('event:2', 60_000)).toBe('done');
   });
 
+  it('answers deliveries claimed together (one statement) each as it would alone', async () => {
+    const { storage } = await fresh();
+    const d = storage.dedupe;
+    await d.begin('event:done', 60_000);
+    await d.finish('event:done', 60_000);
+    await d.begin('event:held', 60_000);
+    const claims = await Promise.all([
+      d.begin('event:warm-up', 60_000), // runs alone; the others wait for it, then go together
+      d.begin('event:a', 60_000),
+      d.begin('event:done', 60_000),
+      d.begin('event:held', 60_000),
+      d.begin('event:a', 60_000),
+      d.claim('event:b', 60_000),
+      d.claim('event:b', 60_000),
+    ]);
+    expect(claims).toEqual(['claimed', 'claimed', 'done', 'busy', 'busy', true, false]);
+    await Promise.all([d.finish('event:a', 60_000), d.finish('event:held', 60_000)]);
+    expect(await Promise.all([d.begin('event:a', 1), d.begin('event:held', 1)])).toEqual(['done', 'done']);
+  });
+
+  // Two processes on one database: PostgreSQL only (PGlite is one process's database).
+  it.skipIf(backend.name !== 'PostgreSQL')(
+    'gives each delivery to one of two processes claiming at once',
+    async () => {
+      const { storage, connectAgain } = await fresh();
+      const other = await storageOn(await connectAgain());
+      const ids = Array.from({ length: 20 }, (_, i) => `event:both-${i}`);
+      const [mine, theirs] = await Promise.all(
+        [storage, other].map((s) => Promise.all(ids.map((id) => s.dedupe.begin(id, 60_000)))),
+      );
+      ids.forEach((_, i) => expect([mine![i], theirs![i]].sort()).toEqual(['busy', 'claimed']));
+    },
+  );
+
   it('records feedback', async () => {
     const { storage } = await fresh();
     const at = '2026-11-22T03:00:00.000Z';
@@ -146,6 +180,21 @@ describe.each(BACKENDS)('storage on $name', (backend) => {
     cleanups.push(async () => {
       if (backend.name.startsWith('embedded')) await again.close();
     });
+  });
+
+  it('remembers cards sent together (one statement) as one after the other would', async () => {
+    const { storage } = await fresh();
+    const cards = storage.sentCards;
+    await Promise.all([
+      cards.remember('slack:D1:1', { n: 0 } as never, 'alone'), // runs alone; the others go together
+      cards.remember('slack:D1:2', { n: 1 } as never, 'ann'),
+      cards.remember('slack:D1:2', { n: 2 } as never),
+      cards.remember('slack:D1:3', { n: 3 } as never),
+    ]);
+    expect(await cards.recall('slack:D1:2')).toEqual({ n: 2 });
+    expect(await cards.owner('slack:D1:2')).toBe('ann');
+    expect(await cards.recall('slack:D1:3')).toEqual({ n: 3 });
+    expect(await cards.owner('slack:D1:3')).toBeUndefined();
   });
 
   it('keeps everything across a restart', async () => {

@@ -25,7 +25,8 @@ export function createPlatform(context: PlatformContext): ChatPlatform {
   const endpoint = createTeamsEndpoint({
     bot: context.bot,
     settings,
-    deliveries: context.deliveries,
+    // Held while handled, no longer than the Bot Connector waits: TEAMS_HANDLING_LEASE_MS.
+    deliveries: context.deliveries.withLease(config.TEAMS_HANDLING_LEASE_MS),
     helpdeskLang: context.helpdeskLang,
     admins: context.admins,
     log,

@@ -90,6 +90,8 @@ export interface TopicText {
 export interface LexiconText {
   stopwords: string[];
   synonyms: Record<string, string[]>;
+  /** Words that say a message is about this product's sign-in (its names, signing in). */
+  domain?: string[];
 }
 
 /** The raw files, as read from disk, before validation. */

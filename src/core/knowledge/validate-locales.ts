@@ -32,6 +32,8 @@ export function checkLexicon(file: string, data: unknown, ctx: Context): void {
     if (!isStringArray(variants))
       ctx.add(C.InvalidStructure, file, `synonyms.${canonical}`, 'must be a list');
   }
+  if (data.domain !== undefined && !isStringArray(data.domain))
+    ctx.add(C.InvalidStructure, file, 'domain', 'must be a list of words');
 }
 
 const COMMAND_KEYS = ['yes', 'no', 'notSure', 'help', 'cancel', 'restart', 'person', 'done', 'skip'];

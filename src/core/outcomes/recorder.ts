@@ -8,8 +8,9 @@ import type { BotEvent } from '../dialogs/engine.js';
 import { redactPasswords } from '../helpdesk/redact.js';
 import type { Platform } from '../helpdesk/types.js';
 import type { KnowledgePack } from '../knowledge/pack.js';
-import type { Outcome, OutcomeStore } from '../storage/outcomes.js';
+import type { NewOutcome, Outcome, OutcomePatch, OutcomeStore } from '../storage/outcomes.js';
 import { stripNoise } from '../text/noise.js';
+import { LatestOutcomes, type StepVersions } from './latest.js';
 
 /** Where and when the events happened, as the bot knows it. */
 export interface OutcomeContext {
@@ -23,6 +24,8 @@ export interface OutcomeContext {
   ticket?: string;
   /** Topics of the pinned quick fixes shown with the answer. */
   pins: string[];
+  /** The state versions of the step the events came from (see LatestOutcomes); absent: none known. */
+  versions?: StepVersions;
 }
 
 /** The context of a step's events, from the message as an adapter passed it. */
@@ -31,6 +34,7 @@ export function outcomeContext(
   at: string,
   shown: Card[],
   ticket?: string,
+  versions?: StepVersions,
 ): OutcomeContext {
   return {
     conversation: incoming.conversation,
@@ -40,6 +44,7 @@ export function outcomeContext(
     ...(incoming.channel ? { channel: incoming.channel } : {}),
     ...(incoming.user ? { userId: incoming.user.id } : {}),
     ...(ticket ? { ticket } : {}),
+    ...(versions ? { versions } : {}),
   };
 }
 
@@ -55,12 +60,28 @@ const CLOSED_AT_ONCE: Partial<Record<Outcome['decision'], Outcome['end']>> = {
 };
 
 export class OutcomeRecorder {
+  private readonly latestOf = new LatestOutcomes();
+
   constructor(
     private readonly store: OutcomeStore,
     private readonly pack: KnowledgePack,
   ) {}
 
   async record(event: BotEvent, ctx: OutcomeContext): Promise<void> {
+    try {
+      await this.recordEvent(event, ctx);
+    } catch (error) {
+      this.latestOf.forget(ctx.conversation); // a write that failed may or may not have happened
+      throw error;
+    }
+  }
+
+  /** A step's events are all recorded (a step may have none): see LatestOutcomes.carried. */
+  stepDone(conversation: string, versions: StepVersions | undefined): void {
+    this.latestOf.carried(conversation, versions);
+  }
+
+  private async recordEvent(event: BotEvent, ctx: OutcomeContext): Promise<void> {
     switch (event.type) {
       case 'question':
         return this.question(event, ctx);
@@ -81,10 +102,10 @@ export class OutcomeRecorder {
   /** A new question starts an outcome; a follow-up only keeps the open one alive. */
   private async question(event: Of<'question'>, ctx: OutcomeContext): Promise<void> {
     if (event.decision === 'smalltalk') return;
-    const latest = await this.store.latest(ctx.conversation);
+    const latest = await this.latest(ctx);
     if (event.decision === 'follow-up' && latest?.end === null) return this.touch(latest, ctx);
     const end = CLOSED_AT_ONCE[event.decision] ?? null;
-    await this.store.start({
+    await this.start(ctx, {
       ...this.base(ctx, event.lang),
       text: redactPasswords(stripNoise(event.text).slice(0, TEXT_KEPT)).text,
       decision: event.decision,
@@ -97,10 +118,10 @@ export class OutcomeRecorder {
 
   /** A topic picked: evidence for the question's suggestion, or a conversation started by a button. */
   private async chosen(event: Of<'chosen'>, ctx: OutcomeContext): Promise<void> {
-    const latest = await this.store.latest(ctx.conversation);
+    const latest = await this.latest(ctx);
     const suggested = latest && !latest.picked && latest.suggestions.includes(event.topic);
     if (suggested && (latest.end === null || latest.end === 'unanswered'))
-      await this.store.update(latest.id, {
+      await this.update(ctx, latest.id, {
         picked: event.topic,
         end: null,
         endedAt: null,
@@ -114,7 +135,7 @@ export class OutcomeRecorder {
     const open = await this.open(ctx, event.lang, event.topic);
     const tried = [...open.tried, { topic: event.topic, stage: event.stage, fixed: event.type === 'fixed' }];
     const index = this.pack.topic(event.topic).stages.indexOf(event.stage) + 1;
-    await this.store.update(open.id, {
+    await this.update(ctx, open.id, {
       tried,
       updatedAt: ctx.at,
       ...(event.type === 'fixed'
@@ -127,7 +148,7 @@ export class OutcomeRecorder {
     const open = await this.open(ctx, event.lang, event.topic);
     // The last stage answered on the topic it left from (none when it left before one).
     const stage = event.attempts.findLast((a) => a.topic === event.topic)?.stage ?? null;
-    await this.store.update(open.id, {
+    await this.update(ctx, open.id, {
       updatedAt: ctx.at,
       escalation: { topic: event.topic, stage, reason: event.reason, ticket: null },
     });
@@ -136,7 +157,7 @@ export class OutcomeRecorder {
   private async ticket(event: Of<'ticket'>, ctx: OutcomeContext): Promise<void> {
     const open = await this.open(ctx, event.lang, event.topic);
     const escalation = open.escalation ?? { topic: event.topic, stage: null, reason: 'asked', ticket: null };
-    await this.store.update(open.id, {
+    await this.update(ctx, open.id, {
       updatedAt: ctx.at,
       end: 'escalated',
       endedAt: ctx.at,
@@ -145,24 +166,24 @@ export class OutcomeRecorder {
   }
 
   private async cancelled(ctx: OutcomeContext): Promise<void> {
-    const latest = await this.store.latest(ctx.conversation);
+    const latest = await this.latest(ctx);
     if (latest?.end === null)
-      await this.store.update(latest.id, { end: 'cancelled', endedAt: ctx.at, updatedAt: ctx.at });
+      await this.update(ctx, latest.id, { end: 'cancelled', endedAt: ctx.at, updatedAt: ctx.at });
   }
 
   /** Something happened on the open outcome: it is not idle. */
   private async touch(open: Outcome, ctx: OutcomeContext): Promise<void> {
-    await this.store.update(open.id, { updatedAt: ctx.at });
+    await this.update(ctx, open.id, { updatedAt: ctx.at });
   }
 
   /** The conversation's open outcome, or a `direct` one when it got here without a question. */
   private async open(ctx: OutcomeContext, lang: Outcome['lang'], topic: string | null): Promise<Outcome> {
-    const latest = await this.store.latest(ctx.conversation);
+    const latest = await this.latest(ctx);
     return latest?.end === null ? latest : this.direct(ctx, lang, topic);
   }
 
   private direct(ctx: OutcomeContext, lang: Outcome['lang'], topic: string | null): Promise<Outcome> {
-    return this.store.start({
+    return this.start(ctx, {
       ...this.base(ctx, lang),
       text: '',
       decision: 'direct',
@@ -170,6 +191,26 @@ export class OutcomeRecorder {
       confidence: 0,
       suggestions: [],
     });
+  }
+
+  /** The conversation's latest outcome: from this process's memory while it is current. */
+  private async latest(ctx: OutcomeContext): Promise<Outcome | undefined> {
+    const known = this.latestOf.get(ctx.conversation, ctx.versions);
+    if (known !== undefined) return known ?? undefined;
+    const read = await this.store.latest(ctx.conversation);
+    this.latestOf.set(ctx.conversation, read ?? null, ctx.versions);
+    return read;
+  }
+
+  private async start(ctx: OutcomeContext, outcome: NewOutcome): Promise<Outcome> {
+    const started = await this.store.start(outcome);
+    this.latestOf.set(ctx.conversation, started, ctx.versions);
+    return started;
+  }
+
+  private async update(ctx: OutcomeContext, id: number, patch: OutcomePatch): Promise<void> {
+    await this.store.update(id, patch);
+    this.latestOf.patched(ctx.conversation, id, patch, ctx.versions);
   }
 
   private base(ctx: OutcomeContext, lang: Outcome['lang']) {

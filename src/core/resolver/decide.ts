@@ -25,6 +25,8 @@ export interface DecisionInput {
   otherEvidence: () => number;
   /** A clarifying topic and one of its options are not two different answers. */
   related: (a: string, b: string) => boolean;
+  /** The message names the product or signing in, or continues a conversation about a topic. */
+  inDomain: () => boolean;
 }
 
 export function decide(pack: KnowledgePack, settings: ResolverSettings, input: DecisionInput): Decision {
@@ -75,8 +77,22 @@ export function decide(pack: KnowledgePack, settings: ResolverSettings, input: D
           .slice(0, settings.suggestions)
           .map((c) => c.topic)
       : [];
-  if (suggestions.length) return { topic: null, answer: { kind: 'did-you-mean', id: null }, suggestions };
-  return { topic: null, answer: { kind: 'unknown', id: null } };
+  if (suggestions.length && aboutDomain(settings, input, suggestions))
+    return { topic: null, answer: { kind: 'did-you-mean', id: null }, suggestions };
+  return UNKNOWN;
+}
+
+const UNKNOWN: Decision = { topic: null, answer: { kind: 'unknown', id: null } };
+
+/**
+ * Sign-in topics are offered only for a message about this product's sign-in: one that names
+ * the product or signing in, or quotes one of the offered topics' own sayings nearly whole (a
+ * truncated error message). Generic words alone ("password", "offline", "licence") are shared
+ * with printers, VPNs and other products, where sign-in fixes send the person the wrong way.
+ */
+function aboutDomain(settings: ResolverSettings, input: DecisionInput, suggestions: string[]): boolean {
+  const quoted = input.topics.some((c) => c.named >= settings.domainSaying && suggestions.includes(c.topic));
+  return quoted || input.inDomain();
 }
 
 /**
@@ -84,11 +100,8 @@ export function decide(pack: KnowledgePack, settings: ResolverSettings, input: D
  * clarifying topic asks which cause. Otherwise two unrelated topics within `ambiguity` of each
  * other (before capping) make the bot ask which one: it does not pick.
  */
-function answerOrAsk(
-  pack: KnowledgePack,
-  settings: ResolverSettings,
-  { topics, related }: DecisionInput,
-): Decision {
+function answerOrAsk(pack: KnowledgePack, settings: ResolverSettings, input: DecisionInput): Decision {
+  const { topics, related } = input;
   const second = topics[1];
   // "Can't sign in" is what almost everyone says; a specific cause said alongside it about as
   // strongly ("the PC's clock is off and sign-in failed") is the answer, not the triage question.
@@ -113,6 +126,7 @@ function answerOrAsk(
     .filter((c) => c.raw >= best.raw * settings.ambiguity && pack.topic(c.topic).kind !== 'triage')
     .slice(0, settings.suggestions)
     .map((c) => c.topic);
+  if (!aboutDomain(settings, input, suggestions)) return UNKNOWN;
   return { topic: null, answer: { kind: 'did-you-mean', id: null }, suggestions, clarify: true };
 }
 

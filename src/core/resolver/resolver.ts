@@ -15,6 +15,7 @@ import { detectLanguage } from '../text/detect-language.js';
 import { stripNoise } from '../text/noise.js';
 import { Clarifications } from './clarify.js';
 import { decide, type Decision } from './decide.js';
+import { DomainWords } from './domain.js';
 import { ResolverIndex } from './index.js';
 import { foldPhrase } from './phrases.js';
 import { Ranker, type Ranked } from './ranker.js';
@@ -40,6 +41,7 @@ export class Resolver {
   private readonly ranker: Ranker;
   private readonly phrases: ReplyPhrases;
   private readonly vocabulary: Vocabulary;
+  private readonly domain: DomainWords;
 
   constructor(
     readonly pack: KnowledgePack,
@@ -52,6 +54,7 @@ export class Resolver {
     this.ranker = new Ranker(this.scorer, this.clarifications, this.settings);
     this.phrases = new ReplyPhrases(pack);
     this.vocabulary = new Vocabulary(pack, index, this.scorer);
+    this.domain = new DomainWords(pack, index.analyzer);
   }
 
   resolve(text: string, options: ResolveOptions = {}): Resolution {
@@ -71,6 +74,7 @@ export class Resolver {
         otherEvidence: () =>
           other ? this.vocabulary.ownEvidence(clean, lang, other.topic, topics[0]?.topic) : 0,
         related: (a, b) => this.clarifications.related(a, b),
+        inDomain: () => this.inConversation(options) || this.domain.says(clean, lang),
       });
     const reply = this.continued(decision, clean, lang, options);
     // The documented field order: text, topic, confidence, lang, clarify, candidates, suggestions, answer.
@@ -109,6 +113,12 @@ export class Resolver {
         this.vocabulary.knownWords(clean, lang) < 2);
     if (!open) return decision;
     return { topic: context, answer: { kind: 'follow-up', id: context } };
+  }
+
+  /** The conversation so far is about one of the topics: a short reply in it is about the domain. */
+  private inConversation(options: ResolveOptions): boolean {
+    const context = options.context?.topic;
+    return context != null && this.pack.topics.has(context);
   }
 
   /** Every topic and reply the message touches, best first (long messages sentence by sentence too). */

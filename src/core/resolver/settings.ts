@@ -40,6 +40,8 @@ export interface ResolverSettings {
   neighbourShare: number;
   /** ...when words only the neighbour knows weigh at least this much (IDF units). */
   neighbourEvidence: number;
+  /** "Did you mean" needs a word of the domain, or one of the topic's own sayings scoring this much. */
+  domainSaying: number;
 }
 
 export const DEFAULT_SETTINGS: ResolverSettings = {
@@ -61,4 +63,5 @@ export const DEFAULT_SETTINGS: ResolverSettings = {
   sentenceLead: 0.1,
   neighbourShare: 0.5,
   neighbourEvidence: 2.5,
+  domainSaying: 0.6,
 };

@@ -1,4 +1,9 @@
-/** Outcomes in this process's memory: the default without storage, and the tests' reference. */
+/**
+ * Outcomes in this process's memory: the default without storage, and the tests' reference.
+ * Indexed by id and by conversation: a message looks up its conversation's latest outcome, and
+ * a scan of every row per message grew with the rows kept (the largest cost of a message under
+ * load, measured).
+ */
 import {
   endOfOpen,
   type NewOutcome,
@@ -8,12 +13,16 @@ import {
 } from './outcomes.js';
 
 export class MemoryOutcomeStore implements OutcomeStore {
-  private readonly rows: Outcome[] = [];
+  /** In id order, which is the order they started. */
+  private readonly rows = new Map<number, Outcome>();
+  /** Each conversation's outcomes, oldest first. */
+  private readonly byConversation = new Map<string, Outcome[]>();
   private next = 1;
 
   async start(o: NewOutcome): Promise<Outcome> {
-    for (const open of this.rows)
-      if (open.conversation === o.conversation && open.end === null) {
+    const own = this.byConversation.get(o.conversation) ?? [];
+    for (const open of own)
+      if (open.end === null) {
         open.end = endOfOpen(open);
         open.endedAt = o.startedAt;
       }
@@ -27,22 +36,24 @@ export class MemoryOutcomeStore implements OutcomeStore {
       endedAt: o.endedAt ?? null,
       id: this.next++,
     };
-    this.rows.push(row);
+    this.rows.set(row.id, row);
+    own.push(row);
+    this.byConversation.set(o.conversation, own);
     return structuredClone(row);
   }
 
   async latest(conversation: string): Promise<Outcome | undefined> {
-    const row = this.rows.findLast((r) => r.conversation === conversation);
+    const row = this.byConversation.get(conversation)?.at(-1);
     return row && structuredClone(row);
   }
 
   async update(id: number, patch: OutcomePatch): Promise<void> {
-    const row = this.rows.find((r) => r.id === id);
+    const row = this.rows.get(id);
     if (row) Object.assign(row, structuredClone(patch));
   }
 
   async list(range: { since?: string; until?: string } = {}): Promise<Outcome[]> {
-    return this.rows
+    return [...this.rows.values()]
       .filter(
         (r) => (!range.since || r.startedAt >= range.since) && (!range.until || r.startedAt < range.until),
       )
@@ -58,9 +69,18 @@ export class MemoryOutcomeStore implements OutcomeStore {
   }
 
   private remove(match: (r: Outcome) => boolean): number {
-    const before = this.rows.length;
-    const kept = this.rows.filter((r) => !match(r));
-    this.rows.splice(0, this.rows.length, ...kept);
-    return before - kept.length;
+    let removed = 0;
+    for (const row of this.rows.values())
+      if (match(row)) {
+        this.rows.delete(row.id);
+        removed++;
+      }
+    if (removed)
+      for (const [conversation, own] of this.byConversation) {
+        const kept = own.filter((r) => this.rows.has(r.id));
+        if (kept.length) this.byConversation.set(conversation, kept);
+        else this.byConversation.delete(conversation);
+      }
+    return removed;
   }
 }

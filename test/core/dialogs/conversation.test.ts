@@ -234,10 +234,10 @@ describe('answers and buttons', () => {
 
   it('offers the closest topics and a person when it does not know', async () => {
     const chat = new Conversation('unknown');
-    await chat.say('the printer on floor three is jammed again');
+    await chat.say('the coffee machine on floor three is leaking again');
     expect(chat.card.kind).toBe('notFound');
     if (chat.card.kind === 'notFound')
-      expect(chat.card.userText).toBe('the printer on floor three is jammed again');
+      expect(chat.card.userText).toBe('the coffee machine on floor three is leaking again');
     expect(chat.card.choices.at(-1)?.payload.action).toBe('escalate');
   });
 

@@ -145,6 +145,17 @@ describe('knowledge pack validation', () => {
     });
   });
 
+  it('fails on lexicon domain words that are not a list', () => {
+    const error = broken((dir) => editJson(dir, 'locales/zh-TW/lexicon.json', (d) => (d.domain = '登入')));
+    expect(error.issues).toContainEqual(
+      expect.objectContaining({
+        code: ContentIssueCode.InvalidStructure,
+        file: 'locales/zh-TW/lexicon.json',
+        key: 'domain',
+      }),
+    );
+  });
+
   it('fails when a language misses an interface message or changes its placeholders', () => {
     const error = broken((dir) =>
       editJson(dir, 'locales/ja/common.json', (d) => {

@@ -2,6 +2,9 @@
 import { describe, expect, it } from 'vitest';
 import { Bot } from '../../../src/core/bot.js';
 import { MemoryOutcomeStore } from '../../../src/core/storage/memory-outcomes.js';
+import { MemoryStateStore } from '../../../src/core/storage/memory.js';
+import { CachedStateStore } from '../../../src/core/storage/cached.js';
+import type { ConversationState } from '../../../src/core/dialogs/state.js';
 import { realPack, realResolver } from '../../helpers/pack.js';
 
 const pack = realPack();
@@ -62,11 +65,11 @@ describe('outcome recording', () => {
   it('keeps an unanswered question with its password redacted, and knows a channel from a personal chat', async () => {
     const { outcomes, as } = setup();
     const desk = as('c2', { channel: 'C-SUPPORT' });
-    await desk.say('where is the cafeteria pw: Hunter2024!');
+    await desk.say('lync is odd today pw: Hunter2024!');
     await desk.say('where is the cafeteria');
     const [suggested, unknown] = await outcomes.list();
     expect(suggested).toMatchObject({ decision: 'did-you-mean', end: 'unanswered', chat: 'channel' });
-    expect(suggested!.text).toBe('where is the cafeteria pw: [redacted]');
+    expect(suggested!.text).toBe('lync is odd today pw: [redacted]');
     expect(unknown).toMatchObject({ decision: 'unknown', end: 'unanswered', topic: null, endedAt: AT });
   });
 
@@ -92,13 +95,13 @@ describe('outcome recording', () => {
   it('records a suggestion picked by typing its label, with the question as asked, password redacted', async () => {
     const { outcomes, as } = setup();
     const ann = as('c7');
-    const { cards } = await ann.say('dns problem, my password is Hunter2024!');
+    const { cards } = await ann.say('dns trouble signing in, my password is Hunter2024!');
     const offered = cards.at(-1)!.choices.filter((c) => c.payload.action === 'topic');
     expect(offered.length).toBeGreaterThan(1);
     await ann.say(offered[1]!.label);
     const [o] = await outcomes.list();
     expect(o).toMatchObject({ decision: 'did-you-mean', picked: offered[1]!.payload.value, end: null });
-    expect(o!.text).toBe('dns problem, my password is [redacted]');
+    expect(o!.text).toBe('dns trouble signing in, my password is [redacted]');
   });
 
   it('records a hand-over with its ticket and where it came from', async () => {
@@ -144,5 +147,36 @@ describe('outcome recording', () => {
     expect(await outcomes.list()).toMatchObject([
       { decision: 'direct', topic: 'clock-skew', text: '', end: 'fixed', fixed: { index: 1 } },
     ]);
+  });
+});
+
+describe('outcome recording by two processes', () => {
+  it('records each message once and in full when a conversation moves between processes', async () => {
+    // One state store and one outcome store shared, each process with its own caches in front.
+    const states = new MemoryStateStore<ConversationState>();
+    const outcomes = new MemoryOutcomeStore();
+    const process = () =>
+      new Bot({
+        pack,
+        resolver: realResolver(),
+        outcomes,
+        states: new CachedStateStore(states),
+        now: () => new Date(AT),
+      });
+    const [a, b] = [process(), process()];
+    const say = (bot: Bot, text: string) =>
+      bot.handle({ conversation: 'c9', text, platform: 'slack', user: { id: 'U-c9' } });
+    await say(a, pack.text('personal-certificate', 'en').title);
+    await say(b, 'no'); // the other process: a's latest outcome is stale now
+    await say(a, 'yes');
+    const [o, ...more] = await outcomes.list();
+    expect(more).toEqual([]);
+    expect(o).toMatchObject({
+      end: 'fixed',
+      tried: [
+        { topic: 'personal-certificate', stage: 'delete-signin-info', fixed: false },
+        { topic: 'personal-certificate', stage: 'update-credentials', fixed: true },
+      ],
+    });
   });
 });

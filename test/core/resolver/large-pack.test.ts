@@ -42,6 +42,7 @@ function largePack(): Resolver {
     topic: (id: string) => topics.get(id)!,
     answers: new Map(),
     commands: () => undefined,
+    lexicon: (lang: (typeof LANGUAGES)[number]) => real.lexicon(lang),
   } as unknown as KnowledgePack;
   return new Resolver(pack, index);
 }

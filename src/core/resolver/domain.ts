@@ -1,0 +1,43 @@
+/**
+ * Whether a message is about this product's sign-in at all: it names the product ("Skype for
+ * Business", "Lync", "商務用 Skype") or signing in ("log in", "サインイン", "登不上"). The words
+ * are content, `domain` in `locales/<lang>/lexicon.json`, read through the analyzer so that every
+ * synonym of a word counts ("sfb", "s4b", "logged into").
+ *
+ * "Did you mean" with sign-in topics is only offered to a message that is about the domain: a
+ * printer, an Exchange migration or a Teams licence shares generic words with the topics
+ * ("password", "offline", "licence"), and sign-in fixes would send that person the wrong way.
+ */
+import { LANGUAGES, type Lang } from '../i18n/languages.js';
+import type { KnowledgePack } from '../knowledge/pack.js';
+import type { Analyzer } from '../text/analyzer.js';
+
+export class DomainWords {
+  /** Each domain word as the analyzer reads it: all of its terms must be in the message. */
+  private readonly words: string[][] = [];
+
+  constructor(
+    pack: KnowledgePack,
+    private readonly analyzer: Analyzer,
+  ) {
+    const seen = new Set<string>();
+    for (const lang of LANGUAGES)
+      for (const word of pack.lexicon(lang).domain ?? []) {
+        const terms = analyzer.terms(word, lang);
+        // A word the lexicon knows is one term; Han text it does not know is read as its pairs.
+        const whole = terms.filter((t) => t.kind !== 'bigram').map((t) => t.text);
+        const needed = whole.length ? whole : terms.map((t) => t.text);
+        const key = needed.join(' ');
+        if (needed.length && !seen.has(key)) {
+          seen.add(key);
+          this.words.push(needed);
+        }
+      }
+  }
+
+  /** True when the message names the product or signing in, in any of its spellings. */
+  says(clean: string, lang: Lang): boolean {
+    const terms = new Set(this.analyzer.terms(clean, lang).map((t) => t.text));
+    return this.words.some((word) => word.every((t) => terms.has(t)));
+  }
+}
