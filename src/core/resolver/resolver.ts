@@ -54,7 +54,7 @@ export class Resolver {
     this.ranker = new Ranker(this.scorer, this.clarifications, this.settings);
     this.phrases = new ReplyPhrases(pack);
     this.vocabulary = new Vocabulary(pack, index, this.scorer);
-    this.domain = new DomainWords(pack, index.analyzer);
+    this.domain = new DomainWords(pack, index.analyzer, (text, lang) => this.scorer.terms(text, lang));
   }
 
   resolve(text: string, options: ResolveOptions = {}): Resolution {
