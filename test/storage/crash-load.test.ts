@@ -19,6 +19,7 @@ import { FakeConnector, postActivity } from '../helpers/connector.js';
 import { freshPgliteDir, POSTGRES_URL } from '../helpers/databases.js';
 import { startServer, type ServerProcess } from '../helpers/server-process.js';
 import { FakeSlackApi } from '../helpers/slack-api.js';
+import { seededRandom } from '../helpers/random.js';
 import * as P from '../adapters/slack/payloads.js';
 
 const api = new FakeSlackApi();
@@ -32,15 +33,8 @@ afterAll(async () => {
   await Promise.all([api.stop(), connector.stop()]);
 });
 
-/** A small seeded generator (mulberry32): the same kills at the same moments on every run. */
-function random(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A seeded generator: the same kills at the same moments on every run. */
+const random = seededRandom;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, Math.max(0, ms)));
 /** Time between two users' forms. */
 const SPACING_MS = 60;

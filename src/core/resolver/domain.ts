@@ -10,7 +10,7 @@
  */
 import { LANGUAGES, type Lang } from '../i18n/languages.js';
 import type { KnowledgePack } from '../knowledge/pack.js';
-import type { Analyzer } from '../text/analyzer.js';
+import type { Analyzer, Term } from '../text/analyzer.js';
 
 export class DomainWords {
   /** Each domain word as the analyzer reads it: all of its terms must be in the message. */
@@ -18,7 +18,9 @@ export class DomainWords {
 
   constructor(
     pack: KnowledgePack,
-    private readonly analyzer: Analyzer,
+    analyzer: Analyzer,
+    /** The message's terms: the scorer's, read once per message (see Scorer.terms). */
+    private readonly terms: (text: string, lang: Lang) => Term[] = (text, lang) => analyzer.terms(text, lang),
   ) {
     const seen = new Set<string>();
     for (const lang of LANGUAGES)
@@ -37,7 +39,7 @@ export class DomainWords {
 
   /** True when the message names the product or signing in, in any of its spellings. */
   says(clean: string, lang: Lang): boolean {
-    const terms = new Set(this.analyzer.terms(clean, lang).map((t) => t.text));
+    const terms = new Set(this.terms(clean, lang).map((t) => t.text));
     return this.words.some((word) => word.every((t) => terms.has(t)));
   }
 }

@@ -5,6 +5,7 @@
  * returned, so the caller can tell "thanks!" from "thanks, but the error is still there".
  */
 import { fold } from '../text/fold.js';
+import { Literals } from '../text/literals.js';
 
 export interface PhraseHit<T> {
   value: T;
@@ -21,11 +22,8 @@ export function foldPhrase(text: string): string {
     .trim();
 }
 
-const LATIN = /[\p{Script=Latin}\p{N}]/u;
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
 export class PhraseMatcher<T> {
-  private readonly pattern: RegExp | null;
+  private readonly phrases: Literals;
   private readonly values = new Map<string, T>();
 
   constructor(phrases: Iterable<[string, T]>) {
@@ -33,15 +31,8 @@ export class PhraseMatcher<T> {
       const p = foldPhrase(phrase);
       if (p && !this.values.has(p)) this.values.set(p, value);
     }
-    // Longest first, so "good morning" wins over "morning".
-    const alternatives = [...this.values.keys()]
-      .sort((a, b) => b.length - a.length)
-      .map((p) => {
-        const head = LATIN.test(p[0]!) ? '(?<![\\p{Script=Latin}\\p{N}])' : '';
-        const tail = LATIN.test(p[p.length - 1]!) ? '(?![\\p{Script=Latin}\\p{N}])' : '';
-        return `${head}${escape(p)}${tail}`;
-      });
-    this.pattern = alternatives.length ? new RegExp(alternatives.join('|'), 'gu') : null;
+    // Longest first, so "good morning" wins over "morning" (see literals.ts).
+    this.phrases = new Literals(this.values.keys());
   }
 
   /** The first phrase found in `text` (by position), and the text without any of them. */
@@ -51,9 +42,8 @@ export class PhraseMatcher<T> {
 
   /** The same, for text already folded with `foldPhrase` (one fold for several matchers). */
   findFolded(folded: string): PhraseHit<T> | undefined {
-    if (!this.pattern) return undefined;
     let first: T | undefined;
-    const rest = folded.replace(this.pattern, (m) => {
+    const rest = this.phrases.replace(folded, (m) => {
       first ??= this.values.get(m);
       return ' ';
     });

@@ -29,7 +29,7 @@ export function seek(list: readonly number[], target: number, from = 0): number 
  * Calls `found` for every candidate (ascending ids) that is in `list`.
  */
 export function intersect(
-  candidates: readonly number[],
+  candidates: Iterable<number>,
   list: readonly number[],
   found: (doc: number) => void,
 ) {

@@ -34,7 +34,9 @@ export const ANALYZER_VERSION = 1;
  */
 const CODE = [
   'src/core/text/analyzer.ts',
+  'src/core/text/ascii-words.ts',
   'src/core/text/lexicon.ts',
+  'src/core/text/literals.ts',
   'src/core/text/fold.ts',
   'src/core/text/han.ts',
   'src/core/text/scripts.ts',

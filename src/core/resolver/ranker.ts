@@ -73,6 +73,7 @@ export class Ranker {
     const first = clear ? lead.topic : undefined;
     const cap = this.settings.threshold - 0.001;
     const best = new Map(whole.map((c) => [c.topic, c]));
+    this.scorer.readParts(clean, parts, lang);
     for (const part of parts)
       for (const c of this.rank(part, lang)) {
         const seen = best.get(c.topic);

@@ -54,7 +54,7 @@ export class Resolver {
     this.ranker = new Ranker(this.scorer, this.clarifications, this.settings);
     this.phrases = new ReplyPhrases(pack);
     this.vocabulary = new Vocabulary(pack, index, this.scorer);
-    this.domain = new DomainWords(pack, index.analyzer);
+    this.domain = new DomainWords(pack, index.analyzer, (text, lang) => this.scorer.terms(text, lang));
   }
 
   resolve(text: string, options: ResolveOptions = {}): Resolution {
@@ -62,6 +62,7 @@ export class Resolver {
       throw new MessageTooLongError(text.length, this.settings.maxLength);
     const clean = stripNoise(text);
     const { lang } = detectLanguage(clean, options.locale);
+    this.scorer.forget();
     const ranked = this.ranker.rankMessage(clean, lang);
     const topics = ranked.filter((c) => this.pack.topics.has(c.topic));
     const other = ranked.find((c) => this.pack.answers.has(c.topic));

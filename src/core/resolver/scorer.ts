@@ -12,6 +12,7 @@ import type { ResolverIndex } from './index.js';
 import { intersect } from './postings.js';
 import { combine, fieldScore, type Field } from './scoring.js';
 import type { ResolverSettings } from './settings.js';
+import { DocTally } from './tally.js';
 
 /** A message's terms and their weights (IDF, or less for a corrected typo). */
 export type Weights = Map<string, number>;
@@ -37,24 +38,55 @@ const PRUNE_ABOVE = 256;
 const PRUNE_SHARE = 0.34;
 /** At most this many documents, the best scoring, are added up by topic. */
 const SCORE_AT_MOST = 256;
+/** Texts whose terms are kept at most (a long message's sentences). */
+const READ_AT_MOST = 64;
+const readKey = (text: string, lang: Lang) => `${lang}\u0000${text}`;
 
 type Settings = Pick<ResolverSettings, 'unknownWord' | 'coverageNeeded' | 'evidenceNeeded'>;
 
 export class Scorer {
-  private lastTerms?: { text: string; lang: Lang; terms: Term[] };
+  /** The terms of the texts read for the message being answered (see `terms`). */
+  private readonly read = new Map<string, Term[]>();
+  /** Reused for every message: the scorer answers one message at a time. */
+  private readonly tally: DocTally;
 
   constructor(
     readonly index: ResolverIndex,
     private readonly settings: Settings,
-  ) {}
+  ) {
+    this.tally = new DocTally(index.docs.length);
+  }
 
-  /** The analyzer's terms, the last message's kept: scoring and the checks after it read the same text. */
+  /**
+   * The analyzer's terms, kept for the message being answered: the whole message, its sentences
+   * and what is left around a phrase are each read once, though scoring and the checks after it
+   * read them again (segmenting is most of the cost of a long message).
+   */
   terms(text: string, lang: Lang): Term[] {
-    const last = this.lastTerms;
-    if (last && last.text === text && last.lang === lang) return last.terms;
-    const terms = this.index.analyzer.terms(text, lang);
-    this.lastTerms = { text, lang, terms };
+    const key = readKey(text, lang);
+    let terms = this.read.get(key);
+    if (!terms) {
+      if (this.read.size >= READ_AT_MOST) this.read.clear();
+      this.read.set(key, (terms = this.index.analyzer.terms(text, lang)));
+    }
     return terms;
+  }
+
+  /**
+   * Keeps the terms of a message's sentences, cut out of the message's own terms when that
+   * gives exactly what reading each would (see text/parts.ts): a long Japanese or Chinese
+   * message is then segmented once, not twice.
+   */
+  readParts(text: string, parts: string[], lang: Lang): void {
+    const whole = this.read.get(readKey(text, lang));
+    if (!whole || this.read.size + parts.length > READ_AT_MOST) return;
+    const terms = this.index.analyzer.termsOfParts(text, whole, parts, lang);
+    if (terms) parts.forEach((part, i) => this.read.set(readKey(part, lang), terms[i]!));
+  }
+
+  /** A new message: the texts read for the last one are forgotten. */
+  forget(): void {
+    this.read.clear();
   }
 
   /** The message's terms with their weights, typos corrected; `total` includes unknown words. */
@@ -97,17 +129,19 @@ export class Scorer {
     // Each document's own score is cheap to compute; adding it up by topic is not. When hundreds
     // of documents are left (a message of everyday words), only the best of them are added up:
     // a document scoring below hundreds of others cannot carry its topic to the top.
-    const docs = [...matched];
+    const docs = matched.docs;
     const scores = new Float64Array(docs.length);
-    docs.forEach(([docId, w], i) => {
-      const doc = this.index.docs[docId]!;
+    for (let i = 0; i < docs.length; i++) {
+      const doc = this.index.docs[docs[i]!]!;
+      const w = matched.sum(docs[i]!);
       scores[i] = doc.weight * fieldScore(doc.field, Math.min(1, w / doc.norm), Math.min(1, w / total));
-    });
+    }
     const kept = docs.length > SCORE_AT_MOST ? this.strongest(docs, scores) : undefined;
     const perTopic = new Map<string, Scored>();
-    docs.forEach(([docId, w], i) => {
-      if (kept && !kept[i]) return;
-      const doc = this.index.docs[docId]!;
+    for (let i = 0; i < docs.length; i++) {
+      if (kept && !kept[i]) continue;
+      const doc = this.index.docs[docs[i]!]!;
+      const w = matched.sum(docs[i]!);
       const s = scores[i]!;
       let tally = perTopic.get(doc.topic);
       if (!tally)
@@ -120,7 +154,7 @@ export class Scorer {
         tally.coverage = Math.min(1, w / total);
         tally.evidence = w;
       }
-    });
+    }
     const { coverageNeeded, evidenceNeeded } = this.settings;
     const scored = [...perTopic.values()];
     for (const t of scored) {
@@ -139,27 +173,29 @@ export class Scorer {
    * The candidate documents and the weight of the message's terms each holds, or undefined when
    * the message is made of words too general to point anywhere.
    */
-  private candidates(weights: Weights): Map<number, number> | undefined {
+  private candidates(weights: Weights): DocTally | undefined {
     const index = this.index;
     // Rare terms find the candidate documents; common ones only add to documents already found.
-    const matched = new Map<number, number>();
+    const matched = this.tally;
+    matched.reset();
     const common: [string, number][] = [];
     for (const [term, w] of weights) {
       const list = index.postings.get(term)!;
       if (list.length > index.commonPostings) common.push([term, w]);
-      else for (const doc of list) matched.set(doc, (matched.get(doc) ?? 0) + w);
+      else for (let i = 0; i < list.length; i++) matched.add(list[i]!, w);
     }
-    if (matched.size === 0 && common.length) {
+    if (matched.docs.length === 0 && common.length) {
       const found = this.everydayCandidates(common);
       if (!found) return undefined;
-      for (const [doc, w] of found) matched.set(doc, w);
+      for (const doc of found.docs) matched.add(doc, found.weight);
     }
     if (common.length) {
-      const candidates = [...matched.keys()].sort((a, b) => a - b);
+      // A typed array sorts numbers without a comparison callback.
+      const candidates = Uint32Array.from(matched.docs).sort();
       for (const [term, w] of common)
-        intersect(candidates, index.postings.get(term)!, (doc) => matched.set(doc, matched.get(doc)! + w));
+        intersect(candidates, index.postings.get(term)!, (doc) => matched.add(doc, w));
     }
-    if (matched.size > PRUNE_ABOVE) {
+    if (matched.docs.length > PRUNE_ABOVE) {
       // At thousands of topics, a document that shares only a small part of what the best one
       // shares cannot win; dropping it before scoring keeps the cost per message flat as the
       // pack grows. (After the common words are counted: candidates found by one rare word all
@@ -170,11 +206,10 @@ export class Scorer {
       const docs = this.index.docs;
       let best = 0;
       let bestBag = 0;
-      for (const [doc, sum] of matched)
-        if (docs[doc]!.field === 'bag') bestBag = Math.max(bestBag, sum);
-        else best = Math.max(best, sum);
-      for (const [doc, sum] of matched)
-        if (sum < (docs[doc]!.field === 'bag' ? bestBag : best) * PRUNE_SHARE) matched.delete(doc);
+      for (const doc of matched.docs)
+        if (docs[doc]!.field === 'bag') bestBag = Math.max(bestBag, matched.sum(doc));
+        else best = Math.max(best, matched.sum(doc));
+      matched.filter((doc, sum) => !(sum < (docs[doc]!.field === 'bag' ? bestBag : best) * PRUNE_SHARE));
     }
     return matched;
   }
@@ -183,7 +218,9 @@ export class Scorer {
    * Only everyday words: the rarest of them (together, when one is not enough) find the
    * candidates; the words used are taken off `common`, the others add to them afterwards.
    */
-  private everydayCandidates(common: [string, number][]): [number, number][] | undefined {
+  private everydayCandidates(
+    common: [string, number][],
+  ): { docs: readonly number[]; weight: number } | undefined {
     const postings = this.index.postings;
     common.sort((a, b) => postings.get(a[0])!.length - postings.get(b[0])!.length);
     const [term, rarestWeight] = common.shift()!;
@@ -201,7 +238,7 @@ export class Scorer {
       w += nextWeight;
     }
     if (found.length > GENERIC_ABOVE) return undefined;
-    return found.map((doc) => [doc, w]);
+    return { docs: found, weight: w };
   }
 
   /**
@@ -210,7 +247,7 @@ export class Scorer {
    * whole text of each topic they belong to, which says how much of the message the topic
    * explains: without it the topic would not be trusted at all.
    */
-  private strongest(docs: [number, number][], scores: Float64Array): Uint8Array {
+  private strongest(docs: readonly number[], scores: Float64Array): Uint8Array {
     const index = this.index;
     const kept = new Uint8Array(docs.length);
     const floor = Float64Array.from(scores).sort()[docs.length - SCORE_AT_MOST]!;
@@ -220,10 +257,10 @@ export class Scorer {
     scores.forEach((s, i) => {
       if (s > floor || (s === floor && room-- > 0)) {
         kept[i] = 1;
-        topics.add(index.docs[docs[i]![0]]!.topic);
+        topics.add(index.docs[docs[i]!]!.topic);
       }
     });
-    docs.forEach(([docId], i) => {
+    docs.forEach((docId, i) => {
       const doc = index.docs[docId]!;
       if (doc.field === 'bag' && topics.has(doc.topic)) kept[i] = 1;
     });

@@ -45,7 +45,7 @@ export class Vocabulary {
   /** How many of the words of `text` some topic or reply knows (one word is not a problem described). */
   knownWords(text: string, lang: Lang): number {
     let known = 0;
-    for (const term of this.index.analyzer.terms(text, lang))
+    for (const term of this.scorer.terms(text, lang))
       if (term.kind !== 'bigram' && this.index.idf.has(term.text)) known++;
     return known;
   }
@@ -53,12 +53,13 @@ export class Vocabulary {
   /** True when what is left of a message around a phrase names nothing the bot knows, in a word or two. */
   saysLittle(rest: string, lang: Lang): boolean {
     let unknown = 0;
-    for (const term of this.index.analyzer.terms(rest, lang)) {
-      if (term.kind === 'bigram') continue;
-      if (this.index.idf.has(term.text)) return false;
-      if (++unknown > 2) return false;
-    }
-    return true;
+    // Decided by the first word some topic knows, or the third it does not: the rest of a long
+    // message after "hi" is not read.
+    return !this.index.analyzer.some(
+      rest,
+      lang,
+      (term) => term.kind !== 'bigram' && (this.index.idf.has(term.text) || ++unknown > 2),
+    );
   }
 
   /**
@@ -72,7 +73,7 @@ export class Vocabulary {
     let known = 0;
     let explained = 0;
     const seen = new Set<string>();
-    for (const term of this.index.analyzer.terms(text, lang)) {
+    for (const term of this.scorer.terms(text, lang)) {
       const idf = this.index.idf.get(term.text);
       if (idf === undefined || seen.has(term.text) || !this.topicTerms.has(term.text)) continue;
       seen.add(term.text);

@@ -24,6 +24,8 @@ function parseCharTable(table: string): Map<string, string> {
 const T2S = parseCharTable(traditionalToSimplified);
 const S2T = parseCharTable(simplifiedToTraditional);
 const JP2T = parseCharTable(jpShinjitaiToTraditional);
+/** No character below this one is mapped (and no surrogate is, so none is cut in two). */
+const UNMAPPED_BELOW = Math.min(0xd800, ...[...T2S.keys(), ...JP2T.keys()].map((c) => c.codePointAt(0)!));
 
 /** True when the character is written differently in Simplified Chinese (so it is Traditional). */
 export function isTraditionalOnly(ch: string): boolean {
@@ -45,12 +47,22 @@ export function isJapaneseOnly(ch: string): boolean {
  * it is only applied to Japanese text, because a few shinjitai are different characters in Chinese.
  */
 export function foldHan(text: string, japanese: boolean): string {
+  // Characters below the first one the tables map (Latin, kana, punctuation) stay as they are:
+  // only what changes is copied, and text with nothing to fold is returned as it is.
   let out = '';
-  for (const ch of text) {
+  let copied = 0;
+  for (let i = 0; i < text.length; i++) {
+    if (text.charCodeAt(i) < UNMAPPED_BELOW) continue;
+    const ch = String.fromCodePoint(text.codePointAt(i)!);
     const lifted = japanese ? (JP2T.get(ch) ?? ch) : ch;
-    out += T2S.get(lifted) ?? lifted;
+    const folded = T2S.get(lifted) ?? lifted;
+    if (folded !== ch) {
+      out += text.slice(copied, i) + folded;
+      copied = i + ch.length;
+    }
+    i += ch.length - 1;
   }
-  return out;
+  return copied === 0 ? text : out + text.slice(copied);
 }
 
 /**

@@ -9,15 +9,14 @@
  */
 import type { Lang } from '../i18n/languages.js';
 import { fold } from './fold.js';
+import { Literals } from './literals.js';
 
 export interface LexiconSource {
   stopwords: string[];
   synonyms: Record<string, string[]>;
 }
 
-const LATIN_EDGE = /[\p{Script=Latin}\p{N}]/u;
 const LATIN_ONLY = /^[a-z0-9][a-z0-9 .-]*$/;
-const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 class UnionFind {
   private parent = new Map<string, string>();
@@ -37,7 +36,8 @@ class UnionFind {
 export class Lexicon {
   readonly stopwords: ReadonlySet<string>;
   private readonly rewrite: Map<string, string>;
-  private readonly pattern: RegExp | null;
+  /** Every variant, found as whole Latin words ("pw" not inside "pwd"), CJK anywhere (see literals.ts). */
+  private readonly variants: Literals;
 
   constructor(sources: Partial<Record<Lang, LexiconSource>>) {
     const stop = new Set<string>();
@@ -82,23 +82,16 @@ export class Lexicon {
       const rep = representative.get(classes.find(m))!;
       if (rep !== m) this.rewrite.set(m, rep);
     }
-    const variants = [...this.rewrite.keys()].sort((a, b) => b.length - a.length);
     // Latin variants must match whole Latin words ("pw" not inside "pwd"), but a CJK character
     // next to one is a boundary ("skypeに"). CJK variants match anywhere: there are no spaces.
-    const alternatives = variants.map((v) => {
-      const head = LATIN_EDGE.test(v[0] ?? '');
-      const tail = LATIN_EDGE.test(v[v.length - 1] ?? '');
-      return `${head ? '(?<![\\p{Script=Latin}\\p{N}])' : ''}${escapeRegExp(v)}${tail ? '(?![\\p{Script=Latin}\\p{N}])' : ''}`;
-    });
-    this.pattern = alternatives.length ? new RegExp(alternatives.join('|'), 'gu') : null;
+    this.variants = new Literals(this.rewrite.keys());
   }
 
   /** Rewrites every synonym variant in already-folded text to its class representative. */
   normalize(folded: string): string {
-    if (!this.pattern) return folded;
     // A Latin representative is padded with spaces so that it stays a word of its own inside
     // CJK text ("サインインできません" → " signin  cannot ", not "signincannot").
-    return folded.replace(this.pattern, (m) => {
+    return this.variants.replace(folded, (m) => {
       const rep = this.rewrite.get(m) ?? m;
       return LATIN_ONLY.test(rep) ? ` ${rep} ` : rep;
     });
