@@ -1,9 +1,10 @@
 /**
  * The resolver's accuracy targets, on the shared labelled set (tuned on), on a held-out set
  * written without looking at the bot's phrasings (test/fixtures/holdout.jsonl), and on the
- * chat-style development set (test/fixtures/chat-dev.jsonl, written blind, then tuned on). The
- * blind chat-style sets (test/fixtures/chat-blind.jsonl and chat-blind-2.jsonl), when they are there, are reported as they
- * come: their figures are printed, never tuned for.
+ * chat-style development sets (test/fixtures/chat-dev.jsonl, chat-dev-2.jsonl and chat-blind.jsonl,
+ * each written blind, then tuned on). The blind chat-style sets (test/fixtures/chat-blind-2.jsonl
+ * and chat-blind-3.jsonl), when they are there, are reported as they come: their figures are
+ * printed, never tuned for.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
@@ -16,7 +17,7 @@ import { realResolver, ROOT } from '../helpers/pack.js';
 const DEV = join(ROOT, '..', 'shared', 'eval', 'dev.jsonl');
 const HOLDOUT = join(ROOT, 'test', 'fixtures', 'holdout.jsonl');
 const CHAT_DEV = join(ROOT, 'test', 'fixtures', 'chat-dev.jsonl');
-const CHAT_BLIND = ['chat-blind.jsonl', 'chat-blind-2.jsonl'].map((name) =>
+const CHAT_BLIND = ['chat-blind-2.jsonl', 'chat-blind-3.jsonl'].map((name) =>
   join(ROOT, 'test', 'fixtures', name),
 );
 
