@@ -14,6 +14,7 @@ import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { projectRoot } from '../src/core/knowledge/load.js';
+import { type MemoryBreakdown, readMemory } from './memory.js';
 import { openPostgres } from '../src/storage/postgres.js';
 
 const ROOT = projectRoot();
@@ -41,6 +42,8 @@ export interface E2eRow {
   apiCalls: Record<string, number>;
   /** CPU time (user + system) the bot process spent per request of the measured load. */
   cpuMsPerRequest: number;
+  /** Where the memory is after the load, when it stopped (memory.ts). */
+  memoryAfter?: MemoryBreakdown;
 }
 
 /** A fake cloud API that answers every call and counts the replies the bot posts. */
@@ -279,6 +282,9 @@ export async function e2e(options: {
     profile?: string;
     rssStartMb: number;
     best?: Measured;
+    /** Where the server writes its memory when stopped (memory.ts). */
+    memoryFile: string;
+    row?: E2eRow;
   }
   const measure = async (r: Running): Promise<Measured> => {
     await sleep(500);
@@ -304,12 +310,17 @@ export async function e2e(options: {
             options.profileDir && c.profile
               ? join(options.profileDir, `${c.platform}-${c.profile}.cpuprofile`)
               : undefined;
+          const memoryFile = join(
+            tmpdir(),
+            `signin-bench-memory-${process.pid}-${platform}-${running.length}.json`,
+          );
           const { child, url } = await startServer(c.script, {
             ...env,
             ...c.env,
+            BENCH_MEMORY: memoryFile,
             ...(profile ? { BENCH_PROFILE: profile } : {}),
           });
-          const r: Running = { c, child, url, rssStartMb: 0, ...(profile ? { profile } : {}) };
+          const r: Running = { c, child, url, rssStartMb: 0, memoryFile, ...(profile ? { profile } : {}) };
           running.push(r);
           await sleep(500);
           r.rssStartMb = rssMb(child.pid!);
@@ -329,7 +340,7 @@ export async function e2e(options: {
             r.child.kill('SIGUSR2');
             await runLoad(platform, r.url, 3, options.connections, cloud.url, env);
           }
-          rows.push({
+          r.row = {
             name: r.c.name,
             platform,
             load,
@@ -339,13 +350,17 @@ export async function e2e(options: {
             apiCalls,
             ...(r.profile ? { profile: `${platform}-${r.c.profile}` } : {}),
             cpuMsPerRequest: Math.round((cpuUsed / Math.max(1, load.requests)) * 1000) / 1000,
-          });
+          };
+          rows.push(r.row);
           process.stderr.write(`  ${platform}, ${r.c.name}: ${Math.round(load.requestsPerSecond)} req/s\n`);
         }
       } finally {
         for (const r of running) {
           r.child.kill('SIGTERM');
           await once(r.child, 'exit');
+          const memory = readMemory(r.memoryFile);
+          rmSync(r.memoryFile, { force: true });
+          if (memory && r.row) r.row.memoryAfter = memory;
         }
       }
     }

@@ -16,6 +16,7 @@ import { join } from 'node:path';
 import { loadKnowledgePack, projectRoot } from '../src/core/knowledge/load.js';
 import { builtServer, rssMb, startServer } from './e2e.js';
 import { byPackage } from './profile.js';
+import { type MemoryBreakdown, readMemory } from './memory.js';
 import { bundle } from '../src/build/bundle.js';
 import { syntheticPack, writePack } from './synthetic.js';
 
@@ -54,6 +55,8 @@ export interface StartRow {
   runs: number[];
   /** Resident memory a second after the start, idle, MB. */
   rssIdleMb: number;
+  /** Where that memory is, from the last run (memory.ts). */
+  memory?: MemoryBreakdown;
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -62,9 +65,11 @@ async function coldStart(
   script: string,
   env: NodeJS.ProcessEnv,
   nodeArgs: string[] = [],
-): Promise<{ ms: number; rss: number }> {
+): Promise<{ ms: number; rss: number; memory?: MemoryBreakdown }> {
+  const memoryFile = join(tmpdir(), `signin-bench-memory-${process.pid}-${Date.now()}.json`);
   const started = performance.now();
-  const { child, url } = await startServer(script, env, nodeArgs);
+  const { child, url } = await startServer(script, { ...env, BENCH_MEMORY: memoryFile }, nodeArgs);
+  let result: { ms: number; rss: number };
   try {
     for (;;) {
       const res = await fetch(`${url}/healthz`).catch(() => undefined);
@@ -73,11 +78,14 @@ async function coldStart(
     }
     const ms = performance.now() - started;
     await sleep(1000);
-    return { ms: Math.round(ms), rss: rssMb(child.pid!) };
+    result = { ms: Math.round(ms), rss: rssMb(child.pid!) };
   } finally {
     child.kill('SIGTERM');
     await once(child, 'exit');
   }
+  const memory = readMemory(memoryFile);
+  rmSync(memoryFile, { force: true });
+  return { ...result, ...(memory ? { memory } : {}) };
 }
 
 export interface StartCase {
@@ -97,7 +105,7 @@ export async function coldStarts(
   const dirs: string[] = [];
   try {
     for (const c of cases) {
-      const samples: { ms: number; rss: number }[] = [];
+      const samples: { ms: number; rss: number; memory?: MemoryBreakdown }[] = [];
       const shared = mkdtempSync(join(tmpdir(), 'signin-bench-start-'));
       dirs.push(shared);
       // An existing folder: made by a first start that is not measured.
@@ -113,6 +121,7 @@ export async function coldStarts(
         coldStartMs: ms[Math.floor(ms.length / 2)]!,
         runs: samples.map((s) => s.ms),
         rssIdleMb: samples.at(-1)!.rss,
+        ...(samples.at(-1)!.memory ? { memory: samples.at(-1)!.memory! } : {}),
       });
       process.stderr.write(
         `  start, ${c.name}: ${rows.at(-1)!.coldStartMs} ms, ${rows.at(-1)!.rssIdleMb} MB\n`,

@@ -42,6 +42,7 @@ import { FuseBaseline } from './baseline-fuse.js';
 import { e2e, type E2eRow, fakeCloud, throwawayDatabase } from './e2e.js';
 import { buildForBench, coldStarts, packStart, startProfile } from './footprint.js';
 import { footprintLines, writeFootprint } from './footprint-table.js';
+import { memoryLine } from './memory.js';
 import { writeBlock } from './readme-block.js';
 import { type ResolverResults, resolverLines, SETS } from './resolver-table.js';
 import { byPackage } from './profile.js';
@@ -415,6 +416,13 @@ async function starts(e2eRows: E2eRow[], postgresUrl: string, short: boolean): P
       "Where a start's CPU goes, ms by package or folder (a separate start with the CPU profiler on, which slows it; top 8):",
       '',
       ...profiles,
+      '',
+      'Where the memory goes (process.memoryUsage() when the process was told to stop: idle a second after a start, and after the load passes; MB):',
+      '',
+      ...rows.flatMap((r) => (r.memory ? [memoryLine(`idle, ${r.name}`, r.memory)] : [])),
+      ...e2eRows.flatMap((r) =>
+        r.memoryAfter ? [memoryLine(`after load, ${r.platform}, ${r.name}`, r.memoryAfter)] : [],
+      ),
     ];
   } finally {
     await pg?.drop();
