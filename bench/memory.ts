@@ -36,8 +36,16 @@ export function readMemory(file: string): MemoryBreakdown | undefined {
   return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as MemoryBreakdown) : undefined;
 }
 
-/** One line: RSS = V8 heap + outside the heap + the rest. */
+/**
+ * One line: RSS = V8 heap + outside the heap + the rest. The heap and the buffers are counted as
+ * reserved, RSS as resident: a rest below zero (a new PGlite folder's fresh WebAssembly memory)
+ * is memory reserved and not yet touched, and is said so.
+ */
 export function memoryLine(name: string, m: MemoryBreakdown): string {
   const rest = Math.round((m.rss - m.heapTotal - m.external) * 10) / 10;
-  return `- ${name}: RSS ${m.rss} MB = V8 heap ${m.heapTotal} (${m.heapUsed} in use) + Buffers and WebAssembly ${m.external} + code, Node and native ${rest}`;
+  const tail =
+    rest >= 0
+      ? `+ code, Node and native ${rest}`
+      : `(${-rest} of the heap and buffers reserved but not yet resident)`;
+  return `- ${name}: RSS ${m.rss} MB = V8 heap ${m.heapTotal} (${m.heapUsed} in use) + Buffers and WebAssembly ${m.external} ${tail}`;
 }
