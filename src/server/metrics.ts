@@ -48,8 +48,8 @@ function storeGauges(registers: Registry[], options: { outbox: Outbox; tickets: 
     labelNames: ['status'],
     registers,
     async collect() {
-      const all = await options.tickets.list();
-      for (const status of STATUSES) this.set({ status }, all.filter((t) => t.status === status).length);
+      const counts = await options.tickets.countByStatus();
+      for (const status of STATUSES) this.set({ status }, counts[status] ?? 0);
     },
   });
 }

@@ -185,6 +185,13 @@ export class SqlTicketStore implements TicketStore {
     return Promise.all(rows.map(async (r) => (await this.hydrate(this.db, r))!));
   }
 
+  async countByStatus(): Promise<Partial<Record<TicketStatus, number>>> {
+    const rows = await this.db.query<{ status: TicketStatus; n: string }>(
+      'select status, count(*) as n from tickets group by status',
+    );
+    return Object.fromEntries(rows.map((r) => [r.status, Number(r.n)]));
+  }
+
   async update(
     ref: string,
     expectedVersion: number,

@@ -86,6 +86,29 @@ describe.each([memory, ...sql])('filing a ticket on $name', { timeout: 60_000 },
     expect(await tickets.forForm(draft.conversation, '8')).toBeUndefined();
   });
 
+  it('counts the tickets in each status in one read, as the metrics scrape them', async () => {
+    const stores = await fresh();
+    const { states, tickets } = stores;
+    expect(await tickets.countByStatus()).toEqual({});
+    await states.put(draft.conversation, { step: 'form' }, 0);
+    const first = await file(stores, 'filed', 1);
+    await tickets.file({ ...draft, formKey: '8' }, NOW, post, {
+      store: states,
+      key: draft.conversation,
+      value: { step: 'filed twice' },
+      expectedVersion: 2,
+    });
+    expect(await tickets.countByStatus()).toEqual({ open: 2 });
+    await tickets.update(
+      first!.ticket.ref,
+      first!.ticket.version,
+      { status: 'claimed', claimedBy: 'A1' },
+      null,
+      [],
+    );
+    expect(await tickets.countByStatus()).toEqual({ open: 1, claimed: 1 });
+  });
+
   it('writes nothing when the state moved on since it was read', async () => {
     const stores = await fresh();
     const { states, tickets, outbox } = stores;

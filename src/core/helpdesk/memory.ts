@@ -129,6 +129,12 @@ export class MemoryTicketStore implements TicketStore {
       .map((t) => structuredClone(t));
   }
 
+  async countByStatus(): Promise<Partial<Record<TicketStatus, number>>> {
+    const counts: Partial<Record<TicketStatus, number>> = {};
+    for (const t of this.tickets) counts[t.status] = (counts[t.status] ?? 0) + 1;
+    return counts;
+  }
+
   async update(
     ref: string,
     expectedVersion: number,

@@ -113,6 +113,8 @@ export interface TicketStore {
   /** The user's latest ticket that is not resolved. */
   openFor(conversation: string): Promise<Ticket | undefined>;
   list(filter?: { status?: TicketStatus }): Promise<Ticket[]>;
+  /** How many tickets are in each status (one query: the metrics read it at every scrape). */
+  countByStatus(): Promise<Partial<Record<TicketStatus, number>>>;
   /**
    * Changes a ticket if it is still at `expectedVersion`, records the event and queues the
    * messages, in one transaction. Undefined when someone else changed it first.
