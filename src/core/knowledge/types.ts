@@ -92,6 +92,11 @@ export interface LexiconText {
   synonyms: Record<string, string[]>;
   /** Words that say a message is about this product's sign-in (its names, signing in). */
   domain?: string[];
+  /**
+   * Other products and devices (Teams, Outlook, an iPad, a printer, DKIM): a message that names one
+   * and not this product's sign-in is about that product, and gets no sign-in fix.
+   */
+  elsewhere?: string[];
 }
 
 /** The raw files, as read from disk, before validation. */

@@ -27,9 +27,25 @@ export interface DecisionInput {
   related: (a: string, b: string) => boolean;
   /** The message names the product or signing in, or continues a conversation about a topic. */
   inDomain: () => boolean;
+  /** The message names another product or device (Teams, an iPad, DKIM) and not this product's sign-in. */
+  elsewhere: () => boolean;
 }
 
+/**
+ * A fix is for this product's sign-in: a message about another product ("my Teams licence is
+ * missing", "the iPad clock is slow") that shares a topic's words gets the neighbour's redirect
+ * that fits it, or "not something I know", never the fix.
+ */
 export function decide(pack: KnowledgePack, settings: ResolverSettings, input: DecisionInput): Decision {
+  const decision = decideRanked(pack, settings, input);
+  if (decision.answer.kind !== 'fix' || !input.elsewhere()) return decision;
+  const { other } = input;
+  if (other && other.score >= settings.answerThreshold && pack.answer(other.topic).kind === 'near-miss')
+    return { topic: null, answer: { kind: 'near-miss', id: other.topic } };
+  return UNKNOWN;
+}
+
+function decideRanked(pack: KnowledgePack, settings: ResolverSettings, input: DecisionInput): Decision {
   const { topics, other } = input;
   const best = topics[0];
   if (other && other.score >= settings.answerThreshold) {

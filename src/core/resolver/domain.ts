@@ -7,6 +7,7 @@
  * "Did you mean" with sign-in topics is only offered to a message that is about the domain: a
  * printer, an Exchange migration or a Teams licence shares generic words with the topics
  * ("password", "offline", "licence"), and sign-in fixes would send that person the wrong way.
+ * The same reading finds other products' names (`elsewhere`): "the iPad clock", "my Teams licence".
  */
 import { LANGUAGES, type Lang } from '../i18n/languages.js';
 import type { KnowledgePack } from '../knowledge/pack.js';
@@ -21,10 +22,12 @@ export class DomainWords {
     analyzer: Analyzer,
     /** The message's terms: the scorer's, read once per message (see Scorer.terms). */
     private readonly terms: (text: string, lang: Lang) => Term[] = (text, lang) => analyzer.terms(text, lang),
+    /** Which lexicon list: this product's words, or other products' (`elsewhere`). */
+    list: 'domain' | 'elsewhere' = 'domain',
   ) {
     const seen = new Set<string>();
     for (const lang of LANGUAGES)
-      for (const word of pack.lexicon(lang).domain ?? []) {
+      for (const word of pack.lexicon(lang)[list] ?? []) {
         const terms = analyzer.terms(word, lang);
         // A word the lexicon knows is one term; Han text it does not know is read as its pairs.
         const whole = terms.filter((t) => t.kind !== 'bigram').map((t) => t.text);
