@@ -16,6 +16,8 @@ import type { Analyzer, Term } from '../text/analyzer.js';
 export class DomainWords {
   /** Each domain word as the analyzer reads it: all of its terms must be in the message. */
   private readonly words: string[][] = [];
+  /** Each word's first term: a message without any of them says none of the words. */
+  private readonly starts = new Set<string>();
 
   constructor(
     pack: KnowledgePack,
@@ -24,6 +26,8 @@ export class DomainWords {
     private readonly terms: (text: string, lang: Lang) => Term[] = (text, lang) => analyzer.terms(text, lang),
     /** Which lexicon list: this product's words, or other products' (`elsewhere`). */
     list: 'domain' | 'elsewhere' = 'domain',
+    /** Whether a word, as its terms, is kept (another product's name the pack's own topics use is not). */
+    keep: (terms: string[]) => boolean = () => true,
   ) {
     const seen = new Set<string>();
     for (const lang of LANGUAGES)
@@ -33,16 +37,20 @@ export class DomainWords {
         const whole = terms.filter((t) => t.kind !== 'bigram').map((t) => t.text);
         const needed = whole.length ? whole : terms.map((t) => t.text);
         const key = needed.join(' ');
-        if (needed.length && !seen.has(key)) {
+        if (needed.length && !seen.has(key) && keep(needed)) {
           seen.add(key);
           this.words.push(needed);
+          this.starts.add(needed[0]!);
         }
       }
   }
 
   /** True when the message names the product or signing in, in any of its spellings. */
   says(clean: string, lang: Lang): boolean {
-    const terms = new Set(this.terms(clean, lang).map((t) => t.text));
+    const read = this.terms(clean, lang);
+    // Most messages hold none of the words: no set is built for them (this runs on every fix).
+    if (!read.some((t) => this.starts.has(t.text))) return false;
+    const terms = new Set(read.map((t) => t.text));
     return this.words.some((word) => word.every((t) => terms.has(t)));
   }
 }

@@ -57,7 +57,10 @@ export class Resolver {
     this.vocabulary = new Vocabulary(pack, index, this.scorer);
     const terms = (text: string, lang: Lang) => this.scorer.terms(text, lang);
     this.domain = new DomainWords(pack, index.analyzer, terms);
-    this.elsewhere = new DomainWords(pack, index.analyzer, terms, 'elsewhere');
+    // A pack whose own topics are titled with a product's name (a printer pack) owns that name.
+    const titles = index.docs.filter((d) => d.field === 'title' && pack.topics.has(d.topic));
+    const owned = (words: string[]) => titles.some((d) => words.every((w) => d.terms.has(w)));
+    this.elsewhere = new DomainWords(pack, index.analyzer, terms, 'elsewhere', (words) => !owned(words));
   }
 
   resolve(text: string, options: ResolveOptions = {}): Resolution {
