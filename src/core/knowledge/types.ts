@@ -94,9 +94,12 @@ export interface LexiconText {
   domain?: string[];
   /**
    * Other products and devices (Teams, Outlook, an iPad, a printer, DKIM): a message that names one
-   * and not this product's sign-in is about that product, and gets no sign-in fix.
+   * and not this product (`product`) is about that product, and gets no sign-in fix. Not Windows:
+   * the client runs on it, and people name it beside this product's errors.
    */
   elsewhere?: string[];
+  /** This product's own names: a message naming it is about it, whatever else it mentions. */
+  product?: string[];
 }
 
 /** The raw files, as read from disk, before validation. */

@@ -27,7 +27,7 @@ export interface DecisionInput {
   related: (a: string, b: string) => boolean;
   /** The message names the product or signing in, or continues a conversation about a topic. */
   inDomain: () => boolean;
-  /** The message names another product or device (Teams, an iPad, DKIM) and not this product's sign-in. */
+  /** The message names another product or device (Teams, an iPad, DKIM) and not this product. */
   elsewhere: () => boolean;
 }
 

@@ -7,7 +7,8 @@
  * "Did you mean" with sign-in topics is only offered to a message that is about the domain: a
  * printer, an Exchange migration or a Teams licence shares generic words with the topics
  * ("password", "offline", "licence"), and sign-in fixes would send that person the wrong way.
- * The same reading finds other products' names (`elsewhere`): "the iPad clock", "my Teams licence".
+ * The same reading finds this product's own names (`product`) and other products' (`elsewhere`):
+ * "the iPad clock", "my Teams licence", "can't sign in to Teams".
  */
 import { LANGUAGES, type Lang } from '../i18n/languages.js';
 import type { KnowledgePack } from '../knowledge/pack.js';
@@ -25,7 +26,7 @@ export class DomainWords {
     /** The message's terms: the scorer's, read once per message (see Scorer.terms). */
     private readonly terms: (text: string, lang: Lang) => Term[] = (text, lang) => analyzer.terms(text, lang),
     /** Which lexicon list: this product's words, or other products' (`elsewhere`). */
-    list: 'domain' | 'elsewhere' = 'domain',
+    list: 'domain' | 'elsewhere' | 'product' = 'domain',
     /** Whether a word, as its terms, is kept (another product's name the pack's own topics use is not). */
     keep: (terms: string[]) => boolean = () => true,
   ) {

@@ -43,6 +43,7 @@ export class Resolver {
   private readonly vocabulary: Vocabulary;
   private readonly domain: DomainWords;
   private readonly elsewhere: DomainWords;
+  private readonly product: DomainWords;
 
   constructor(
     readonly pack: KnowledgePack,
@@ -60,6 +61,7 @@ export class Resolver {
     // A pack whose own topics are titled with a product's name (a printer pack) owns that name.
     const titles = index.docs.filter((d) => d.field === 'title' && pack.topics.has(d.topic));
     const owned = (words: string[]) => titles.some((d) => words.every((w) => d.terms.has(w)));
+    this.product = new DomainWords(pack, index.analyzer, terms, 'product');
     this.elsewhere = new DomainWords(pack, index.analyzer, terms, 'elsewhere', (words) => !owned(words));
   }
 
@@ -82,7 +84,9 @@ export class Resolver {
         related: (a, b) => this.clarifications.related(a, b),
         inDomain: () => this.inConversation(options) || this.domain.says(clean, lang),
         elsewhere: () =>
-          this.elsewhere.says(clean, lang) && !this.inConversation(options) && !this.domain.says(clean, lang),
+          this.elsewhere.says(clean, lang) &&
+          !this.inConversation(options) &&
+          !this.product.says(clean, lang),
       });
     const reply = this.continued(decision, clean, lang, options);
     // The documented field order: text, topic, confidence, lang, clarify, candidates, suggestions, answer.

@@ -34,6 +34,20 @@ describe('another product or device: no fix', () => {
   });
 });
 
+describe("signing in to another product is not this product's sign-in: no fix", () => {
+  const cases: Cases = {
+    en: ['cannot log in to OneDrive on the new laptop, it says my password is wrong'],
+    ja: ['Outlook にサインインできない、パスワードが違うと言われる'],
+    'zh-CN': ['Teams 登录不了，一直说密码不对'],
+    'zh-TW': ['手機上的 Teams 帳號登入不了，說密碼錯誤'],
+  };
+  it.each(each(cases))('%s: %s', (_, text) => {
+    const r = reply(text);
+    expect(r.topic).toBeNull();
+    expect(r.answer.kind).not.toBe('fix');
+  });
+});
+
 describe("another product's licence or a device clock gets its look-alike card", () => {
   const cases: [Lang, string, string][] = [
     ['en', 'where did my Outlook licence go', 'other-licence'],
