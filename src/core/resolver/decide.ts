@@ -29,6 +29,8 @@ export interface DecisionInput {
   inDomain: () => boolean;
   /** The message names another product or device (Teams, an iPad, DKIM) and not this product. */
   elsewhere: () => boolean;
+  /** The message names this product and another product or device beside it. */
+  inPassing: () => boolean;
 }
 
 /**
@@ -53,9 +55,13 @@ function decideRanked(pack: KnowledgePack, settings: ResolverSettings, input: De
     // that no topic knows (Remote Desktop, SPF, a payroll portal); the retirement notice has to
     // fit better than any fix.
     const kind = pack.answer(other.topic).kind;
+    // "My iPhone says the Skype for Business password is incorrect": the device is mentioned in
+    // passing, and a fix quoting its own saying that fits better keeps the message.
+    const passing =
+      best !== undefined && best.named >= settings.threshold && other.raw <= best.raw && input.inPassing();
     const wins =
       kind === 'near-miss'
-        ? neighbourFits(settings, other, best, input.otherEvidence())
+        ? !passing && neighbourFits(settings, other, best, input.otherEvidence())
         : other.raw > (best?.raw ?? 0);
     if (wins) return { topic: null, answer: { kind, id: other.topic } };
   }

@@ -87,6 +87,7 @@ export class Resolver {
           this.elsewhere.says(clean, lang) &&
           !this.inConversation(options) &&
           !this.product.says(clean, lang),
+        inPassing: () => this.product.says(clean, lang) && this.elsewhere.says(clean, lang),
       });
     const reply = this.continued(decision, clean, lang, options);
     // The documented field order: text, topic, confidence, lang, clarify, candidates, suggestions, answer.

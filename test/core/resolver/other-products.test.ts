@@ -74,6 +74,18 @@ describe('a sign-in question about this product that mentions another one keeps 
   });
 });
 
+describe('a phone mentioned beside this product and its own error keeps the fix, not the phone-clock card', () => {
+  const cases: Cases = {
+    en: ['my Android phone shows user name or password is incorrect when I sign in to Skype for Business'],
+    ja: ['iPhone の Skype for Business でサインインするとユーザー名またはパスワードが正しくありませんと出る'],
+    'zh-CN': ['手机上的 Skype for Business 登录时提示用户名或密码不正确'],
+    'zh-TW': ['手機上的商務用 Skype 登入時顯示使用者名稱或密碼不正確'],
+  };
+  it.each(each(cases))('%s: %s', (_, text) => {
+    expect(reply(text)).toMatchObject({ topic: 'mistyped-credentials', answer: { kind: 'fix' } });
+  });
+});
+
 describe('asking whether the bot is a person is small talk', () => {
   const cases: Cases = {
     en: ['sorry, am I talking to a bot?', 'is this a bot or a human'],
