@@ -105,6 +105,7 @@ describe('the domain, decided on the ranked topics', () => {
     related: () => false,
     inDomain: () => inDomain,
     elsewhere: () => false,
+    inPassing: () => false,
   });
   const likely = [ranked('server-unavailable', 0.3, 0.2), ranked('collect-logs', 0.25, 0.2)];
 
