@@ -92,6 +92,14 @@ export interface LexiconText {
   synonyms: Record<string, string[]>;
   /** Words that say a message is about this product's sign-in (its names, signing in). */
   domain?: string[];
+  /**
+   * Other products and devices (Teams, Outlook, an iPad, a printer, DKIM): a message that names one
+   * and not this product (`product`) is about that product, and gets no sign-in fix. Not Windows:
+   * the client runs on it, and people name it beside this product's errors.
+   */
+  elsewhere?: string[];
+  /** This product's own names: a message naming it is about it, whatever else it mentions. */
+  product?: string[];
 }
 
 /** The raw files, as read from disk, before validation. */

@@ -32,8 +32,9 @@ export function checkLexicon(file: string, data: unknown, ctx: Context): void {
     if (!isStringArray(variants))
       ctx.add(C.InvalidStructure, file, `synonyms.${canonical}`, 'must be a list');
   }
-  if (data.domain !== undefined && !isStringArray(data.domain))
-    ctx.add(C.InvalidStructure, file, 'domain', 'must be a list of words');
+  for (const key of ['domain', 'elsewhere', 'product'])
+    if (data[key] !== undefined && !isStringArray(data[key]))
+      ctx.add(C.InvalidStructure, file, key, 'must be a list of words');
 }
 
 const COMMAND_KEYS = ['yes', 'no', 'notSure', 'help', 'cancel', 'restart', 'person', 'done', 'skip'];

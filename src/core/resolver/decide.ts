@@ -27,9 +27,27 @@ export interface DecisionInput {
   related: (a: string, b: string) => boolean;
   /** The message names the product or signing in, or continues a conversation about a topic. */
   inDomain: () => boolean;
+  /** The message names another product or device (Teams, an iPad, DKIM) and not this product. */
+  elsewhere: () => boolean;
+  /** The message names this product and another product or device beside it. */
+  inPassing: () => boolean;
 }
 
+/**
+ * A fix is for this product's sign-in: a message about another product ("my Teams licence is
+ * missing", "the iPad clock is slow") that shares a topic's words gets the neighbour's redirect
+ * that fits it, or "not something I know", never the fix.
+ */
 export function decide(pack: KnowledgePack, settings: ResolverSettings, input: DecisionInput): Decision {
+  const decision = decideRanked(pack, settings, input);
+  if (decision.answer.kind !== 'fix' || !input.elsewhere()) return decision;
+  const { other } = input;
+  if (other && other.score >= settings.answerThreshold && pack.answer(other.topic).kind === 'near-miss')
+    return { topic: null, answer: { kind: 'near-miss', id: other.topic } };
+  return UNKNOWN;
+}
+
+function decideRanked(pack: KnowledgePack, settings: ResolverSettings, input: DecisionInput): Decision {
   const { topics, other } = input;
   const best = topics[0];
   if (other && other.score >= settings.answerThreshold) {
@@ -37,9 +55,13 @@ export function decide(pack: KnowledgePack, settings: ResolverSettings, input: D
     // that no topic knows (Remote Desktop, SPF, a payroll portal); the retirement notice has to
     // fit better than any fix.
     const kind = pack.answer(other.topic).kind;
+    // "My iPhone says the Skype for Business password is incorrect": the device is mentioned in
+    // passing, and a fix quoting its own saying that fits better keeps the message.
+    const passing =
+      best !== undefined && best.named >= settings.threshold && other.raw <= best.raw && input.inPassing();
     const wins =
       kind === 'near-miss'
-        ? neighbourFits(settings, other, best, input.otherEvidence())
+        ? !passing && neighbourFits(settings, other, best, input.otherEvidence())
         : other.raw > (best?.raw ?? 0);
     if (wins) return { topic: null, answer: { kind, id: other.topic } };
   }

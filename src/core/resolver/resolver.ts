@@ -42,6 +42,8 @@ export class Resolver {
   private readonly phrases: ReplyPhrases;
   private readonly vocabulary: Vocabulary;
   private readonly domain: DomainWords;
+  private readonly elsewhere: DomainWords;
+  private readonly product: DomainWords;
 
   constructor(
     readonly pack: KnowledgePack,
@@ -54,7 +56,13 @@ export class Resolver {
     this.ranker = new Ranker(this.scorer, this.clarifications, this.settings);
     this.phrases = new ReplyPhrases(pack);
     this.vocabulary = new Vocabulary(pack, index, this.scorer);
-    this.domain = new DomainWords(pack, index.analyzer, (text, lang) => this.scorer.terms(text, lang));
+    const terms = (text: string, lang: Lang) => this.scorer.terms(text, lang);
+    this.domain = new DomainWords(pack, index.analyzer, terms);
+    // A pack whose own topics are titled with a product's name (a printer pack) owns that name.
+    const titles = index.docs.filter((d) => d.field === 'title' && pack.topics.has(d.topic));
+    const owned = (words: string[]) => titles.some((d) => words.every((w) => d.terms.has(w)));
+    this.product = new DomainWords(pack, index.analyzer, terms, 'product');
+    this.elsewhere = new DomainWords(pack, index.analyzer, terms, 'elsewhere', (words) => !owned(words));
   }
 
   resolve(text: string, options: ResolveOptions = {}): Resolution {
@@ -75,6 +83,11 @@ export class Resolver {
           other ? this.vocabulary.ownEvidence(clean, lang, other.topic, topics[0]?.topic) : 0,
         related: (a, b) => this.clarifications.related(a, b),
         inDomain: () => this.inConversation(options) || this.domain.says(clean, lang),
+        elsewhere: () =>
+          this.elsewhere.says(clean, lang) &&
+          !this.inConversation(options) &&
+          !this.product.says(clean, lang),
+        inPassing: () => this.product.says(clean, lang) && this.elsewhere.says(clean, lang),
       });
     const reply = this.continued(decision, clean, lang, options);
     // The documented field order: text, topic, confidence, lang, clarify, candidates, suggestions, answer.

@@ -104,6 +104,8 @@ describe('the domain, decided on the ranked topics', () => {
     otherEvidence: () => 0,
     related: () => false,
     inDomain: () => inDomain,
+    elsewhere: () => false,
+    inPassing: () => false,
   });
   const likely = [ranked('server-unavailable', 0.3, 0.2), ranked('collect-logs', 0.25, 0.2)];
 
@@ -113,6 +115,19 @@ describe('the domain, decided on the ranked topics', () => {
       suggestions: ['server-unavailable', 'collect-logs'],
     });
     expect(decide(pack, DEFAULT_SETTINGS, input(likely, false))).toEqual({
+      topic: null,
+      answer: { kind: 'unknown', id: null },
+    });
+  });
+
+  it('a sure fix is withheld when the message is about another product', () => {
+    const sure = [ranked('clock-skew', 0.9, 0.8)];
+    expect(decide(pack, DEFAULT_SETTINGS, input(sure, false)).answer).toEqual({
+      kind: 'fix',
+      id: 'clock-skew',
+    });
+    const other = { ...input(sure, false), elsewhere: () => true };
+    expect(decide(pack, DEFAULT_SETTINGS, other)).toEqual({
       topic: null,
       answer: { kind: 'unknown', id: null },
     });

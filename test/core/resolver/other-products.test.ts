@@ -1,0 +1,99 @@
+/**
+ * A message about another product or device (Teams, Exchange, Outlook, OneDrive, an iPad or a
+ * phone, a printer, a VPN, mail DNS) that shares a topic's words ("licence", "clock", "offline")
+ * gets a look-alike's card or "not something I know", never a sign-in fix (issue 13); a sign-in
+ * question about this product that mentions another one in passing keeps its fix. Asking whether
+ * the bot is a person is small talk, not a hand-over. These sentences are written for the tests;
+ * none comes from an evaluation set.
+ */
+import { describe, expect, it } from 'vitest';
+import type { Lang } from '../../../src/core/i18n/languages.js';
+import { realResolver } from '../../helpers/pack.js';
+
+const resolver = realResolver();
+const reply = (text: string) => resolver.resolve(text);
+
+type Cases = Record<Lang, string[]>;
+const each = (cases: Cases) => Object.entries(cases).flatMap(([lang, texts]) => texts.map((t) => [lang, t]));
+
+describe('another product or device: no fix', () => {
+  const cases: Cases = {
+    en: [
+      'our Exchange licence vanished after the renewal',
+      'the clock on my iPad runs a few minutes behind',
+      'OneDrive says it is offline and will not sync my files',
+    ],
+    ja: ['Exchange のライセンスが消えてしまった', 'タブレットの時計が五分ほど進んでいる'],
+    'zh-CN': ['我的 OneDrive 许可证突然没有了', '平板电脑的时钟慢了几分钟'],
+    'zh-TW': ['我的 Exchange 授權被拿掉了', '平板電腦的時鐘慢了幾分鐘', 'iPhone 的時鐘快了三分鐘'],
+  };
+  it.each(each(cases))('%s: %s', (_, text) => {
+    const r = reply(text);
+    expect(r.topic).toBeNull();
+    expect(r.answer.kind).not.toBe('fix');
+  });
+});
+
+describe("signing in to another product is not this product's sign-in: no fix", () => {
+  const cases: Cases = {
+    en: ['cannot log in to OneDrive on the new laptop, it says my password is wrong'],
+    ja: ['Outlook にサインインできない、パスワードが違うと言われる'],
+    'zh-CN': ['Teams 登录不了，一直说密码不对'],
+    'zh-TW': ['手機上的 Teams 帳號登入不了，說密碼錯誤'],
+  };
+  it.each(each(cases))('%s: %s', (_, text) => {
+    const r = reply(text);
+    expect(r.topic).toBeNull();
+    expect(r.answer.kind).not.toBe('fix');
+  });
+});
+
+describe("another product's licence or a device clock gets its look-alike card", () => {
+  const cases: [Lang, string, string][] = [
+    ['en', 'where did my Outlook licence go', 'other-licence'],
+    ['ja', 'Outlook のライセンスが見つからない', 'other-licence'],
+    ['zh-CN', 'Exchange 许可证被收回了', 'other-licence'],
+    ['zh-TW', 'Teams 授權好像被收回了', 'other-licence'],
+    ['en', 'my iPad shows the wrong time', 'phone-clock'],
+    ['zh-TW', '平板的時鐘快了十分鐘', 'phone-clock'],
+  ];
+  it.each(cases)('%s: %s', (_, text, id) => {
+    expect(reply(text)).toMatchObject({ topic: null, answer: { kind: 'near-miss', id } });
+  });
+});
+
+describe('a sign-in question about this product that mentions another one keeps its fix', () => {
+  const cases: Cases = {
+    en: ['Outlook works, but Skype for Business says the user name or password is incorrect'],
+    ja: ['Outlook は使えるのに Skype for Business にサインインできない、パスワードが違うと出る'],
+    'zh-CN': ['Outlook 正常，但是 Skype for Business 登录提示密码不正确'],
+    'zh-TW': ['Outlook 正常，但是商務用 Skype 登入時說密碼不正確'],
+  };
+  it.each(each(cases))('%s: %s', (_, text) => {
+    expect(reply(text).answer.kind).toMatch(/^(fix|did-you-mean)$/);
+  });
+});
+
+describe('a phone mentioned beside this product and its own error keeps the fix, not the phone-clock card', () => {
+  const cases: Cases = {
+    en: ['my Android phone shows user name or password is incorrect when I sign in to Skype for Business'],
+    ja: ['iPhone の Skype for Business でサインインするとユーザー名またはパスワードが正しくありませんと出る'],
+    'zh-CN': ['手机上的 Skype for Business 登录时提示用户名或密码不正确'],
+    'zh-TW': ['手機上的商務用 Skype 登入時顯示使用者名稱或密碼不正確'],
+  };
+  it.each(each(cases))('%s: %s', (_, text) => {
+    expect(reply(text)).toMatchObject({ topic: 'mistyped-credentials', answer: { kind: 'fix' } });
+  });
+});
+
+describe('asking whether the bot is a person is small talk', () => {
+  const cases: Cases = {
+    en: ['sorry, am I talking to a bot?', 'is this a bot or a human'],
+    ja: ['ボットですか？'],
+    'zh-CN': ['你是机器人吗？'],
+    'zh-TW': ['你是真人嗎？'],
+  };
+  it.each(each(cases))('%s: %s', (_, text) => {
+    expect(reply(text)).toMatchObject({ topic: null, answer: { kind: 'smalltalk', id: 'who-am-i' } });
+  });
+});
