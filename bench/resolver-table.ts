@@ -46,8 +46,20 @@ export const SETS: SetInfo[] = [
   {
     name: 'chat-blind-3',
     file: 'test/fixtures/chat-blind-3.jsonl',
-    role: 'blind, never tuned on',
-    blind: true,
+    role: 'written blind, reported twice, now tuned on',
+    blind: false,
+  },
+  {
+    name: 'chat-dev-3',
+    file: 'test/fixtures/chat-dev-3.jsonl',
+    role: 'written blind, tuned on',
+    blind: false,
+  },
+  {
+    name: 'chat-dev-4',
+    file: 'test/fixtures/chat-dev-4.jsonl',
+    role: 'written blind, tuned on',
+    blind: false,
   },
 ];
 

@@ -19,10 +19,10 @@ export interface Decision {
 export interface DecisionInput {
   /** The troubleshooting topics, best first. */
   topics: Ranked[];
-  /** The best reply that is not a fix (a neighbour's redirect, the retirement notice). */
-  other: Ranked | undefined;
+  /** The replies that are not fixes (a neighbour's redirect, the retirement notice), best first. */
+  others: Ranked[];
   /** How much of the message only that reply's words explain (IDF units). */
-  otherEvidence: () => number;
+  otherEvidence: (reply: string) => number;
   /** A clarifying topic and one of its options are not two different answers. */
   related: (a: string, b: string) => boolean;
   /** The message names the product or signing in, or continues a conversation about a topic. */
@@ -31,6 +31,10 @@ export interface DecisionInput {
   elsewhere: () => boolean;
   /** The message names this product and another product or device beside it. */
   inPassing: () => boolean;
+  /** The message names this product and no other product or device. */
+  ownProduct: () => boolean;
+  /** The message says something specific that `topic`'s text uses and `than`'s does not. */
+  saysMore: (topic: string, than: string) => boolean;
 }
 
 /**
@@ -41,15 +45,16 @@ export interface DecisionInput {
 export function decide(pack: KnowledgePack, settings: ResolverSettings, input: DecisionInput): Decision {
   const decision = decideRanked(pack, settings, input);
   if (decision.answer.kind !== 'fix' || !input.elsewhere()) return decision;
-  const { other } = input;
+  const other = input.others[0];
   if (other && other.score >= settings.answerThreshold && pack.answer(other.topic).kind === 'near-miss')
     return { topic: null, answer: { kind: 'near-miss', id: other.topic } };
   return UNKNOWN;
 }
 
 function decideRanked(pack: KnowledgePack, settings: ResolverSettings, input: DecisionInput): Decision {
-  const { topics, other } = input;
+  const { topics } = input;
   const best = topics[0];
+  const other = heard(pack, settings, input);
   if (other && other.score >= settings.answerThreshold) {
     // A neighbour's problem: its redirect fits at least about as well as the best fix, on words
     // that no topic knows (Remote Desktop, SPF, a payroll portal); the retirement notice has to
@@ -61,7 +66,7 @@ function decideRanked(pack: KnowledgePack, settings: ResolverSettings, input: De
       best !== undefined && best.named >= settings.threshold && other.raw <= best.raw && input.inPassing();
     const wins =
       kind === 'near-miss'
-        ? !passing && neighbourFits(settings, other, best, input.otherEvidence())
+        ? !passing && neighbourFits(settings, other, best, input.otherEvidence(other.topic))
         : other.raw > (best?.raw ?? 0);
     if (wins) return { topic: null, answer: { kind, id: other.topic } };
   }
@@ -104,6 +109,22 @@ function decideRanked(pack: KnowledgePack, settings: ResolverSettings, input: De
   return UNKNOWN;
 }
 
+/**
+ * The neighbour's redirect worth weighing. A message that names this product and no other
+ * product or device ("the clock in the corner of my screen is ahead and Lync won't let me in")
+ * is not about a neighbour's problem on the words it shares with the topics: the neighbour
+ * counts only on words no topic knows (an Edge server, a payroll portal).
+ */
+function heard(pack: KnowledgePack, settings: ResolverSettings, input: DecisionInput): Ranked | undefined {
+  const own = input.ownProduct();
+  return input.others.find(
+    (other) =>
+      !own ||
+      pack.answer(other.topic).kind !== 'near-miss' ||
+      input.otherEvidence(other.topic) >= settings.neighbourEvidence,
+  );
+}
+
 const UNKNOWN: Decision = { topic: null, answer: { kind: 'unknown', id: null } };
 
 /**
@@ -132,16 +153,19 @@ function answerOrAsk(pack: KnowledgePack, settings: ResolverSettings, input: Dec
     second !== undefined &&
     second.score >= settings.threshold &&
     second.named >= settings.threshold &&
-    second.raw >= topics[0]!.raw * settings.ambiguity;
+    second.raw >= topics[0]!.raw * settings.ambiguity &&
+    input.saysMore(second.topic, topics[0]!.topic);
   const best = specific ? second : topics[0]!;
   const kind = pack.topic(best.topic).kind;
+  // "Can't sign in" fitting about as well as a specific cause is no second answer: the cause is.
+  const rival = topics.slice(1).find((c) => pack.topic(c.topic).kind !== 'triage');
   const close =
     kind !== 'triage' &&
     !specific &&
-    second !== undefined &&
-    second.score >= settings.threshold &&
-    second.raw >= best.raw * settings.ambiguity &&
-    !related(best.topic, second.topic);
+    rival !== undefined &&
+    rival.score >= settings.threshold &&
+    rival.raw >= best.raw * settings.ambiguity &&
+    !related(best.topic, rival.topic);
   if (!close)
     return { topic: best.topic, answer: { kind: 'fix', id: best.topic }, clarify: kind === 'clarify' };
   const suggestions = topics

@@ -73,14 +73,13 @@ export class Resolver {
     this.scorer.forget();
     const ranked = this.ranker.rankMessage(clean, lang);
     const topics = ranked.filter((c) => this.pack.topics.has(c.topic));
-    const other = ranked.find((c) => this.pack.answers.has(c.topic));
+    const others = ranked.filter((c) => this.pack.answers.has(c.topic));
     const decision =
       this.phraseReply(clean, lang, options) ??
       decide(this.pack, this.settings, {
         topics,
-        other,
-        otherEvidence: () =>
-          other ? this.vocabulary.ownEvidence(clean, lang, other.topic, topics[0]?.topic) : 0,
+        others,
+        otherEvidence: (reply) => this.vocabulary.ownEvidence(clean, lang, reply, topics[0]?.topic),
         related: (a, b) => this.clarifications.related(a, b),
         inDomain: () => this.inConversation(options) || this.domain.says(clean, lang),
         elsewhere: () =>
@@ -88,6 +87,8 @@ export class Resolver {
           !this.inConversation(options) &&
           !this.product.says(clean, lang),
         inPassing: () => this.product.says(clean, lang) && this.elsewhere.says(clean, lang),
+        ownProduct: () => this.product.says(clean, lang) && !this.elsewhere.says(clean, lang),
+        saysMore: (topic, than) => this.vocabulary.saysMore(clean, lang, topic, than),
       });
     const reply = this.continued(decision, clean, lang, options);
     // The documented field order: text, topic, confidence, lang, clarify, candidates, suggestions, answer.

@@ -106,4 +106,24 @@ export class Vocabulary {
     }
     return sum;
   }
+
+  /**
+   * True when the message's words that `topic`'s text uses and `than`'s does not weigh at least
+   * as much as one word at most two topics use: "the PC's clock is off and sign-in failed" says
+   * more than "can't sign in"; "lync not logging in, help" does not, whichever topic also lists
+   * those words.
+   */
+  saysMore(clean: string, lang: Lang, topic: string, than: string): boolean {
+    const own = this.topicBag.get(topic)?.terms;
+    const theirs = this.topicBag.get(than)?.terms;
+    if (!own) return false;
+    let sum = 0;
+    const seen = new Set<string>();
+    for (const term of this.scorer.terms(clean, lang)) {
+      if (seen.has(term.text) || !own.has(term.text) || theirs?.has(term.text)) continue;
+      seen.add(term.text);
+      sum += this.index.idf.get(term.text) ?? 0;
+    }
+    return sum >= this.rare;
+  }
 }
