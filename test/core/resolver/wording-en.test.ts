@@ -1,0 +1,101 @@
+/**
+ * English wording the resolver understands through content alone (locales/en: phrasings, synonyms,
+ * stop words, lexicon lists), one sentence per family of message that used to get the wrong reply:
+ * a casual retirement question ("still a thing", "did they kill it"), chat filler ("hi team",
+ * "every time", "even", "anywhere") that pointed at a topic or at Microsoft Teams, a Windows-style
+ * user name or a question about capital letters, an outage said as "try again later", a
+ * shortened error ("server temp unavailable") beside mail records, a DNS host move that kept
+ * only the mail records, a switch to a new custom domain, a spinner that drops back to the
+ * sign-in screen, getting ready to call Microsoft, an installer from some website, and accounts
+ * made in M365 that Lync won't "log them in". These sentences are written for the tests;
+ * none comes from an evaluation set.
+ */
+import { describe, expect, it } from 'vitest';
+import { realResolver } from '../../helpers/pack.js';
+
+const resolver = realResolver();
+
+describe('English wording: the right reply for each family', () => {
+  const cases: [family: string, text: string, kind: string, topic: string | null][] = [
+    ['retirement, casually', 'is lync even a thing anymore?', 'retirement', null],
+    ['retirement, "did they kill it"', 'did microsoft kill skype for business?', 'retirement', null],
+    [
+      '"every time" is no clock; capital letters',
+      'every time she types her address lync refuses it, does it matter if it has capital letters',
+      'fix',
+      'mistyped-credentials',
+    ],
+    [
+      'a Windows user name',
+      'the new starters type their Windows user name in lync and it is rejected',
+      'fix',
+      'mistyped-credentials',
+    ],
+    [
+      'an outage: "try again later"',
+      'Skype for Business tells everyone to try again later, is the service down?',
+      'fix',
+      'server-unavailable',
+    ],
+    [
+      'a shortened error beside mail records',
+      'server temp unavailable... only the MX record is set up at our DNS host',
+      'fix',
+      'server-unavailable-dns',
+    ],
+    [
+      'a DNS host move that kept only the mail records',
+      'we moved DNS hosting to a new provider and only copied the mail records, now Lync says server unavailable',
+      'fix',
+      'server-unavailable-dns',
+    ],
+    [
+      'a switch from onmicrosoft.com',
+      'switched everyone from onmicrosoft.com to our own domain an hour ago and now sfb sign in fails',
+      'fix',
+      'dns-propagation',
+    ],
+    [
+      'a domain just verified',
+      'domain shows as verified in the portal but Skype for Business sign-in still fails, too early to worry?',
+      'fix',
+      'dns-propagation',
+    ],
+    [
+      'a spinner back to the sign-in screen',
+      'lync just spins and then goes back to the sign in screen, help pls',
+      'fix',
+      'triage',
+    ],
+    [
+      'getting ready to call Microsoft',
+      "tried every fix for this user's lync sign-in, what to collect before calling Microsoft?",
+      'fix',
+      'collect-logs',
+    ],
+    [
+      '"hi team" is not Microsoft Teams',
+      "hi team, my lync licence was removed and I can't sign in",
+      'fix',
+      'not-licensed',
+    ],
+    [
+      'an installer from some website, "anywhere" is filler',
+      "got an old Lync setup file from some website since I couldn't find the proper one anywhere, now it won't sign in",
+      'fix',
+      'wrong-version',
+    ],
+    [
+      'M365 is Office 365, "log them in" is signing in',
+      "the contractors' accounts are in M365 but Lync won't log them in",
+      'fix',
+      'not-licensed',
+    ],
+  ];
+  it.each(cases)('%s: %s', (_, text, kind, topic) => {
+    const r = resolver.resolve(text);
+    expect(r.answer.kind).toBe(kind);
+    if (kind === 'retirement') expect(r.answer.id).toBe('skype-online-retirement');
+    expect(r.topic).toBe(topic);
+  });
+});
