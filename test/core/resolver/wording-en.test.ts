@@ -69,7 +69,7 @@ describe('English wording: the right reply for each family', () => {
     ],
     [
       'getting ready to call Microsoft',
-      "tried every fix for this user's lync sign-in, what to collect before calling Microsoft?",
+      'going to raise a ticket with Microsoft for a Lync sign-in issue, what should I get ready',
       'fix',
       'collect-logs',
     ],
