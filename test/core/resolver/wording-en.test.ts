@@ -6,9 +6,10 @@
  * user name or a question about capital letters, an outage said as "try again later", a
  * shortened error ("server temp unavailable") beside mail records, a DNS host move that kept
  * only the mail records, a switch to a new custom domain, a spinner that drops back to the
- * sign-in screen, getting ready to call Microsoft, an installer from some website, and accounts
- * made in M365 that Lync won't "log them in". These sentences are written for the tests;
- * none comes from an evaluation set.
+ * sign-in screen, getting ready to call Microsoft, an installer from some website, accounts
+ * made in M365 that Lync won't "log them in", a misspelt licence that is "gone", "EOL", and a
+ * Windows password reset (the look-alike card, not the Skype for Business password fix). These
+ * sentences are written for the tests; none comes from an evaluation set.
  */
 import { describe, expect, it } from 'vitest';
 import { realResolver } from '../../helpers/pack.js';
@@ -91,11 +92,20 @@ describe('English wording: the right reply for each family', () => {
       'fix',
       'not-licensed',
     ],
+    [
+      'a misspelt licence that is gone',
+      'my lisence for skype for business seems to be gone',
+      'fix',
+      'not-licensed',
+    ],
+    ['EOL is the retirement', 'is sfb online EOL?', 'retirement', null],
+    ['a Windows password reset is the look-alike', 'how do I reset my windows password', 'near-miss', null],
   ];
   it.each(cases)('%s: %s', (_, text, kind, topic) => {
     const r = resolver.resolve(text);
     expect(r.answer.kind).toBe(kind);
     if (kind === 'retirement') expect(r.answer.id).toBe('skype-online-retirement');
+    if (kind === 'near-miss') expect(r.answer.id).toBe('windows-password');
     expect(r.topic).toBe(topic);
   });
 });
