@@ -4,7 +4,7 @@
  * or an admin tells it (a plan cut to mail only, an old OCS server, the taskbar clock against a
  * phone, a sign-in address changed lately, a Lync 2010 installer found on the web, a password
  * copied wrong, spinning back to the sign-in screen, "tried everything, opening a case") gets its
- * fix; Microsoft shutting the Online service down is the retirement notice; other apps common in
+ * fix; "works now, thanks" is thanks and "restarted, still no good" continues the conversation; Microsoft shutting the Online service down is the retirement notice; other apps common in
  * Chinese offices (WPS, 钉钉) get a look-alike's card or no fix; "有没有人工客服" hands over. Each
  * sentence stands for one family of wording in locales/zh-CN/*.json; they are written for this
  * test, none comes from an evaluation set.
@@ -73,6 +73,20 @@ describe('zh-CN: apps common in Chinese offices are other products', () => {
     const r = reply('钉钉登不上了怎么办');
     expect(r.topic).toBeNull();
     expect(r.answer.kind).not.toBe('fix');
+  });
+});
+
+describe('zh-CN: chat replies inside a conversation', () => {
+  it('"it works now, thanks" is thanks, not a fix', () => {
+    expect(reply('好了，可以登录了，谢谢')).toMatchObject({
+      topic: null,
+      answer: { kind: 'smalltalk', id: 'thanks' },
+    });
+  });
+
+  it('"restarted, still no good" continues the conversation', () => {
+    const r = resolver.resolve('重启了也不行', { context: { topic: 'triage' } });
+    expect(r).toMatchObject({ topic: 'triage', answer: { kind: 'follow-up', id: 'triage' } });
   });
 });
 
