@@ -4,10 +4,11 @@
  * or an admin tells it (a plan cut to mail only, an old OCS server, the taskbar clock against a
  * phone, a sign-in address changed lately, a Lync 2010 installer found on the web, a password
  * copied wrong, spinning back to the sign-in screen, "tried everything, opening a case") gets its
- * fix; "works now, thanks" is thanks and "restarted, still no good" continues the conversation; Microsoft shutting the Online service down is the retirement notice; other apps common in
+ * fix; "works now, thanks" is thanks and "restarted, still no good" continues the conversation;
+ * Microsoft shutting the Online service down is the retirement notice; other apps common in
  * Chinese offices (WPS, 钉钉) get a look-alike's card or no fix; "有没有人工客服" hands over. Each
- * sentence stands for one family of wording in locales/zh-CN/*.json; they are written for this
- * test, none comes from an evaluation set.
+ * sentence stands for one family of wording in locales/zh-CN/*.json; all fail with main's
+ * zh-CN files. They are written for this test; none comes from an evaluation set.
  */
 import { describe, expect, it } from 'vitest';
 import { realPack, realResolver } from '../../helpers/pack.js';
