@@ -82,3 +82,32 @@ describe('below the threshold, a clear lead is answered', () => {
     expect(close.answer.kind).not.toBe('fix');
   });
 });
+
+describe("a follow-up about the step the fix asked for stays with the conversation's topic", () => {
+  const cases: [Lang, string, string][] = [
+    [
+      'en',
+      "the new starter can't sign in to Lync, I think she was never given a licence",
+      'gave her the licence now, still cannot get in, how long should I wait?',
+    ],
+    [
+      'ja',
+      '新人が Skype for Business にサインインできない。ライセンスが付いていないのかも',
+      'ライセンスを付けたけど、まだ入れない。どのくらい待てばいい？',
+    ],
+    [
+      'zh-CN',
+      '新同事登录不了 Skype for Business，可能没分配许可证',
+      '许可证已经分配了，还是登不上，要等多久？',
+    ],
+    ['zh-TW', '新同事登不進商務用 Skype，可能沒有指派授權', '授權剛剛指派好了，還是進不去，要等多久？'],
+  ];
+  it.each(cases)('%s: %s / %s', (_, first, then) => {
+    const topic = resolver.resolve(first).topic;
+    expect(topic).toBe('not-licensed');
+    expect(resolver.resolve(then, { context: { topic } }).answer).toEqual({
+      kind: 'follow-up',
+      id: 'not-licensed',
+    });
+  });
+});
