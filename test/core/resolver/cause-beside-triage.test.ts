@@ -12,6 +12,7 @@ import type { Lang } from '../../../src/core/i18n/languages.js';
 import { decide, type DecisionInput } from '../../../src/core/resolver/decide.js';
 import type { Ranked } from '../../../src/core/resolver/ranker.js';
 import { DEFAULT_SETTINGS } from '../../../src/core/resolver/settings.js';
+import { decisionInput, ranked } from '../../helpers/decision.js';
 import { realPack, realResolver } from '../../helpers/pack.js';
 
 const resolver = realResolver();
@@ -47,23 +48,8 @@ describe('"cannot sign in" with nothing specific gets the triage question', () =
 
 describe('below the threshold, a clear lead is answered', () => {
   const pack = realPack();
-  const ranked = (topic: string, score: number, named: number): Ranked => ({
-    topic,
-    score,
-    raw: score,
-    named,
-  });
-  const input = (topics: Ranked[], others: Ranked[] = []): DecisionInput => ({
-    topics,
-    others,
-    otherEvidence: () => 3,
-    ownProduct: () => true,
-    saysMore: () => true,
-    related: () => false,
-    inDomain: () => true,
-    elsewhere: () => false,
-    inPassing: () => false,
-  });
+  const input = (topics: Ranked[], others: Ranked[] = []): DecisionInput =>
+    decisionInput(topics, { others, otherEvidence: () => 3 });
 
   it('"can\'t sign in" close behind the cause does not make it a question', () => {
     const topics = [
