@@ -17,6 +17,7 @@ import { Clarifications } from './clarify.js';
 import { decide, type Decision } from './decide.js';
 import { DomainWords } from './domain.js';
 import { ResolverIndex } from './index.js';
+import { Denials } from './negation.js';
 import { foldPhrase } from './phrases.js';
 import { Ranker, type Ranked } from './ranker.js';
 import { ReplyPhrases } from './replies.js';
@@ -28,7 +29,7 @@ import { Vocabulary } from './vocabulary.js';
 export { DEFAULT_SETTINGS, type ResolverSettings } from './settings.js';
 
 /** A follow-up stays with the conversation's topic when that topic explains this share of its rest. */
-const FOLLOW_UP_EXPLAINED = 0.5;
+const FOLLOW_UP_EXPLAINED = 0.34;
 /** A message up to this many characters, in a conversation about a topic, can only be a follow-up to it. */
 const SHORT_FOLLOW_UP = 60;
 
@@ -53,7 +54,7 @@ export class Resolver {
     this.settings = { ...DEFAULT_SETTINGS, ...settings };
     this.scorer = new Scorer(index, this.settings);
     this.clarifications = new Clarifications(pack, index, this.scorer, this.settings.optionThreshold);
-    this.ranker = new Ranker(this.scorer, this.clarifications, this.settings);
+    this.ranker = new Ranker(this.scorer, this.clarifications, this.settings, new Denials(pack));
     this.phrases = new ReplyPhrases(pack);
     this.vocabulary = new Vocabulary(pack, index, this.scorer);
     const terms = (text: string, lang: Lang) => this.scorer.terms(text, lang);
