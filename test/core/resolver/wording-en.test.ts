@@ -1,15 +1,17 @@
 /**
  * English wording the resolver understands through content alone (locales/en: phrasings, synonyms,
- * stop words, lexicon lists), one sentence per family of message that used to get the wrong reply:
- * a casual retirement question ("still a thing", "did they kill it"), chat filler ("hi team",
- * "every time", "even", "anywhere") that pointed at a topic or at Microsoft Teams, a Windows-style
- * user name or a question about capital letters, an outage said as "try again later", a
- * shortened error ("server temp unavailable") beside mail records, a DNS host move that kept
- * only the mail records, a switch to a new custom domain, a spinner that drops back to the
- * sign-in screen, getting ready to call Microsoft, an installer from some website, accounts
- * made in M365 that Lync won't "log them in", a misspelt licence that is "gone", "EOL", and a
- * Windows password reset (the look-alike card, not the Skype for Business password fix). These
- * sentences are written for the tests; none comes from an evaluation set.
+ * stop words, lexicon lists, chat phrases), one sentence per family of message that used to get the
+ * wrong reply: a casual retirement question ("still a thing", "did they kill it", "EOL"), chat
+ * filler ("hi team", "every time", "even", "anywhere") that pointed at a topic or at Microsoft
+ * Teams, a question about capital letters, an outage said as "try again later", a shortened error
+ * ("server temp unavailable") beside mail records, a DNS host move that kept only the mail records,
+ * a switch to a new custom domain, a spinner that drops back to the sign-in screen, getting ready
+ * to call Microsoft, an installer from some website, an ADFS certificate renewed as a self-signed
+ * one, accounts made in M365 that Lync won't "log them in", a misspelt licence that is "gone", a
+ * Windows password reset (the look-alike card, not the Skype for Business password fix), and
+ * thanks or a follow-up said casually ("ta, all sorted", "nah, didn't work"). Each fails with
+ * main's locales/en and passes with this branch's. These sentences are written for the tests; none
+ * comes from an evaluation set.
  */
 import { describe, expect, it } from 'vitest';
 import { realResolver } from '../../helpers/pack.js';
@@ -27,10 +29,10 @@ describe('English wording: the right reply for each family', () => {
       'mistyped-credentials',
     ],
     [
-      'a Windows user name',
-      'the new starters type their Windows user name in lync and it is rejected',
+      'an ADFS certificate renewed as a self-signed one',
+      'lync sign in broke after our ADFS cert was renewed with a self-signed one',
       'fix',
-      'mistyped-credentials',
+      'server-unavailable-adfs',
     ],
     [
       'an outage: "try again later"',
@@ -107,5 +109,16 @@ describe('English wording: the right reply for each family', () => {
     if (kind === 'retirement') expect(r.answer.id).toBe('skype-online-retirement');
     if (kind === 'near-miss') expect(r.answer.id).toBe('windows-password');
     expect(r.topic).toBe(topic);
+  });
+});
+
+describe('English chat phrases: thanks and follow-ups said the British or casual way', () => {
+  it('"ta, all sorted now" is thanks', () => {
+    expect(resolver.resolve('ta, all sorted now').answer).toMatchObject({ kind: 'smalltalk', id: 'thanks' });
+  });
+  it('"nah, didn\'t work" continues the conversation\'s topic', () => {
+    const r = resolver.resolve("nah, didn't work", { context: { topic: 'clock-skew' } });
+    expect(r.answer.kind).toBe('follow-up');
+    expect(r.topic).toBe('clock-skew');
   });
 });
