@@ -1,0 +1,70 @@
+/**
+ * Traditional Chinese (Taiwan and Hong Kong) wording that the zh-TW locale data now understands
+ * (issue 13): one sentence for each family of ways people said it that went wrong before — a
+ * cause told by what the person saw or did (a clock drifting after a power cut, a plan downgraded,
+ * an old Lync 2010 disc, only long-serving staff failing after OCS), "try again later" and chat
+ * filler such as "a few people", Cantonese sign-in wording, a phone hotspot that is a network and
+ * not a phone, a follow-up after replacing the ADFS certificate, and look-alikes that are not this
+ * product's sign-in (another product's licence, the Windows password, a personal Skype account,
+ * "are you a real person or a bot", asking for the MIS people). Each sentence was written for
+ * this test and comes from no evaluation set; each failed on main before the locale change.
+ */
+import { describe, expect, it } from 'vitest';
+import { realResolver } from '../../helpers/pack.js';
+
+const resolver = realResolver();
+
+describe('zh-TW: a sign-in problem said in everyday words gets its fix', () => {
+  const cases: [string, string][] = [
+    ['停電之後大家電腦的時間有快有慢，商務用 Skype 也登不進去了', 'clock-skew'],
+    ['Lync 記錄的選項在哪裡開', 'collect-logs'],
+    ['我們把幾個人的方案降級成只有 Exchange Online，他們的 Lync 就登不進去了', 'not-licensed'],
+    ['員工編號登不進 SfB，是不是要改成完整的 email 格式', 'mistyped-credentials'],
+    ['我用家裡的舊光碟裝了 Lync 2010，結果公司帳號登不進去', 'wrong-version'],
+    ['以前用過 OCS，現在只有老員工登不進 Skype for Business', 'user-not-sip-enabled'],
+    ['學校有幾位老師登入商務用 Skype 顯示伺服器暫時無法使用，其他人正常', 'server-unavailable'],
+    ['Skype 一直叫我稍後再試，已經一個早上了', 'server-unavailable'],
+    ['全部同事都出現找不到登入位址，用手機熱點卻可以', 'signin-address-not-found'],
+    ['Lync login 唔到，點算好', 'triage'],
+    ['撳完登入轉咗好耐又彈返去登入畫面', 'triage'],
+    ['點解我部電腦 Lync 成日登入唔到', 'triage'],
+  ];
+  it.each(cases)('%s → %s', (text, topic) => {
+    const r = resolver.resolve(text);
+    expect(r.answer).toEqual({ kind: 'fix', id: topic });
+    expect(r.topic).toBe(topic);
+  });
+});
+
+describe('zh-TW: a follow-up after replacing the ADFS certificate stays with ADFS', () => {
+  it('憑證換了還是一樣', () => {
+    const r = resolver.resolve('憑證換了還是一樣', { context: { topic: 'server-unavailable-adfs' } });
+    expect(r.answer).toEqual({ kind: 'follow-up', id: 'server-unavailable-adfs' });
+  });
+});
+
+describe("zh-TW: a look-alike that is not this product's sign-in gets its card, never a fix", () => {
+  const cases: [string, string][] = [
+    ['AutoCAD 的授權過期了，誰可以幫我續約？', 'other-licence'],
+    ['Windows 開機密碼忘了', 'windows-password'],
+    ['我自己的 Skype 帳號被盜了', 'consumer-skype'],
+  ];
+  it.each(cases)('%s → %s', (text, id) => {
+    const r = resolver.resolve(text);
+    expect(r.topic).toBeNull();
+    expect(r.answer).toEqual({ kind: 'near-miss', id });
+  });
+});
+
+describe('zh-TW: small talk and asking for a person', () => {
+  it('asking whether the bot is a person, in either order, is small talk', () => {
+    const r = resolver.resolve('請問你是真人還是機器人？');
+    expect(r.topic).toBeNull();
+    expect(r.answer).toEqual({ kind: 'smalltalk', id: 'who-am-i' });
+  });
+
+  it('asking for the MIS people hands over', () => {
+    const r = resolver.resolve('可以幫我找 MIS 嗎');
+    expect(r.answer).toEqual({ kind: 'fix', id: 'collect-logs' });
+  });
+});
