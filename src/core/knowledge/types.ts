@@ -100,6 +100,11 @@ export interface LexiconText {
   elsewhere?: string[];
   /** This product's own names: a message naming it is about it, whatever else it mentions. */
   product?: string[];
+  /**
+   * Denial cues ("no", "without", "没有" before what they deny; "は使っていない", "都没动过" after
+   * it): a cause the person says they do not have does not pick a clarifying topic's option.
+   */
+  negation?: { before?: string[]; after?: string[] };
 }
 
 /** The raw files, as read from disk, before validation. */

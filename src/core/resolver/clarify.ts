@@ -11,12 +11,18 @@ import type { Scored, Scorer, Weights } from './scorer.js';
 interface Family {
   options: string[];
   errorTerms: Set<string>;
-  /** Every word some option's text uses: only these can say which option the message means. */
+  /** Every word some option's own sayings use (not its steps): only these can say which option the message means. */
   optionTerms: Set<string>;
+  /**
+   * The words of the options' causes as their titles and descriptions state them ("custom
+   * domain", "ADFS", "self-signed"): the ones a denial takes away. A record said to be missing
+   * ("no sip CNAME") is evidence for its cause, not against it.
+   */
+  causeTerms: Set<string>;
 }
 
-/** Words that half the topics use (the product's name, "sign in") cannot pick an option. */
-const COMMON_IDF = Math.log(3);
+/** Words that a third of the topics use (the product's name, "sign in") cannot pick an option. */
+const COMMON_IDF = Math.log(4);
 /** The option the rest of the message points at must beat the next one by this ratio. */
 const DECISIVE_RATIO = 1.25;
 /**
@@ -25,6 +31,12 @@ const DECISIVE_RATIO = 1.25;
  * topic rewrite that mentions ADFS once more does not make "ADFS" too common to decide.
  */
 const optionEvidence = (topics: number) => Math.log(1 + topics / 2) - 1e-9;
+
+/**
+ * One Han or kana character left over by the segmenter ("商" of a product name split badly) is a
+ * fragment, not a cause: it cannot pick an option.
+ */
+const distinctive = (term: string) => !/^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]$/u.test(term);
 
 export class Clarifications {
   private readonly families = new Map<string, Family>();
@@ -44,10 +56,38 @@ export class Clarifications {
           for (const t of doc.terms) errorTerms.add(t);
       const options = [...new Set(topic.clarify!.options.flatMap((o) => o.topics))];
       const optionTerms = new Set<string>();
+      const causeTerms = new Set<string>();
       for (const doc of index.docs)
-        if (doc.field === 'bag' && options.includes(doc.topic)) for (const t of doc.terms) optionTerms.add(t);
-      this.families.set(topic.id, { options, errorTerms, optionTerms });
+        if (doc.field !== 'bag' && doc.field !== 'error' && options.includes(doc.topic))
+          for (const t of doc.terms) {
+            optionTerms.add(t);
+            if (doc.field !== 'alias') causeTerms.add(t);
+          }
+      this.families.set(topic.id, { options, errorTerms, optionTerms, causeTerms });
     }
+  }
+
+  /**
+   * Drops from `weights` the words that could pick an option but are said in denial ("no ADFS",
+   * "我们没用自己的域名"): a cause the person says they do not have is no evidence for it, neither
+   * for choosing the option nor for the option's own score. `denied` is read only when the
+   * message holds such a word.
+   */
+  dropDenied(weights: Weights, denied: () => ReadonlySet<string>): void {
+    let read: ReadonlySet<string> | undefined;
+    for (const term of [...weights.keys()]) {
+      if (!this.picks(term)) continue;
+      read ??= denied();
+      if (read.has(term)) weights.delete(term);
+    }
+  }
+
+  /** True when the word states the cause of some clarifying topic's option. */
+  private picks(term: string): boolean {
+    if ((this.index.idf.get(term) ?? 0) <= COMMON_IDF || !distinctive(term)) return false;
+    for (const family of this.families.values())
+      if (family.causeTerms.has(term) && !family.errorTerms.has(term)) return true;
+    return false;
   }
 
   /** A clarifying topic and one of its options are not "two different answers". */
@@ -79,7 +119,11 @@ export class Clarifications {
     // (who called, what was tried) is left out, so it does not dilute "the CNAME is missing".
     const rest: Weights = new Map(
       [...weights].filter(
-        ([t]) => !errorTerms.has(t) && optionTerms.has(t) && (this.index.idf.get(t) ?? 0) > COMMON_IDF,
+        ([t]) =>
+          !errorTerms.has(t) &&
+          optionTerms.has(t) &&
+          distinctive(t) &&
+          (this.index.idf.get(t) ?? 0) > COMMON_IDF,
       ),
     );
     let restTotal = 0;

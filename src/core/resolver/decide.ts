@@ -76,14 +76,17 @@ function decideRanked(pack: KnowledgePack, settings: ResolverSettings, input: De
     return answerOrAsk(pack, settings, input);
   // Below the threshold, a topic far ahead of every other one is still the helpdesk's answer:
   // "lync 2010 from a drawer won't log in to our online tenant" names no error, but only one
-  // cause fits it.
-  const second = topics[1];
+  // cause fits it. "Can't sign in" (triage) close behind a specific cause is no rival to it.
+  const second =
+    best && pack.topic(best.topic).kind !== 'triage'
+      ? topics.slice(1).find((c) => pack.topic(c.topic).kind !== 'triage')
+      : topics[1];
   if (
     best &&
     best.score >= settings.leadFloor &&
     best.named >= settings.namedFloor &&
     (second === undefined || best.raw >= second.raw * settings.leadMargin) &&
-    !(other && other.raw >= best.raw * settings.neighbourShare)
+    !(other && other.raw >= best.raw * settings.leadNeighbourShare)
   )
     return {
       topic: best.topic,

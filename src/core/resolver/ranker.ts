@@ -6,6 +6,7 @@
  */
 import type { Lang } from '../i18n/languages.js';
 import type { Clarifications } from './clarify.js';
+import type { Denials } from './negation.js';
 import type { Scorer } from './scorer.js';
 import type { ResolverSettings } from './settings.js';
 import type { Candidate } from './types.js';
@@ -34,11 +35,15 @@ export class Ranker {
     private readonly scorer: Scorer,
     private readonly clarifications: Clarifications,
     private readonly settings: Pick<ResolverSettings, 'threshold' | 'ambiguity' | 'sentenceLead'>,
+    private readonly denials: Denials,
   ) {}
 
   /** Every topic the message touches, best first; `score` is capped at 1, `raw` is not. */
   rank(clean: string, lang: Lang): Ranked[] {
     const { weights, total } = this.scorer.weigh(clean, lang);
+    this.clarifications.dropDenied(weights, () =>
+      this.denials.terms(clean, lang, (text, l) => this.scorer.terms(text, l)),
+    );
     const scored = this.scorer.score(weights, total);
     this.clarifications.settle(scored, weights);
     return scored

@@ -17,6 +17,7 @@ import { Clarifications } from './clarify.js';
 import { decide, type Decision } from './decide.js';
 import { DomainWords } from './domain.js';
 import { ResolverIndex } from './index.js';
+import { Denials } from './negation.js';
 import { foldPhrase } from './phrases.js';
 import { Ranker, type Ranked } from './ranker.js';
 import { ReplyPhrases } from './replies.js';
@@ -53,7 +54,7 @@ export class Resolver {
     this.settings = { ...DEFAULT_SETTINGS, ...settings };
     this.scorer = new Scorer(index, this.settings);
     this.clarifications = new Clarifications(pack, index, this.scorer, this.settings.optionThreshold);
-    this.ranker = new Ranker(this.scorer, this.clarifications, this.settings);
+    this.ranker = new Ranker(this.scorer, this.clarifications, this.settings, new Denials(pack));
     this.phrases = new ReplyPhrases(pack);
     this.vocabulary = new Vocabulary(pack, index, this.scorer);
     const terms = (text: string, lang: Lang) => this.scorer.terms(text, lang);

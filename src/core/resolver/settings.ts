@@ -26,8 +26,10 @@ export interface ResolverSettings {
   namedFloor: number;
   /** Below the threshold, a topic scoring at least this is still answered... */
   leadFloor: number;
-  /** ...when it scores this many times the runner-up (and no neighbour's redirect comes close). */
+  /** ...when it scores this many times the runner-up... */
   leadMargin: number;
+  /** ...and no neighbour's redirect scores this share of it. */
+  leadNeighbourShare: number;
   /** Below the threshold, topics scoring at least this are offered as "did you mean"... */
   suggestFloor: number;
   /** ...when they score at least this share of the best one... */
@@ -57,6 +59,7 @@ export const DEFAULT_SETTINGS: ResolverSettings = {
   namedFloor: 0.15,
   leadFloor: 0.2,
   leadMargin: 1.25,
+  leadNeighbourShare: 0.8,
   suggestFloor: 0.15,
   suggestRatio: 0.6,
   suggestions: 3,

@@ -3,12 +3,16 @@
  * answer; "can't sign in" said with nothing specific is the triage question, whichever topic also
  * lists those everyday words; and a neighbour's card (a Windows password, a phone's clock) does
  * not take a message that names this product and no other product or device on the words it
- * shares with the topics. These sentences are written for the tests; none comes from an
+ * shares with the topics. Below the threshold, a lead well ahead of every other topic is
+ * answered unless a neighbour's card fits nearly as well. These sentences are written for the tests; none comes from an
  * evaluation set.
  */
 import { describe, expect, it } from 'vitest';
 import type { Lang } from '../../../src/core/i18n/languages.js';
-import { realResolver } from '../../helpers/pack.js';
+import { decide, type DecisionInput } from '../../../src/core/resolver/decide.js';
+import type { Ranked } from '../../../src/core/resolver/ranker.js';
+import { DEFAULT_SETTINGS } from '../../../src/core/resolver/settings.js';
+import { realPack, realResolver } from '../../helpers/pack.js';
 
 const resolver = realResolver();
 
@@ -38,5 +42,43 @@ describe('"cannot sign in" with nothing specific gets the triage question', () =
   ];
   it.each(cases)('%s: %s', (_, text) => {
     expect(resolver.resolve(text).answer).toEqual({ kind: 'fix', id: 'triage' });
+  });
+});
+
+describe('below the threshold, a clear lead is answered', () => {
+  const pack = realPack();
+  const ranked = (topic: string, score: number, named: number): Ranked => ({
+    topic,
+    score,
+    raw: score,
+    named,
+  });
+  const input = (topics: Ranked[], others: Ranked[] = []): DecisionInput => ({
+    topics,
+    others,
+    otherEvidence: () => 3,
+    ownProduct: () => true,
+    saysMore: () => true,
+    related: () => false,
+    inDomain: () => true,
+    elsewhere: () => false,
+    inPassing: () => false,
+  });
+
+  it('"can\'t sign in" close behind the cause does not make it a question', () => {
+    const topics = [
+      ranked('clock-skew', 0.3, 0.25),
+      ranked('triage', 0.26, 0.22),
+      ranked('collect-logs', 0.15, 0.1),
+    ];
+    expect(decide(pack, DEFAULT_SETTINGS, input(topics)).answer).toEqual({ kind: 'fix', id: 'clock-skew' });
+  });
+
+  it('a neighbour well behind the lead does not hold it back; one close to it does', () => {
+    const topics = [ranked('clock-skew', 0.3, 0.25), ranked('collect-logs', 0.15, 0.1)];
+    const behind = decide(pack, DEFAULT_SETTINGS, input(topics, [ranked('phone-clock', 0.2, 0.2)]));
+    expect(behind.answer).toEqual({ kind: 'fix', id: 'clock-skew' });
+    const close = decide(pack, DEFAULT_SETTINGS, input(topics, [ranked('phone-clock', 0.27, 0.2)]));
+    expect(close.answer.kind).not.toBe('fix');
   });
 });
