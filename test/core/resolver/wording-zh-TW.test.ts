@@ -6,9 +6,9 @@
  * later", chat filler such as "how do I deal with it", Cantonese sign-in wording, a phone hotspot
  * that is a network and not a phone, a follow-up after replacing the ADFS certificate, and
  * look-alikes that are not this product's sign-in (another product's licence, the Windows
- * password, a personal Skype account, "are you a real person or a bot", asking for the MIS
- * people). Each sentence was written for this test and comes from no evaluation set; each fails
- * on main without this locale data.
+ * password, a personal Skype account, another system's sign-in, "are you a real person or a
+ * bot", asking for the MIS people). Each sentence was written for this test and comes from no
+ * evaluation set; each fails on main without this locale data.
  */
 import { describe, expect, it } from 'vitest';
 import { realResolver } from '../../helpers/pack.js';
@@ -53,6 +53,14 @@ describe("zh-TW: a look-alike that is not this product's sign-in gets its card, 
     const r = resolver.resolve(text);
     expect(r.topic).toBeNull();
     expect(r.answer).toEqual({ kind: 'near-miss', id });
+  });
+});
+
+describe('zh-TW: signing in to another system (ERP, a time clock, Gmail) gets no sign-in fix', () => {
+  it.each(['公司的 ERP 今天一直登入失敗', '打卡系統的密碼忘記了', '我的 Gmail 登不進去'])('%s', (text) => {
+    const r = resolver.resolve(text);
+    expect(r.topic).toBeNull();
+    expect(r.answer.kind).not.toBe('fix');
   });
 });
 
