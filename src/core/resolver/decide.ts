@@ -76,7 +76,9 @@ function decideRanked(pack: KnowledgePack, settings: ResolverSettings, input: De
     return answerOrAsk(pack, settings, input);
   // Below the threshold, a topic far ahead of every other one is still the helpdesk's answer:
   // "lync 2010 from a drawer won't log in to our online tenant" names no error, but only one
-  // cause fits it. "Can't sign in" (triage) close behind a specific cause is no rival to it.
+  // cause fits it. "Can't sign in" (triage) close behind a specific cause is no rival to it. The
+  // lead must rest on words its rival does not use: "lync is odd today pw: ..." shares its one
+  // word with both password topics, and is asked about, not answered.
   const second =
     best && pack.topic(best.topic).kind !== 'triage'
       ? topics.slice(1).find((c) => pack.topic(c.topic).kind !== 'triage')
@@ -85,7 +87,8 @@ function decideRanked(pack: KnowledgePack, settings: ResolverSettings, input: De
     best &&
     best.score >= settings.leadFloor &&
     best.named >= settings.namedFloor &&
-    (second === undefined || best.raw >= second.raw * settings.leadMargin) &&
+    (second === undefined ||
+      (best.raw >= second.raw * settings.leadMargin && input.saysMore(best.topic, second.topic))) &&
     !(other && other.raw >= best.raw * settings.leadNeighbourShare)
   )
     return {

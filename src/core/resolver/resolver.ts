@@ -29,7 +29,7 @@ import { Vocabulary } from './vocabulary.js';
 export { DEFAULT_SETTINGS, type ResolverSettings } from './settings.js';
 
 /** A follow-up stays with the conversation's topic when that topic explains this share of its rest. */
-const FOLLOW_UP_EXPLAINED = 0.5;
+const FOLLOW_UP_EXPLAINED = 0.34;
 /** A message up to this many characters, in a conversation about a topic, can only be a follow-up to it. */
 const SHORT_FOLLOW_UP = 60;
 

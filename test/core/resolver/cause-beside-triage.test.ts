@@ -12,6 +12,7 @@ import type { Lang } from '../../../src/core/i18n/languages.js';
 import { decide, type DecisionInput } from '../../../src/core/resolver/decide.js';
 import type { Ranked } from '../../../src/core/resolver/ranker.js';
 import { DEFAULT_SETTINGS } from '../../../src/core/resolver/settings.js';
+import { decisionInput, ranked } from '../../helpers/decision.js';
 import { realPack, realResolver } from '../../helpers/pack.js';
 
 const resolver = realResolver();
@@ -47,23 +48,8 @@ describe('"cannot sign in" with nothing specific gets the triage question', () =
 
 describe('below the threshold, a clear lead is answered', () => {
   const pack = realPack();
-  const ranked = (topic: string, score: number, named: number): Ranked => ({
-    topic,
-    score,
-    raw: score,
-    named,
-  });
-  const input = (topics: Ranked[], others: Ranked[] = []): DecisionInput => ({
-    topics,
-    others,
-    otherEvidence: () => 3,
-    ownProduct: () => true,
-    saysMore: () => true,
-    related: () => false,
-    inDomain: () => true,
-    elsewhere: () => false,
-    inPassing: () => false,
-  });
+  const input = (topics: Ranked[], others: Ranked[] = []): DecisionInput =>
+    decisionInput(topics, { others, otherEvidence: () => 3 });
 
   it('"can\'t sign in" close behind the cause does not make it a question', () => {
     const topics = [
@@ -80,5 +66,34 @@ describe('below the threshold, a clear lead is answered', () => {
     expect(behind.answer).toEqual({ kind: 'fix', id: 'clock-skew' });
     const close = decide(pack, DEFAULT_SETTINGS, input(topics, [ranked('phone-clock', 0.27, 0.2)]));
     expect(close.answer.kind).not.toBe('fix');
+  });
+});
+
+describe("a follow-up about the step the fix asked for stays with the conversation's topic", () => {
+  const cases: [Lang, string, string][] = [
+    [
+      'en',
+      "the new starter can't sign in to Lync, I think she was never given a licence",
+      'gave her the licence now, still cannot get in, how long should I wait?',
+    ],
+    [
+      'ja',
+      '新人が Skype for Business にサインインできない。ライセンスが付いていないのかも',
+      'ライセンスを付けたけど、まだ入れない。どのくらい待てばいい？',
+    ],
+    [
+      'zh-CN',
+      '新同事登录不了 Skype for Business，可能没分配许可证',
+      '许可证已经分配了，还是登不上，要等多久？',
+    ],
+    ['zh-TW', '新同事登不進商務用 Skype，可能沒有指派授權', '授權剛剛指派好了，還是進不去，要等多久？'],
+  ];
+  it.each(cases)('%s: %s / %s', (_, first, then) => {
+    const topic = resolver.resolve(first).topic;
+    expect(topic).toBe('not-licensed');
+    expect(resolver.resolve(then, { context: { topic } }).answer).toEqual({
+      kind: 'follow-up',
+      id: 'not-licensed',
+    });
   });
 });

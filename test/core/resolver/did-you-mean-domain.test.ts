@@ -11,6 +11,7 @@ import { decide, type DecisionInput } from '../../../src/core/resolver/decide.js
 import { DomainWords } from '../../../src/core/resolver/domain.js';
 import type { Ranked } from '../../../src/core/resolver/ranker.js';
 import { DEFAULT_SETTINGS } from '../../../src/core/resolver/settings.js';
+import { decisionInput, ranked } from '../../helpers/decision.js';
 import { realPack, realResolver } from '../../helpers/pack.js';
 
 const resolver = realResolver();
@@ -97,23 +98,8 @@ describe('a vague question that names the product or signing in still gets "did 
 
 describe('the domain, decided on the ranked topics', () => {
   const pack = realPack();
-  const ranked = (topic: string, score: number, named: number): Ranked => ({
-    topic,
-    score,
-    raw: score,
-    named,
-  });
-  const input = (topics: Ranked[], inDomain: boolean): DecisionInput => ({
-    topics,
-    others: [],
-    otherEvidence: () => 0,
-    ownProduct: () => false,
-    saysMore: () => true,
-    related: () => false,
-    inDomain: () => inDomain,
-    elsewhere: () => false,
-    inPassing: () => false,
-  });
+  const input = (topics: Ranked[], inDomain: boolean): DecisionInput =>
+    decisionInput(topics, { ownProduct: () => false, inDomain: () => inDomain });
   const likely = [ranked('server-unavailable', 0.3, 0.2), ranked('collect-logs', 0.25, 0.2)];
 
   it('likely topics are offered only when the message is about the domain', () => {
