@@ -47,8 +47,8 @@ describe("zh-TW: a look-alike that is not this product's sign-in gets its card, 
   });
 });
 
-describe('zh-TW: signing in to another system (ERP, a time clock, Gmail) gets no sign-in fix', () => {
-  it.each(['公司的 ERP 今天一直登入失敗', '打卡系統的密碼忘記了', '我的 Gmail 登不進去'])('%s', (text) => {
+describe('zh-TW: signing in to another system (ERP, a time clock, SAP) gets no sign-in fix', () => {
+  it.each(['公司的 ERP 今天一直登入失敗', '打卡系統的密碼忘記了', 'SAP 今天登入不了'])('%s', (text) => {
     const r = resolver.resolve(text);
     expect(r.topic).toBeNull();
     expect(r.answer.kind).not.toBe('fix');
