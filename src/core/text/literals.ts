@@ -1,7 +1,8 @@
 /**
  * Finds the phrases of a fixed list inside a text and replaces them, exactly as one regular
  * expression of them all, longest first, does (`/(?<!L)phrase(?!L)|…/gu`, L a Latin letter or
- * a digit, the guards only at a phrase's Latin edges): scanning left to right, the first position
+ * a digit, the guards only at a phrase's Latin edges; a phrase ending in katakana is not followed
+ * by the long-vowel mark ー, so "ユーザ" is not found inside "ユーザー"): scanning left to right, the first position
  * where a phrase fits wins, and there the longest phrase whose edges fit; the scan goes on after it.
  *
  * The regular expression tried each of hundreds of alternatives (synonyms, small talk) at every
@@ -12,9 +13,15 @@ const LATIN_OR_DIGIT = /[\p{Script=Latin}\p{N}]/u;
 
 interface TrieNode {
   next: Map<number, TrieNode>;
-  /** The phrase that ends here, and whether its last character is Latin (a guarded edge). */
-  end?: { phrase: string; guarded: boolean };
+  /**
+   * The phrase that ends here; whether its last character is Latin (a guarded edge), and whether
+   * it is katakana (a katakana word goes on with ー).
+   */
+  end?: { phrase: string; guarded: boolean; kana: boolean };
 }
+
+const KATAKANA_END = /[\p{Script=Katakana}ー]$/u;
+const LONG_VOWEL = 0x30fc;
 
 const asciiLatinOrDigit = (unit: number) =>
   (unit >= 0x30 && unit <= 0x39) || (unit >= 0x41 && unit <= 0x5a) || (unit >= 0x61 && unit <= 0x7a);
@@ -53,7 +60,11 @@ export class Literals {
         if (!next) node.next.set(unit, (next = { next: new Map() }));
         node = next;
       }
-      node.end = { phrase, guarded: LATIN_OR_DIGIT.test(phrase[phrase.length - 1]!) };
+      node.end = {
+        phrase,
+        guarded: LATIN_OR_DIGIT.test(phrase[phrase.length - 1]!),
+        kana: KATAKANA_END.test(phrase),
+      };
     }
   }
 
@@ -89,7 +100,12 @@ export class Literals {
     let found: string | undefined;
     for (let k = at + 1; ; k++) {
       const end = node.end;
-      if (end && !(end.guarded && k < text.length && latinOrDigit(text.codePointAt(k)!))) found = end.phrase;
+      if (
+        end &&
+        !(end.guarded && k < text.length && latinOrDigit(text.codePointAt(k)!)) &&
+        !(end.kana && text.charCodeAt(k) === LONG_VOWEL)
+      )
+        found = end.phrase;
       if (k >= text.length) break;
       const next = node.next.get(text.charCodeAt(k));
       if (!next) break;

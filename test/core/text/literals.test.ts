@@ -14,7 +14,11 @@ function reference(phrases: string[]): (text: string, replacement: (m: string) =
     .sort((a, b) => b.length - a.length)
     .map((p) => {
       const head = latin.test(p[0]!) ? '(?<![\\p{Script=Latin}\\p{N}])' : '';
-      const tail = latin.test(p[p.length - 1]!) ? '(?![\\p{Script=Latin}\\p{N}])' : '';
+      const tail = latin.test(p[p.length - 1]!)
+        ? '(?![\\p{Script=Latin}\\p{N}])'
+        : /[\p{Script=Katakana}ー]$/u.test(p)
+          ? '(?!ー)'
+          : '';
       return `${head}${escape(p)}${tail}`;
     });
   const pattern = new RegExp(alternatives.join('|'), 'gu');
@@ -79,5 +83,20 @@ describe('Literals: the same matches as the regular expression of all the phrase
     const trie = new Literals(['', 'pw']);
     expect(trie.replace('pwd', () => 'password')).toBe('pwd');
     expect(trie.replace('my pw', () => 'password')).toBe('my password');
+  });
+});
+
+describe('Literals: a katakana word goes on with the long-vowel mark', () => {
+  it('"ユーザ" is not found inside "ユーザー", but is before a kanji', () => {
+    const trie = new Literals(['ユーザ']);
+    expect(trie.replace('ユーザー名', () => 'X')).toBe('ユーザー名');
+    expect(trie.replace('ユーザ名', () => 'X')).toBe('X名');
+  });
+
+  it('matches the reference on text with long-vowel marks', () => {
+    compare(
+      ['ユーザ', 'ユーザー', 'サーバ', 'サー', 'ー'],
+      ['ユーザーとサーバーのユーザ名', 'サーバ ー ユーザ', 'ーーユーザ'],
+    );
   });
 });
