@@ -1,0 +1,69 @@
+/**
+ * Traditional Chinese (Taiwan and Hong Kong) wording that the zh-TW locale data now understands
+ * (issue 13): one sentence for each family of ways people said it that went wrong before — a
+ * cause told by what the person saw or did (a plan downgraded, Lync installed from an old disc,
+ * only long-serving staff failing), "try again later", chat filler such as "how do I deal with
+ * it", Cantonese sign-in wording, a phone hotspot that is a network and not a phone, and
+ * look-alikes that are not this product's sign-in (another product's licence, the Windows
+ * password, a personal Skype account, another system's sign-in, "are you a real person or a
+ * bot", asking for the MIS people). Each sentence was written for this test and comes from no
+ * evaluation set; each fails on main without this locale data.
+ */
+import { describe, expect, it } from 'vitest';
+import { realResolver } from '../../helpers/pack.js';
+
+const resolver = realResolver();
+
+describe('zh-TW: a sign-in problem said in everyday words gets its fix', () => {
+  const cases: [string, string][] = [
+    ['Lync 記錄的選項在哪裡開', 'collect-logs'],
+    ['我們把部分同仁降成比較便宜的方案，他們的 Lync 就登不進去了', 'not-licensed'],
+    ['員工編號登不進 SfB，是不是要改成完整的 email 格式', 'mistyped-credentials'],
+    ['用舊光碟裝的 Lync 登不進公司帳號', 'wrong-version'],
+    ['資深同仁才有問題，新人的 Skype for Business 都正常', 'user-not-sip-enabled'],
+    ['Skype 一直叫我稍後再試，已經一個早上了', 'server-unavailable'],
+    ['全部同事都出現找不到登入位址，用手機熱點卻可以', 'signin-address-not-found'],
+    ['sfb 入唔去', 'triage'],
+    ['撳完登入轉咗好耐又彈返去登入畫面', 'triage'],
+    ['不好意思，想問一下 Lync 登入不了怎麼處理', 'triage'],
+  ];
+  it.each(cases)('%s → %s', (text, topic) => {
+    const r = resolver.resolve(text);
+    expect(r.answer).toEqual({ kind: 'fix', id: topic });
+    expect(r.topic).toBe(topic);
+  });
+});
+
+describe("zh-TW: a look-alike that is not this product's sign-in gets its card, never a fix", () => {
+  const cases: [string, string][] = [
+    ['AutoCAD 的授權過期了，誰可以幫我續約？', 'other-licence'],
+    ['Windows 開機密碼忘了', 'windows-password'],
+    ['我自己的 Skype 帳號被盜了', 'consumer-skype'],
+  ];
+  it.each(cases)('%s → %s', (text, id) => {
+    const r = resolver.resolve(text);
+    expect(r.topic).toBeNull();
+    expect(r.answer).toEqual({ kind: 'near-miss', id });
+  });
+});
+
+describe('zh-TW: signing in to another system (ERP, a time clock, SAP) gets no sign-in fix', () => {
+  it.each(['公司的 ERP 今天一直登入失敗', '打卡系統的密碼忘記了', 'SAP 今天登入不了'])('%s', (text) => {
+    const r = resolver.resolve(text);
+    expect(r.topic).toBeNull();
+    expect(r.answer.kind).not.toBe('fix');
+  });
+});
+
+describe('zh-TW: small talk and asking for a person', () => {
+  it('asking whether the bot is a person, in either order, is small talk', () => {
+    const r = resolver.resolve('請問你是真人還是機器人？');
+    expect(r.topic).toBeNull();
+    expect(r.answer).toEqual({ kind: 'smalltalk', id: 'who-am-i' });
+  });
+
+  it('asking for the MIS people hands over', () => {
+    const r = resolver.resolve('可以幫我找 MIS 嗎');
+    expect(r.answer).toEqual({ kind: 'fix', id: 'collect-logs' });
+  });
+});
