@@ -61,6 +61,18 @@ export const SETS: SetInfo[] = [
     role: 'written blind, tuned on',
     blind: false,
   },
+  {
+    name: 'chat-blind-4',
+    file: 'test/fixtures/chat-blind-4.jsonl',
+    role: 'blind, never tuned on',
+    blind: true,
+  },
+  {
+    name: 'chat-blind-5',
+    file: 'test/fixtures/chat-blind-5.jsonl',
+    role: 'blind, never tuned on',
+    blind: true,
+  },
 ];
 
 export const LANGS = ['en', 'ja', 'zh-CN', 'zh-TW'];
