@@ -62,6 +62,12 @@ export const SETS: SetInfo[] = [
     blind: false,
   },
   {
+    name: 'chat-dev-6',
+    file: 'test/fixtures/chat-dev-6.jsonl',
+    role: 'written blind, tuned on',
+    blind: false,
+  },
+  {
     name: 'chat-blind-4',
     file: 'test/fixtures/chat-blind-4.jsonl',
     role: 'blind, never tuned on',
