@@ -62,6 +62,12 @@ export const SETS: SetInfo[] = [
     blind: false,
   },
   {
+    name: 'chat-dev-5',
+    file: 'test/fixtures/chat-dev-5.jsonl',
+    role: 'written blind, tuned on',
+    blind: false,
+  },
+  {
     name: 'chat-dev-6',
     file: 'test/fixtures/chat-dev-6.jsonl',
     role: 'written blind, tuned on',
