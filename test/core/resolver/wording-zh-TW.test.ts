@@ -74,8 +74,9 @@ describe('zh-TW: small talk and asking for a person', () => {
  * the Windows or AD account typed in place of the sign-in address, the PC clock said to "differ"
  * from the server's without 不同步, a missing lyncdiscover record beside "server temporarily
  * unavailable" (not "sign-in address not found" on its 找不到), a firewall that lets out only
- * allow-listed programs or blocks only Skype while browsing works, and "I was told to handle it,
- * where do I start" (triage, not collect-logs). Each sentence was written for this test, comes
+ * allow-listed programs or blocks only Skype while browsing works, "I was told to handle it,
+ * where do I start" (triage, not collect-logs), and "nothing happens when I press sign-in" (triage,
+ * not the printer card). Each sentence was written for this test, comes
  * from no evaluation set, and fails on main without this round's locale data.
  */
 describe('zh-TW second round: causes told by what people saw or did, and their look-alikes', () => {
@@ -87,6 +88,7 @@ describe('zh-TW second round: causes told by what people saw or did, and their l
     ['防火牆換成白名單模式之後，Skype for Business 就登不進去', 'signin-address-not-found'],
     ['上網都正常，只有 Lync 被擋住登不進去', 'signin-address-not-found'],
     ['主管的 Lync 登不進去叫我處理，要先查什麼', 'triage'],
+    ['Lync 按了登入之後完全沒反應', 'triage'],
   ];
   it.each(fixes)('%s → %s', (text, topic) => {
     const r = resolver.resolve(text);
