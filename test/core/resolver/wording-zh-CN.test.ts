@@ -107,8 +107,10 @@ describe('zh-CN: asking whether there is a person hands over', () => {
  * on DNS; a domain moved to another DNS host is the missing record; "what usually causes server
  * temporarily unavailable" is the server-unavailable family; "what should I note down for
  * Microsoft" is collecting logs; an attendance machine's clock, a print server and a factory
- * system's password get their look-alike cards; "人呢" in a conversation continues it. Each
- * sentence fails with main's zh-CN files; none comes from an evaluation set.
+ * system's password, an accounting suite's licence (用友) get their look-alike cards; "人呢" in a
+ * conversation continues it; urgency ("挺急的") and forms of address ("兄弟们") are filler; "is SfB
+ * Online gone, do we switch to Teams" is the retirement notice. Each sentence fails with main's
+ * zh-CN files; none comes from an evaluation set.
  */
 describe('zh-CN: what people saw or did, second round', () => {
   it.each([
@@ -119,6 +121,8 @@ describe('zh-CN: what people saw or did, second round', () => {
     ['域名从万网转到腾讯云之后，sfb 提示服务器暂时不可用', 'server-unavailable-dns'],
     ['sfb 提示服务器暂时不可用，一般是什么原因', 'server-unavailable'],
     ['出错的时候要当场记下什么，方便给微软看', 'collect-logs'],
+    // urgency and forms of address are filler
+    ['兄弟们帮个忙，挺急的，马上要开会，sfb一直登录不了，啥情况', 'triage'],
   ])('%s → %s', (text, topic) => {
     expect(reply(text)).toMatchObject({ topic, answer: { kind: 'fix', id: topic } });
   });
@@ -127,6 +131,7 @@ describe('zh-CN: what people saw or did, second round', () => {
     ['考勤机时间快了三分钟', 'phone-clock'],
     ['打印文件时弹出打印服务器不可用', 'printer'],
     ['MES 密码过期了', 'other-password'],
+    ['用友的许可证到期了', 'other-licence'],
   ])('%s → the %s card', (text, id) => {
     expect(reply(text)).toMatchObject({ topic: null, answer: { kind: 'near-miss', id } });
   });
@@ -137,5 +142,12 @@ describe('zh-CN: what people saw or did, second round', () => {
   ])('%s (about %s) continues the conversation', (text, topic) => {
     const r = resolver.resolve(text, { context: { topic } });
     expect(r).toMatchObject({ topic, answer: { kind: 'follow-up', id: topic } });
+  });
+
+  it('"is SfB Online gone, do we switch to Teams" is the retirement notice', () => {
+    expect(reply('sfb online 是不是已经没了，要换 teams 吗')).toMatchObject({
+      topic: null,
+      answer: { kind: 'retirement' },
+    });
   });
 });
