@@ -108,7 +108,7 @@ describe('zh-CN: asking whether there is a person hands over', () => {
  * temporarily unavailable" is the server-unavailable family; "what should I note down for
  * Microsoft" is collecting logs; an attendance machine's clock, a print server and a factory
  * system's password, an accounting suite's licence (用友) get their look-alike cards; "人呢" in a
- * conversation continues it; urgency ("挺急的") and forms of address ("兄弟们") are filler; "is SfB
+ * conversation continues it; stuck at "正在登录" with no response is the triage question; urgency ("挺急的") and forms of address ("兄弟们") are filler; "is SfB
  * Online gone, do we switch to Teams" is the retirement notice. Each sentence fails with main's
  * zh-CN files; none comes from an evaluation set.
  */
@@ -123,6 +123,8 @@ describe('zh-CN: what people saw or did, second round', () => {
     ['出错的时候要当场记下什么，方便给微软看', 'collect-logs'],
     // urgency and forms of address are filler
     ['兄弟们帮个忙，挺急的，马上要开会，sfb一直登录不了，啥情况', 'triage'],
+    // stuck at "signing in", no response: not the printer's "没反应"
+    ['lync 一直显示正在登录，然后就没反应了', 'triage'],
   ])('%s → %s', (text, topic) => {
     expect(reply(text)).toMatchObject({ topic, answer: { kind: 'fix', id: topic } });
   });
