@@ -107,8 +107,8 @@ describe('zh-CN: asking whether there is a person hands over', () => {
  * on DNS; a domain moved to another DNS host is the missing record; "what usually causes server
  * temporarily unavailable" is the server-unavailable family; "what should I note down for
  * Microsoft" is collecting logs; an attendance machine's clock, a print server and a factory
- * system's password, an accounting suite's licence (用友) get their look-alike cards; "人呢" in a
- * conversation continues it; stuck at "正在登录" with no response is the triage question; urgency ("挺急的") and forms of address ("兄弟们") are filler; "is SfB
+ * system's password, an accounting suite's licence (用友) get their look-alike cards; "人呢" and "试过了，不行" in a
+ * conversation continue it; stuck at "正在登录" with no response is the triage question; urgency ("挺急的") and forms of address ("兄弟们") are filler; "is SfB
  * Online gone, do we switch to Teams" is the retirement notice. Each sentence fails with main's
  * zh-CN files; none comes from an evaluation set.
  */
@@ -141,6 +141,7 @@ describe('zh-CN: what people saw or did, second round', () => {
   it.each([
     ['授权已经给了，还是登不上，要等多久才生效', 'not-licensed'],
     ['人呢', 'triage'],
+    ['试过了，不行', 'clock-skew'],
   ])('%s (about %s) continues the conversation', (text, topic) => {
     const r = resolver.resolve(text, { context: { topic } });
     expect(r).toMatchObject({ topic, answer: { kind: 'follow-up', id: topic } });
