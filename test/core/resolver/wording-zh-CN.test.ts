@@ -107,10 +107,11 @@ describe('zh-CN: asking whether there is a person hands over', () => {
  * on DNS; a domain moved to another DNS host is the missing record; "what usually causes server
  * temporarily unavailable" is the server-unavailable family; "what should I note down for
  * Microsoft" is collecting logs; an attendance machine's clock, a print server and a factory
- * system's password, an accounting suite's licence (用友) get their look-alike cards; "人呢" and "试过了，不行" in a
- * conversation continue it; stuck at "正在登录" with no response is the triage question; urgency ("挺急的") and forms of address ("兄弟们") are filler; "is SfB
- * Online gone, do we switch to Teams" is the retirement notice. Each sentence fails with main's
- * zh-CN files; none comes from an evaluation set.
+ * system's password and an accounting suite's licence (用友) get their look-alike cards; "人呢"
+ * and "试过了，不行" in a conversation continue it; stuck at "正在登录" with no response is the
+ * triage question; urgency ("挺急的") and forms of address ("兄弟们") are filler; "is SfB Online
+ * gone, do we switch to Teams" is the retirement notice. Each sentence fails with main's zh-CN
+ * files; none comes from an evaluation set.
  */
 describe('zh-CN: what people saw or did, second round', () => {
   it.each([
