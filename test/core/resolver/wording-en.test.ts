@@ -130,8 +130,9 @@ describe('English chat phrases: thanks and follow-ups said the British or casual
  * DVD, a dead CMOS battery, a web filter letting only approved programs out, an own Lync server
  * switched off or taken offline before Office 365, phoning Microsoft, "today" and "any thoughts?"
  * as chat filler (not a word of the SIP topic's steps), a password the client "won't take",
- * "rebooted and waited an hour" after the server-unavailable question, and "are you there?" in a
- * conversation. Each fails with main's locales/en and passes with this branch's. These sentences
+ * "rebooted and waited an hour" after the server-unavailable question, "are you there?" in a
+ * conversation, signing in from home but not at work, an installer on a USB stick, and a firewall
+ * that blocks YouTube (another product: no fix). Each fails with main's locales/en and passes with this branch's. These sentences
  * are written for the tests; none comes from an evaluation set.
  */
 describe('English wording, second round: the right reply for each family', () => {
@@ -222,6 +223,27 @@ describe('English wording, second round: the right reply for each family', () =>
         'server-unavailable',
       ],
       ['"are you there?" in a conversation', 'are you there?', 'not-licensed', 'follow-up', 'not-licensed'],
+      [
+        'works at home, not at the office',
+        "Lync signs in fine from home but won't sign in at work",
+        null,
+        'fix',
+        'signin-address-not-found',
+      ],
+      [
+        'an installer on a USB stick',
+        "I put Skype for Business on from a USB stick and it won't sign in",
+        null,
+        'fix',
+        'wrong-version',
+      ],
+      [
+        'a firewall blocking a website is not this product',
+        'the firewall at school blocks YouTube',
+        null,
+        'unknown',
+        null,
+      ],
     ];
   it.each(cases)('%s: %s', (_, text, context, kind, topic) => {
     const r = resolver.resolve(text, { context: { topic: context } });
