@@ -97,3 +97,61 @@ describe('zh-CN: asking whether there is a person hands over', () => {
     expect(reply('有没有人工客服')).toMatchObject({ topic: hand, answer: { kind: 'fix', id: hand } });
   });
 });
+
+/**
+ * Second round (chat-dev-5 and chat-dev-6): the causes described by what the person saw or did
+ * in Simplified Chinese. Outbound traffic cut to a whitelist or a new web-filtering box
+ * (上网行为管理) is the sign-in helper blocked; licences shuffled between people is the missing
+ * licence, and "licence given, still failing, how long until it takes effect" continues that
+ * conversation instead of pointing at DNS; records changed as asked for a new domain is waiting
+ * on DNS; a domain moved to another DNS host is the missing record; "what usually causes server
+ * temporarily unavailable" is the server-unavailable family; "what should I note down for
+ * Microsoft" is collecting logs; an attendance machine's clock, a print server and a factory
+ * system's password and an accounting suite's licence (用友) get their look-alike cards; "人呢"
+ * and "试过了，不行" in a conversation continue it; stuck at "正在登录" with no response is the
+ * triage question; urgency ("挺急的") and forms of address ("兄弟们") are filler; "is SfB Online
+ * gone, do we switch to Teams" is the retirement notice. Each sentence fails with main's zh-CN
+ * files; none comes from an evaluation set.
+ */
+describe('zh-CN: what people saw or did, second round', () => {
+  it.each([
+    ['网管把出网改成白名单了，浏览器正常，sfb 登不上', 'signin-address-not-found'],
+    ['办公室换了上网行为管理，lync 就登录不了，在家没问题', 'signin-address-not-found'],
+    ['上个月把许可证调来调去，有两个同事的 lync 登不进去了', 'not-licensed'],
+    ['DNS 记录已经按要求改好，新域名的账号还是登不了 sfb', 'dns-propagation'],
+    ['域名从万网转到腾讯云之后，sfb 提示服务器暂时不可用', 'server-unavailable-dns'],
+    ['sfb 提示服务器暂时不可用，一般是什么原因', 'server-unavailable'],
+    ['出错的时候要当场记下什么，方便给微软看', 'collect-logs'],
+    // urgency and forms of address are filler
+    ['兄弟们帮个忙，挺急的，马上要开会，sfb一直登录不了，啥情况', 'triage'],
+    // stuck at "signing in", no response: not the printer's "没反应"
+    ['lync 一直显示正在登录，然后就没反应了', 'triage'],
+  ])('%s → %s', (text, topic) => {
+    expect(reply(text)).toMatchObject({ topic, answer: { kind: 'fix', id: topic } });
+  });
+
+  it.each([
+    ['考勤机时间快了三分钟', 'phone-clock'],
+    ['打印文件时弹出打印服务器不可用', 'printer'],
+    ['MES 密码过期了', 'other-password'],
+    ['用友的许可证到期了', 'other-licence'],
+  ])('%s → the %s card', (text, id) => {
+    expect(reply(text)).toMatchObject({ topic: null, answer: { kind: 'near-miss', id } });
+  });
+
+  it.each([
+    ['授权已经给了，还是登不上，要等多久才生效', 'not-licensed'],
+    ['人呢', 'triage'],
+    ['试过了，不行', 'clock-skew'],
+  ])('%s (about %s) continues the conversation', (text, topic) => {
+    const r = resolver.resolve(text, { context: { topic } });
+    expect(r).toMatchObject({ topic, answer: { kind: 'follow-up', id: topic } });
+  });
+
+  it('"is SfB Online gone, do we switch to Teams" is the retirement notice', () => {
+    expect(reply('sfb online 是不是已经没了，要换 teams 吗')).toMatchObject({
+      topic: null,
+      answer: { kind: 'retirement' },
+    });
+  });
+});
