@@ -149,12 +149,15 @@ export class Resolver {
   private phraseReply(clean: string, lang: Lang, options: ResolveOptions): Decision | undefined {
     const { threshold } = this.settings;
     const folded = foldPhrase(clean);
-    const talk = this.phrases.smalltalk.findFolded(folded);
+    const followUp = this.phrases.followUps.findFolded(folded);
+    const context = options.context?.topic ?? null;
+    // "hello?? anyone there" in a conversation about a topic is the person waiting for the next
+    // step, not a greeting: a follow-up phrase beside small talk continues the conversation.
+    const waiting = followUp !== undefined && this.inConversation(options);
+    const talk = waiting ? undefined : this.phrases.smalltalk.findFolded(folded);
     if (talk && this.vocabulary.saysLittle(this.phrases.yes.find(talk.rest)?.rest ?? talk.rest, lang))
       return { topic: null, answer: { kind: 'smalltalk', id: talk.value } };
 
-    const followUp = this.phrases.followUps.findFolded(folded);
-    const context = options.context?.topic ?? null;
     if (followUp) {
       if (context && this.pack.topics.has(context)) {
         // The rest names another problem when it says more than a word, most of it foreign to

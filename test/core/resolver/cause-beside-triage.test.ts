@@ -97,3 +97,18 @@ describe("a follow-up about the step the fix asked for stays with the conversati
     });
   });
 });
+
+describe('a greeting beside "anyone there?" in a conversation is the person waiting, not small talk', () => {
+  const cases: [Lang, string][] = [
+    ['en', 'hello?? anyone there'],
+    ['zh-CN', '你好？有人吗'],
+  ];
+  it.each(cases)('%s: %s', (_, text) => {
+    expect(resolver.resolve(text, { context: { topic: 'forgotten-password' } }).answer).toEqual({
+      kind: 'follow-up',
+      id: 'forgotten-password',
+    });
+    // With no conversation, it is a greeting.
+    expect(resolver.resolve(text).answer.kind).toBe('smalltalk');
+  });
+});
