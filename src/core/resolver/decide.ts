@@ -178,6 +178,17 @@ function answerOrAsk(pack: KnowledgePack, settings: ResolverSettings, input: Dec
     .filter((c) => c.raw >= best.raw * settings.ambiguity && pack.topic(c.topic).kind !== 'triage')
     .slice(0, settings.suggestions)
     .map((c) => c.topic);
+  // A topic a little behind on the whole text whose own saying fits the message best ("因为时间
+  // Skype 不行": the clock topic's saying, behind two topics whose steps share the words) is offered too.
+  const sayer = topics
+    .filter((c) => pack.topic(c.topic).kind !== 'triage')
+    .reduce((a, c) => (c.named > a.named ? c : a), best);
+  if (
+    !suggestions.includes(sayer.topic) &&
+    sayer.named >= settings.threshold &&
+    sayer.raw >= best.raw * settings.leadNeighbourShare
+  )
+    suggestions.splice(Math.min(suggestions.length, settings.suggestions - 1), 1, sayer.topic);
   if (!aboutDomain(settings, input, suggestions)) return UNKNOWN;
   return { topic: null, answer: { kind: 'did-you-mean', id: null }, suggestions, clarify: true };
 }

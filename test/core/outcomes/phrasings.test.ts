@@ -26,9 +26,9 @@ describe('phrasings drawn from questions', () => {
 
   it('drops what the topic already has (the same words in any order) and repeats', () => {
     const known = realPack().phrasings('forgotten-password', 'en');
-    const questions = [known[0]!, known[0]!.toUpperCase(), 'forgot the password again today'];
+    const questions = [known[0]!, known[0]!.toUpperCase(), 'forgot the password again after the holiday'];
     expect(derivePhrasings(questions, 'en', analyzer, known, everyday)).toEqual([
-      'forgot the password again today',
+      'forgot the password again after the holiday',
     ]);
   });
 

@@ -65,11 +65,11 @@ describe('outcome recording', () => {
   it('keeps an unanswered question with its password redacted, and knows a channel from a personal chat', async () => {
     const { outcomes, as } = setup();
     const desk = as('c2', { channel: 'C-SUPPORT' });
-    await desk.say('lync is odd today pw: Hunter2024!');
+    await desk.say('lync sign in is odd today, account pw: Hunter2024!');
     await desk.say('where is the cafeteria');
     const [suggested, unknown] = await outcomes.list();
     expect(suggested).toMatchObject({ decision: 'did-you-mean', end: 'unanswered', chat: 'channel' });
-    expect(suggested!.text).toBe('lync is odd today pw: [redacted]');
+    expect(suggested!.text).toBe('lync sign in is odd today, account pw: [redacted]');
     expect(unknown).toMatchObject({ decision: 'unknown', end: 'unanswered', topic: null, endedAt: AT });
   });
 
