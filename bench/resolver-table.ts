@@ -40,7 +40,7 @@ export const SETS: SetInfo[] = [
   {
     name: 'chat-blind-2',
     file: 'test/fixtures/chat-blind-2.jsonl',
-    role: 'blind, never tuned on (run a few times in aggregate)',
+    role: 'blind, never tuned on (run several times in aggregate)',
     blind: true,
   },
   {
@@ -82,6 +82,12 @@ export const SETS: SetInfo[] = [
   {
     name: 'chat-blind-5',
     file: 'test/fixtures/chat-blind-5.jsonl',
+    role: 'blind, never tuned on',
+    blind: true,
+  },
+  {
+    name: 'chat-blind-6',
+    file: 'test/fixtures/chat-blind-6.jsonl',
     role: 'blind, never tuned on',
     blind: true,
   },
