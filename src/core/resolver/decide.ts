@@ -79,10 +79,7 @@ function decideRanked(pack: KnowledgePack, settings: ResolverSettings, input: De
   // cause fits it. "Can't sign in" (triage) close behind a specific cause is no rival to it. The
   // lead must rest on words its rival does not use: "lync is odd today pw: ..." shares its one
   // word with both password topics, and is asked about, not answered.
-  const second =
-    best && pack.topic(best.topic).kind !== 'triage'
-      ? topics.slice(1).find((c) => pack.topic(c.topic).kind !== 'triage')
-      : topics[1];
+  const second = best && !isTriage(pack, best) ? rivalOf(pack, topics) : topics[1];
   if (
     best &&
     best.score >= settings.leadFloor &&
@@ -131,6 +128,11 @@ function heard(pack: KnowledgePack, settings: ResolverSettings, input: DecisionI
   );
 }
 
+const isTriage = (pack: KnowledgePack, c: Ranked) => pack.topic(c.topic).kind === 'triage';
+
+/** The best topic after the first that is not "can't sign in" (triage): the first one's rival. */
+const rivalOf = (pack: KnowledgePack, topics: Ranked[]) => topics.slice(1).find((c) => !isTriage(pack, c));
+
 const UNKNOWN: Decision = { topic: null, answer: { kind: 'unknown', id: null } };
 
 /**
@@ -164,7 +166,7 @@ function answerOrAsk(pack: KnowledgePack, settings: ResolverSettings, input: Dec
   const best = specific ? second : topics[0]!;
   const kind = pack.topic(best.topic).kind;
   // "Can't sign in" fitting about as well as a specific cause is no second answer: the cause is.
-  const rival = topics.slice(1).find((c) => pack.topic(c.topic).kind !== 'triage');
+  const rival = rivalOf(pack, topics);
   const close =
     kind !== 'triage' &&
     !specific &&
@@ -180,9 +182,7 @@ function answerOrAsk(pack: KnowledgePack, settings: ResolverSettings, input: Dec
     .map((c) => c.topic);
   // A topic a little behind on the whole text whose own saying fits the message best ("因为时间
   // Skype 不行": the clock topic's saying, behind two topics whose steps share the words) is offered too.
-  const sayer = topics
-    .filter((c) => pack.topic(c.topic).kind !== 'triage')
-    .reduce((a, c) => (c.named > a.named ? c : a), best);
+  const sayer = topics.filter((c) => !isTriage(pack, c)).reduce((a, c) => (c.named > a.named ? c : a), best);
   if (
     !suggestions.includes(sayer.topic) &&
     sayer.named >= settings.threshold &&

@@ -112,3 +112,17 @@ describe('a greeting beside "anyone there?" in a conversation is the person wait
     expect(resolver.resolve(text).answer.kind).toBe('smalltalk');
   });
 });
+
+describe('"did you mean" for two tied topics also offers the one whose own saying fits best', () => {
+  it('a topic a little behind on the whole text, with the best saying, is among the suggestions', () => {
+    const pack = realPack();
+    const topics = [
+      ranked('signin-address-not-found', 0.79, 0.3),
+      ranked('cert-trust-dialog', 0.76, 0.19),
+      ranked('clock-skew', 0.69, 0.64),
+    ];
+    const d = decide(pack, DEFAULT_SETTINGS, decisionInput(topics));
+    expect(d.answer.kind).toBe('did-you-mean');
+    expect(d.suggestions).toContain('clock-skew');
+  });
+});
