@@ -15,6 +15,7 @@ export const decisionInput = (topics: Ranked[], over: Partial<DecisionInput> = {
   others: [],
   otherEvidence: () => 0,
   ownProduct: () => true,
+  namesProduct: () => true,
   saysMore: () => true,
   related: () => false,
   inDomain: () => true,

@@ -31,6 +31,8 @@ export interface DecisionInput {
   elsewhere: () => boolean;
   /** The message names this product and another product or device beside it. */
   inPassing: () => boolean;
+  /** The message names this product ("Skype for Business", "Lync"), or continues a conversation about a topic. */
+  namesProduct: () => boolean;
   /** The message names this product and no other product or device. */
   ownProduct: () => boolean;
   /** The message says something specific that `topic`'s text uses and `than`'s does not. */
@@ -64,9 +66,18 @@ function decideRanked(pack: KnowledgePack, settings: ResolverSettings, input: De
     // passing, and a fix quoting its own saying that fits better keeps the message.
     const passing =
       best !== undefined && best.named >= settings.threshold && other.raw <= best.raw && input.inPassing();
+    // A message that does not name this product, where the neighbour fits about as well as the
+    // best fix ("I forgot my Windows password and can't get into my laptop"), is the
+    // neighbour's: a helpdesk would not send that person through this product's fix.
+    // So is one where a word only the neighbour knows ("laptop") comes with half its score.
+    const unnamed =
+      best !== undefined &&
+      !input.namesProduct() &&
+      (other.raw >= best.raw * settings.ambiguity ||
+        (input.otherEvidence(other.topic) > 0 && other.raw >= best.raw * settings.neighbourShare));
     const wins =
       kind === 'near-miss'
-        ? !passing && neighbourFits(settings, other, best, input.otherEvidence(other.topic))
+        ? !passing && (unnamed || neighbourFits(settings, other, best, input.otherEvidence(other.topic)))
         : other.raw > (best?.raw ?? 0);
     if (wins) return { topic: null, answer: { kind, id: other.topic } };
   }

@@ -48,10 +48,15 @@ export class DomainWords {
 
   /** True when the message names the product or signing in, in any of its spellings. */
   says(clean: string, lang: Lang): boolean {
+    return this.found(clean, lang).length > 0;
+  }
+
+  /** The words the message names, each as the analyzer reads it (its terms). */
+  found(clean: string, lang: Lang): string[][] {
     const read = this.terms(clean, lang);
     // Most messages hold none of the words: no set is built for them (this runs on every fix).
-    if (!read.some((t) => this.starts.has(t.text))) return false;
+    if (!read.some((t) => this.starts.has(t.text))) return [];
     const terms = new Set(read.map((t) => t.text));
-    return this.words.some((word) => word.every((t) => terms.has(t)));
+    return this.words.filter((word) => word.every((t) => terms.has(t)));
   }
 }

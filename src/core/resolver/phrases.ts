@@ -40,13 +40,17 @@ export class PhraseMatcher<T> {
     return this.findFolded(foldPhrase(text));
   }
 
-  /** The same, for text already folded with `foldPhrase` (one fold for several matchers). */
-  findFolded(folded: string): PhraseHit<T> | undefined {
-    let first: T | undefined;
+  /**
+   * The same, for text already folded with `foldPhrase` (one fold for several matchers). With
+   * `last`, the last phrase found is the value: "ok bye" is a goodbye, "ok thanks" thanks.
+   */
+  findFolded(folded: string, which: 'first' | 'last' = 'first'): PhraseHit<T> | undefined {
+    let found: T | undefined;
     const rest = this.phrases.replace(folded, (m) => {
-      first ??= this.values.get(m);
+      const value = this.values.get(m);
+      if (which === 'last' || found === undefined) found = value;
       return ' ';
     });
-    return first === undefined ? undefined : { value: first, rest: rest.replace(/\s+/g, ' ').trim() };
+    return found === undefined ? undefined : { value: found, rest: rest.replace(/\s+/g, ' ').trim() };
   }
 }

@@ -16,11 +16,23 @@ export type Ranked = Candidate & {
   raw: number;
   /** The best score of one of the topic's own sayings (error, phrasing, title, symptom), not its whole text. */
   named: number;
+  /** How well the message quotes one of the topic's error messages (0 for replies without one). */
+  quoted?: number;
+  /**
+   * How well the topic's best sentence fits, uncapped, when the topic's score was capped to
+   * the sentence cap (see `rankMessage`): topics tied at the cap are told apart by it.
+   */
+  part?: number;
 };
 
-/** Best first by the uncapped score, then by id (the answer never varies). */
+/**
+ * Best first by the uncapped score, then by the best sentence's fit (topics tied at the sentence
+ * cap), then by id (the answer never varies).
+ */
 export const byScore = (a: Ranked, b: Ranked) =>
-  b.raw - a.raw || (a.topic < b.topic ? -1 : a.topic > b.topic ? 1 : 0);
+  b.raw - a.raw ||
+  (b.part ?? b.raw) - (a.part ?? a.raw) ||
+  (a.topic < b.topic ? -1 : a.topic > b.topic ? 1 : 0);
 
 /** A message's sentences: cut after sentence punctuation and at line breaks (not inside `a.b`). */
 export function sentences(text: string): string[] {
@@ -52,6 +64,7 @@ export class Ranker {
         score: Math.min(1, score),
         raw: score,
         named: Math.max(f.error, f.alias, f.title, f.description),
+        quoted: f.error,
       }))
       .sort(byScore);
   }
@@ -78,13 +91,16 @@ export class Ranker {
     const first = clear ? lead.topic : undefined;
     const cap = this.settings.threshold - 0.001;
     const best = new Map(whole.map((c) => [c.topic, c]));
+    // Capped topics tie; how well each fits the whole message still tells them apart.
+    const wholeRaw = new Map(whole.map((c) => [c.topic, c.raw]));
     this.scorer.readParts(clean, parts, lang);
     for (const part of parts)
       for (const c of this.rank(part, lang)) {
         const seen = best.get(c.topic);
         const score = c.topic === first ? c.score : Math.min(c.score, cap);
         const raw = c.topic === first ? c.raw : Math.min(c.raw, cap);
-        if (!seen || raw > seen.raw) best.set(c.topic, { topic: c.topic, score, raw, named: c.named });
+        if (!seen || raw > seen.raw)
+          best.set(c.topic, { ...c, score, raw, part: wholeRaw.get(c.topic) ?? 0 });
       }
     return [...best.values()].sort(byScore);
   }

@@ -44,6 +44,8 @@ export class Resolver {
   private readonly vocabulary: Vocabulary;
   private readonly domain: DomainWords;
   private readonly elsewhere: DomainWords;
+  /** Each topic's terms, every field and language (the index's bag documents). */
+  private readonly bags = new Map<string, Set<string>>();
   private readonly product: DomainWords;
 
   constructor(
@@ -64,6 +66,22 @@ export class Resolver {
     const owned = (words: string[]) => titles.some((d) => words.every((w) => d.terms.has(w)));
     this.product = new DomainWords(pack, index.analyzer, terms, 'product');
     this.elsewhere = new DomainWords(pack, index.analyzer, terms, 'elsewhere', (words) => !owned(words));
+    for (const d of index.docs)
+      if (d.field === 'bag' && pack.topics.has(d.topic)) this.bags.set(d.topic, d.terms);
+  }
+
+  /**
+   * Whether the message names another product or device. One that the best topic's own text
+   * talks about does not count when the message quotes that topic's error message:
+   * "server temp unavailable... only the MX record is set up" is the DNS topic's own subject
+   * (its steps name the records), "the VPN says server temporarily unavailable" is another
+   * product's.
+   */
+  private namesElsewhere(clean: string, lang: Lang, best: Ranked | undefined): boolean {
+    const found = this.elsewhere.found(clean, lang);
+    if (!found.length || !best || (best.quoted ?? 0) < this.settings.threshold) return found.length > 0;
+    const bag = this.bags.get(best.topic);
+    return found.some((word) => !bag || !word.every((t) => bag.has(t)));
   }
 
   resolve(text: string, options: ResolveOptions = {}): Resolution {
@@ -84,11 +102,12 @@ export class Resolver {
         related: (a, b) => this.clarifications.related(a, b),
         inDomain: () => this.inConversation(options) || this.domain.says(clean, lang),
         elsewhere: () =>
-          this.elsewhere.says(clean, lang) &&
+          this.namesElsewhere(clean, lang, topics[0]) &&
           !this.inConversation(options) &&
           !this.product.says(clean, lang),
-        inPassing: () => this.product.says(clean, lang) && this.elsewhere.says(clean, lang),
-        ownProduct: () => this.product.says(clean, lang) && !this.elsewhere.says(clean, lang),
+        namesProduct: () => this.inConversation(options) || this.product.says(clean, lang),
+        inPassing: () => this.product.says(clean, lang) && this.namesElsewhere(clean, lang, topics[0]),
+        ownProduct: () => this.product.says(clean, lang) && !this.namesElsewhere(clean, lang, topics[0]),
         saysMore: (topic, than) => this.vocabulary.saysMore(clean, lang, topic, than),
       });
     const reply = this.continued(decision, clean, lang, options);
@@ -154,7 +173,7 @@ export class Resolver {
     // "hello?? anyone there" in a conversation about a topic is the person waiting for the next
     // step, not a greeting: a follow-up phrase beside small talk continues the conversation.
     const waiting = followUp !== undefined && this.inConversation(options);
-    const talk = waiting ? undefined : this.phrases.smalltalk.findFolded(folded);
+    const talk = waiting ? undefined : this.phrases.smalltalk.findFolded(folded, 'last');
     if (talk && this.vocabulary.saysLittle(this.phrases.yes.find(talk.rest)?.rest ?? talk.rest, lang))
       return { topic: null, answer: { kind: 'smalltalk', id: talk.value } };
 

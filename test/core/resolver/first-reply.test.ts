@@ -174,6 +174,15 @@ describe('small talk is answered as small talk', () => {
     ['哈囉', 'greeting'],
     ['謝謝 好了', 'thanks'],
     ['掰掰', 'bye'],
+    ['ok, got it', 'okay'],
+    ['alright, will do', 'okay'],
+    ['承知しました', 'okay'],
+    ['了解です', 'okay'],
+    ['收到', 'okay'],
+    ['好的，知道了', 'okay'],
+    ['瞭解', 'okay'],
+    ['好喔 我試試看', 'okay'],
+    ['ok thanks', 'thanks'],
   ])('%s', (text, id) => {
     expect(reply(text)).toMatchObject({ topic: null, answer: { kind: 'smalltalk', id } });
   });
@@ -220,5 +229,16 @@ describe('asking for a person, inside a sentence, in every language', () => {
     ['zh-TW', '可以找真人客服嗎'],
   ])('%s: %s', (_, text) => {
     expect(reply(text)).toMatchObject({ topic: 'collect-logs', answer: { kind: 'fix', id: 'collect-logs' } });
+  });
+});
+
+describe('an acknowledgement inside a conversation does not end it or start another fix', () => {
+  it.each([
+    ['ok, still the same error', 'en'],
+    ['はい、まだダメです', 'ja'],
+    ['好的，还是登不上', 'zh-CN'],
+  ])('%s', (text) => {
+    const r = resolver.resolve(text, { context: { topic: 'clock-skew' } });
+    expect(r).toMatchObject({ topic: 'clock-skew', answer: { kind: 'follow-up' } });
   });
 });

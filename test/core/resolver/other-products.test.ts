@@ -97,3 +97,42 @@ describe('asking whether the bot is a person is small talk', () => {
     expect(reply(text)).toMatchObject({ topic: null, answer: { kind: 'smalltalk', id: 'who-am-i' } });
   });
 });
+
+/**
+ * A forgotten password or another app's "server temporarily unavailable", in a message that
+ * does not name this product, where the neighbour's card fits about as well as the fix: the
+ * neighbour's card, never this product's fix.
+ */
+describe("a neighbour's problem told without naming this product gets the neighbour's card", () => {
+  const cases: [Lang, string, string][] = [
+    ['en', 'forgot the password for my laptop, cannot get past the login screen', 'windows-password'],
+    ['ja', 'ノートPCのWindowsパスワードを忘れてログインできません', 'windows-password'],
+    ['zh-CN', '忘了 Windows 开机密码，电脑进不去了', 'windows-password'],
+    ['zh-TW', '筆電的 Windows 密碼忘記了，進不了桌面', 'windows-password'],
+  ];
+  it.each(cases)('%s: %s', (_, text, id) => {
+    expect(reply(text)).toMatchObject({ topic: null, answer: { kind: 'near-miss', id } });
+  });
+});
+
+describe("another product's 'server temporarily unavailable' is not this product's error", () => {
+  const cases: Cases = {
+    en: ['the VPN app keeps saying server temporarily unavailable when I work from home'],
+    ja: ['在宅で VPN につなぐと「サーバーが一時的に利用できません」と出る'],
+    'zh-CN': ['在家连 VPN 一直提示服务器暂时不可用'],
+    'zh-TW': ['在家連 VPN 一直跳出伺服器暫時無法使用'],
+  };
+  it.each(each(cases))('%s: %s', (_, text) => {
+    const r = reply(text);
+    expect(r.topic).toBeNull();
+    expect(r.answer.kind).not.toBe('fix');
+  });
+
+  it('the error beside the DNS records its own fix talks about keeps the fix', () => {
+    expect(
+      reply('server temp unavailable, and our DNS host only has the MX record for the domain'),
+    ).toMatchObject({
+      topic: 'server-unavailable-dns',
+    });
+  });
+});
