@@ -242,3 +242,30 @@ describe('an acknowledgement inside a conversation does not end it or start anot
     expect(r).toMatchObject({ topic: 'clock-skew', answer: { kind: 'follow-up' } });
   });
 });
+
+/**
+ * In a conversation about the "server temporarily unavailable" question, what the person tried
+ * ("rebooted") or that they do not know the answer is no new problem: the conversation goes on.
+ */
+describe('a follow-up that says what was tried, or "I don\'t know", continues the conversation', () => {
+  it.each([
+    ['rebooted the laptop, still the same'],
+    ["no idea, I'm not in IT"],
+    ['PC を再起動しましたが同じです'],
+    ['すみません、よく分からないです'],
+    ['重启过了，还是一样'],
+    ['不清楚，我就是普通用户'],
+    ['重開機也一樣'],
+    ['我不知道耶，我只是一般員工'],
+  ])('%s', (text) => {
+    const r = resolver.resolve(text, { context: { topic: 'server-unavailable' } });
+    expect(r).toMatchObject({ topic: 'server-unavailable', answer: { kind: 'follow-up' } });
+  });
+
+  it('a new error named after the reboot is the new topic', () => {
+    const r = resolver.resolve('rebooted and now it says user is not SIP enabled', {
+      context: { topic: 'server-unavailable' },
+    });
+    expect(r.topic).toBe('user-not-sip-enabled');
+  });
+});

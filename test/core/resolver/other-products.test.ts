@@ -136,3 +136,25 @@ describe("another product's 'server temporarily unavailable' is not this product
     });
   });
 });
+
+describe('a Wi-Fi network asking to trust its certificate is not the Skype for Business trust prompt', () => {
+  const cases: [Lang, string][] = [
+    ['en', 'joining the guest WiFi pops up a certificate not trusted box, do I connect anyway?'],
+    ['ja', '会社の Wi-Fi につなぐと証明書が信頼されていないと出ます。このまま接続していい？'],
+    ['zh-CN', '连公司 WiFi 时弹出证书不受信任，要不要继续连？'],
+    ['zh-TW', '連公司 Wi-Fi 跳出憑證不受信任的視窗，要繼續連嗎？'],
+  ];
+  it.each(cases)('%s: %s', (_, text) => {
+    const r = reply(text);
+    expect(r.topic).toBeNull();
+    expect(r.answer.kind).not.toBe('fix');
+  });
+
+  it('the trust prompt itself, on the office Wi-Fi, keeps its fix', () => {
+    expect(
+      reply('on the office WiFi Lync says it cannot verify the server is trusted, connect anyway?'),
+    ).toMatchObject({
+      topic: 'cert-trust-dialog',
+    });
+  });
+});
