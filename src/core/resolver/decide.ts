@@ -105,12 +105,17 @@ function decideRanked(pack: KnowledgePack, settings: ResolverSettings, input: De
       clarify: pack.topic(best.topic).kind === 'clarify',
     };
   // Likely but not sure: the best few topics, offered as "did you mean", unless the message
-  // looks more like a neighbour's problem than any of them.
+  // looks more like a neighbour's problem than any of them. A message that names this product
+  // and no other is offered them even so, when the best one is likely: "Lync wants my
+  // password... reset it before the 2pm meeting" shares a word with the meetings card, and is
+  // still about Lync.
   // The share is of the best topic that names itself: one found on its steps' text alone does
   // not push the others out.
   const reference = topics.find((c) => c.named >= settings.namedFloor) ?? best;
   const suggestions =
-    best && reference && !(other && other.score > best.score)
+    best &&
+    reference &&
+    !(other && other.score > best.score && !(input.ownProduct() && best.score >= settings.leadFloor))
       ? topics
           .filter(
             (c) => c.score >= settings.suggestFloor && c.score >= reference.score * settings.suggestRatio,

@@ -126,3 +126,48 @@ describe('"did you mean" for two tied topics also offers the one whose own sayin
     expect(d.suggestions).toContain('clock-skew');
   });
 });
+
+/**
+ * A neighbour's card below the answer threshold that outscores the best topic on one incidental
+ * word ("...before my 2pm meeting") does not silence a message that names this product and no
+ * other: it is offered the likely topics. One that does not name this product is not.
+ */
+describe("a neighbour's card below the threshold and a message about this product", () => {
+  const pack = realPack();
+  const topics = [ranked('forgotten-password', 0.26, 0.25), ranked('collect-logs', 0.2, 0.18)];
+  const others = [ranked('teams-meetings', 0.29, 0.35)];
+
+  it('offers the likely topics when the message names this product and no other', () => {
+    const d = decide(
+      pack,
+      DEFAULT_SETTINGS,
+      decisionInput(topics, { others, otherEvidence: () => 3, saysMore: () => false }),
+    );
+    expect(d).toMatchObject({ topic: null, answer: { kind: 'did-you-mean' } });
+    expect(d.suggestions?.[0]).toBe('forgotten-password');
+  });
+
+  it('offers nothing when the message does not name this product', () => {
+    const d = decide(
+      pack,
+      DEFAULT_SETTINGS,
+      decisionInput(topics, {
+        others,
+        saysMore: () => false,
+        ownProduct: () => false,
+        namesProduct: () => false,
+      }),
+    );
+    expect(d).toMatchObject({ topic: null, answer: { kind: 'unknown' } });
+  });
+
+  it('offers nothing when the best topic is only faintly likely', () => {
+    const faint = [ranked('user-not-sip-enabled', 0.16, 0.15)];
+    const d = decide(
+      pack,
+      DEFAULT_SETTINGS,
+      decisionInput(faint, { others, otherEvidence: () => 3, saysMore: () => false }),
+    );
+    expect(d.answer.kind).toBe('unknown');
+  });
+});
