@@ -94,7 +94,7 @@ export class Resolver {
     const topics = ranked.filter((c) => this.pack.topics.has(c.topic));
     const others = ranked.filter((c) => this.pack.answers.has(c.topic));
     const decision =
-      this.phraseReply(clean, lang, options) ??
+      this.phraseReply(clean, lang, options, topics[0]) ??
       decide(this.pack, this.settings, {
         topics,
         others,
@@ -110,7 +110,14 @@ export class Resolver {
         ownProduct: () => this.product.says(clean, lang) && !this.namesElsewhere(clean, lang, topics[0]),
         saysMore: (topic, than) => this.vocabulary.saysMore(clean, lang, topic, than),
       });
-    const reply = this.continued(decision, clean, lang, options);
+    const decided = topics.find((c) => c.topic === decision.topic);
+    const reply = this.continued(
+      decision,
+      clean,
+      lang,
+      options,
+      (decided?.score ?? 0) >= this.settings.threshold && (decided?.named ?? 0) >= this.settings.threshold,
+    );
     // The documented field order: text, topic, confidence, lang, clarify, candidates, suggestions, answer.
     return {
       text,
@@ -133,10 +140,36 @@ export class Resolver {
    * as "it did not work". A redirect, small talk, or a fix named in more than one word is left as
    * decided.
    */
-  private continued(decision: Decision, clean: string, lang: Lang, options: ResolveOptions): Decision {
+  private continued(
+    decision: Decision,
+    clean: string,
+    lang: Lang,
+    options: ResolveOptions,
+    /** The fix decided fits the message, and one of its own sayings fits it, at least to the threshold. */
+    sure: boolean,
+  ): Decision {
     const context = options.context?.topic ?? null;
-    if (!context || !this.pack.topics.has(context) || clean.length > SHORT_FOLLOW_UP) return decision;
+    if (!context || !this.pack.topics.has(context)) return decision;
     const { kind } = decision.answer;
+    // A request for a person is one, whatever the conversation.
+    if (kind === 'fix' && this.pack.topics.get(decision.topic!)?.kind === 'escalate') return decision;
+    // "Can't sign in" (triage) asks what the person sees; in a conversation about a cause, the
+    // person has said it already ("the box shows sip.contoso.com, is that ours?"): go on.
+    const triage = (id: string | null) => id !== null && this.pack.topics.get(id)?.kind === 'triage';
+    if (kind === 'fix' && triage(decision.topic) && !triage(context))
+      return { topic: context, answer: { kind: 'follow-up', id: context } };
+    // Nor does another cause the message only leans towards, none of its own sayings fitting:
+    // a detail about the conversation's own problem shares a word with some other cause's steps
+    // ("the box shows sip.fabrikam.com" after the trust prompt is not the DNS records' problem).
+    if (
+      kind === 'fix' &&
+      !sure &&
+      !triage(context) &&
+      decision.topic !== context &&
+      !this.clarifications.related(decision.topic!, context)
+    )
+      return { topic: context, answer: { kind: 'follow-up', id: context } };
+    if (clean.length > SHORT_FOLLOW_UP) return decision;
     // One word the bot knows ("an hour now") does not change the subject, even when it is
     // some other topic's word.
     const open =
@@ -165,7 +198,12 @@ export class Resolver {
    * a follow-up ("still failing") that continues the conversation's topic unless the rest of
    * the message names another problem; a request for a person, unless it also names a problem.
    */
-  private phraseReply(clean: string, lang: Lang, options: ResolveOptions): Decision | undefined {
+  private phraseReply(
+    clean: string,
+    lang: Lang,
+    options: ResolveOptions,
+    best: Ranked | undefined,
+  ): Decision | undefined {
     const { threshold } = this.settings;
     const folded = foldPhrase(clean);
     const followUp = this.phrases.followUps.findFolded(folded);
@@ -185,7 +223,9 @@ export class Resolver {
         const ranked = this.ranker.rankMessage(rest, lang);
         const named = ranked.find((c) => c.score >= threshold);
         // ...and only when another topic's own saying fits it well, and clearly better than the
-        // conversation's ("changed the time, still failing" after a clock question stays).
+        // conversation's ("changed the time, still failing" after a clock question stays). What
+        // the person tried or waited for ("rebooted", "30分待っても") is a follow-up phrase of its
+        // own, so it is not left in the rest to look like some other cause.
         const own = ranked.find((c) => c.topic === context)?.named ?? 0;
         const elsewhere =
           named !== undefined &&
@@ -203,9 +243,12 @@ export class Resolver {
 
     const person = this.phrases.person.findFolded(folded);
     const handOver = [...this.pack.topics.values()].find((t) => t.kind === 'escalate');
+    // The whole message, read sentence by sentence, names a problem too: "Agent at the Swindon
+    // site... still gets the personal certificate error" is a call-centre agent's problem, not
+    // a request for one (the rest, its punctuation folded away, is one long diluted sentence).
     const namesProblem = (rest: string) =>
       this.vocabulary.knownWords(rest, lang) >= 2 &&
-      (this.ranker.rankMessage(rest, lang)[0]?.score ?? 0) >= threshold;
+      Math.max(best?.score ?? 0, this.ranker.rankMessage(rest, lang)[0]?.score ?? 0) >= threshold;
     if (person && handOver && !namesProblem(person.rest))
       return { topic: handOver.id, answer: { kind: 'fix', id: handOver.id } };
     return undefined;

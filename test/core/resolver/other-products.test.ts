@@ -158,3 +158,35 @@ describe('a Wi-Fi network asking to trust its certificate is not the Skype for B
     });
   });
 });
+
+describe("'team' is a word, 'Teams' the product", () => {
+  it('a message about my team and this product keeps its fix', () => {
+    expect(
+      reply(
+        'my whole team can sign in to Skype for Business except me, it says the server is temporarily unavailable',
+      ),
+    ).toMatchObject({ topic: 'server-unavailable' });
+  });
+
+  it('everyone else on the team having it working is no retirement question', () => {
+    expect(
+      reply(
+        "I started this month and everyone else on my team has Skype for Business working, mine just won't sign in",
+      ).answer.kind,
+    ).not.toBe('retirement');
+  });
+});
+
+describe('whether to keep Lync or go to Teams is the retirement question', () => {
+  it.each([
+    [
+      'en',
+      "we keep getting asked whether it's worth fixing Lync at all or if we should just go over to Teams",
+    ],
+    ['ja', 'Lync まだ保守が必要ですか？それとも全員 Teams に切り替えるべき？'],
+    ['zh-CN', '领导问 Lync 还要不要继续维护，还是全员改用 Teams'],
+    ['zh-TW', '主管問還要不要繼續維護 Lync，還是全部改用 Teams'],
+  ])('%s: %s', (_, text) => {
+    expect(reply(text)).toMatchObject({ topic: null, answer: { kind: 'retirement' } });
+  });
+});

@@ -1,0 +1,72 @@
+/**
+ * Inside a conversation about one cause, the person adds a detail, asks about what they see, or
+ * says how things went (issue 13, follow-ups that add a new detail). The bot goes on with the
+ * conversation's topic unless the message names another problem clearly; "can't sign in"
+ * (triage) is never where a conversation about a cause falls back to, and a request for a person
+ * is one whatever the conversation. These sentences are written for the tests; none comes from
+ * an evaluation set.
+ */
+import { describe, expect, it } from 'vitest';
+import { realResolver } from '../../helpers/pack.js';
+
+const resolver = realResolver();
+const reply = (text: string, topic: string | null) => resolver.resolve(text, { context: { topic } });
+
+describe('a question about what the trust prompt shows goes on with the trust prompt', () => {
+  it.each([
+    ['en', 'the name shown in that box is sip.fabrikam.com, is that one of ours?'],
+    ['ja', 'ダイアログの名前は sip.fabrikam.com でした。うちのものでしょうか？'],
+    ['zh-CN', '框里写的是 sip.fabrikam.com，是我们自己的吗'],
+    ['zh-TW', '視窗上寫的是 sip.fabrikam.com，這是我們公司的嗎'],
+  ])('%s: %s', (_, text) => {
+    expect(reply(text, 'cert-trust-dialog')).toMatchObject({
+      topic: 'cert-trust-dialog',
+      answer: { kind: 'follow-up' },
+    });
+  });
+});
+
+describe('what was tried or waited for is no new problem', () => {
+  it.each([
+    ['en', 'waited an hour, still the same'],
+    ['ja', '30分待ってもまだダメです'],
+    ['zh-CN', '等了一会儿，还是不行'],
+    ['zh-TW', '等了一下，還是一樣'],
+  ])('%s: %s', (_, text) => {
+    expect(reply(text, 'server-unavailable')).toMatchObject({
+      topic: 'server-unavailable',
+      answer: { kind: 'follow-up' },
+    });
+  });
+});
+
+describe('a request for a person is one, whatever the conversation', () => {
+  it.each([
+    ['en', 'can I talk to a real person please'],
+    ['zh-CN', '我想转人工客服'],
+  ])('%s: %s', (_, text) => {
+    const r = reply(text, 'cert-trust-dialog');
+    expect(r.answer.kind).toBe('fix');
+    expect(resolver.pack.topic(r.topic!).kind).toBe('escalate');
+  });
+});
+
+describe('a role that sounds like a request for a person, beside a named problem, gets the fix', () => {
+  it.each([
+    [
+      'en',
+      'Operator on the night shift here: Skype for Business says there was a problem acquiring a personal certificate',
+    ],
+    [
+      'en',
+      'Agent at the Leeds site, changed her sign-in address last week. She cleared her sign-in info and still gets the personal certificate error. Anything else to try?',
+    ],
+    [
+      'ja',
+      'コールセンターのオペレーターです。Skype for Business で個人証明書の取得で問題が発生しましたと出ます',
+    ],
+    ['zh-CN', '我是客服坐席，商务版 Skype 提示获取登录所需的个人证书时出现问题'],
+  ])('%s: %s', (_, text) => {
+    expect(reply(text, null).topic).toBe('personal-certificate');
+  });
+});
