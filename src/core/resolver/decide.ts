@@ -67,13 +67,16 @@ function decideRanked(pack: KnowledgePack, settings: ResolverSettings, input: De
     const passing =
       best !== undefined && best.named >= settings.threshold && other.raw <= best.raw && input.inPassing();
     // A message that does not name this product, where the neighbour fits about as well as the
-    // best fix ("I forgot my Windows password and can't get into my laptop"), is the
-    // neighbour's: a helpdesk would not send that person through this product's fix.
+    // best fix, its own sayings too ("I forgot my Windows password and can't get into my
+    // laptop"), is the neighbour's: a helpdesk would not send that person through this
+    // product's fix. ("dns" alone fits the mail records' card on its steps' word, not on its
+    // sayings: it is offered the DNS topics.)
     // So is one where a word only the neighbour knows ("laptop") comes with half its score.
     const unnamed =
       best !== undefined &&
       !input.namesProduct() &&
-      (other.raw >= best.raw * settings.ambiguity ||
+      ((other.raw >= best.raw * settings.ambiguity &&
+        other.named >= best.named * settings.leadNeighbourShare) ||
         (input.otherEvidence(other.topic) > 0 && other.raw >= best.raw * settings.neighbourShare));
     const wins =
       kind === 'near-miss'

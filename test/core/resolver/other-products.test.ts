@@ -115,6 +115,12 @@ describe("a neighbour's problem told without naming this product gets the neighb
   });
 });
 
+it("a word the mail records' card shares with the DNS topics' steps ('dns' alone) offers the DNS topics", () => {
+  const r = reply('dns');
+  expect(r.answer.kind).toBe('did-you-mean');
+  expect(r.suggestions).toContain('dns-propagation');
+});
+
 describe("another product's 'server temporarily unavailable' is not this product's error", () => {
   const cases: Cases = {
     en: ['the VPN app keeps saying server temporarily unavailable when I work from home'],
