@@ -86,6 +86,30 @@ export const SETS: SetInfo[] = [
     blind: false,
   },
   {
+    name: 'chat-dev-9',
+    file: 'test/fixtures/chat-dev-9.jsonl',
+    role: 'written blind, tuned on',
+    blind: false,
+  },
+  {
+    name: 'chat-dev-10',
+    file: 'test/fixtures/chat-dev-10.jsonl',
+    role: 'written blind, tuned on',
+    blind: false,
+  },
+  {
+    name: 'chat-dev-11',
+    file: 'test/fixtures/chat-dev-11.jsonl',
+    role: 'written blind, tuned on',
+    blind: false,
+  },
+  {
+    name: 'chat-dev-12',
+    file: 'test/fixtures/chat-dev-12.jsonl',
+    role: 'written blind, tuned on',
+    blind: false,
+  },
+  {
     name: 'chat-blind-4',
     file: 'test/fixtures/chat-blind-4.jsonl',
     role: 'blind, never tuned on',

@@ -117,6 +117,7 @@ export class Resolver {
       lang,
       options,
       (decided?.score ?? 0) >= this.settings.threshold && (decided?.named ?? 0) >= this.settings.threshold,
+      topics,
     );
     // The documented field order: text, topic, confidence, lang, clarify, candidates, suggestions, answer.
     return {
@@ -147,10 +148,13 @@ export class Resolver {
     options: ResolveOptions,
     /** The fix decided fits the message, and one of its own sayings fits it, at least to the threshold. */
     sure: boolean,
+    topics: Ranked[],
   ): Decision {
     const context = options.context?.topic ?? null;
     if (!context || !this.pack.topics.has(context)) return decision;
     const { kind } = decision.answer;
+    const answered = this.answersClarification(context, decision, topics);
+    if (answered) return answered;
     // A request for a person is one, whatever the conversation.
     if (kind === 'fix' && this.pack.topics.get(decision.topic!)?.kind === 'escalate') return decision;
     // "Can't sign in" (triage) asks what the person sees; in a conversation about a cause, the
@@ -169,6 +173,10 @@ export class Resolver {
       !this.clarifications.related(decision.topic!, context)
     )
       return { topic: context, answer: { kind: 'follow-up', id: context } };
+    // Nor does a message that fits no topic surely ("did you mean"): the helpdesk stays with
+    // the problem being worked on.
+    if (kind === 'did-you-mean' && !triage(context))
+      return { topic: context, answer: { kind: 'follow-up', id: context } };
     if (clean.length > SHORT_FOLLOW_UP) return decision;
     // One word the bot knows ("an hour now") does not change the subject, even when it is
     // some other topic's word.
@@ -180,6 +188,31 @@ export class Resolver {
         this.vocabulary.knownWords(clean, lang) < 2);
     if (!open) return decision;
     return { topic: context, answer: { kind: 'follow-up', id: context } };
+  }
+
+  /**
+   * After a clarifying question ("custom domain, or ADFS single sign-on?"), a message that fits
+   * one of its causes is the answer to it, even when a sibling topic fits a little better on the
+   * words they share ("we do have our own domain, not sure the sip records were ever added" fits
+   * the DNS propagation topic too): that cause, when it fits at least `suggestRatio` of the best
+   * topic on its own sayings.
+   */
+  private answersClarification(context: string, decision: Decision, topics: Ranked[]): Decision | undefined {
+    const clarify = this.pack.topic(context).clarify;
+    if (!clarify || (decision.topic !== null && this.clarifications.related(decision.topic, context)))
+      return undefined;
+    const causes = new Set(clarify.options.filter((o) => o.topics.length === 1).map((o) => o.topics[0]!));
+    const best = topics[0];
+    const cause = topics.find((c) => causes.has(c.topic));
+    if (
+      !best ||
+      !cause ||
+      cause.named < this.settings.namedFloor ||
+      cause.score < this.settings.suggestFloor ||
+      cause.score < best.score * this.settings.suggestRatio
+    )
+      return undefined;
+    return { topic: cause.topic, answer: { kind: 'fix', id: cause.topic } };
   }
 
   /** The conversation so far is about one of the topics: a short reply in it is about the domain. */

@@ -58,7 +58,7 @@ export const DEFAULT_SETTINGS: ResolverSettings = {
   answerThreshold: 0.35,
   namedFloor: 0.15,
   leadFloor: 0.2,
-  leadMargin: 1.25,
+  leadMargin: 1.4,
   leadNeighbourShare: 0.8,
   suggestFloor: 0.15,
   suggestRatio: 0.6,

@@ -70,3 +70,33 @@ describe('a role that sounds like a request for a person, beside a named problem
     expect(reply(text, null).topic).toBe('personal-certificate');
   });
 });
+
+describe('after the "custom domain or ADFS?" question, a message that fits one cause answers it', () => {
+  it.each([
+    ['en', 'yes we have our own domain and I doubt anyone added the sip records'],
+    ['ja', 'うちは独自ドメインです。sip のレコードは多分入れてないです'],
+    ['zh-CN', '我们用的是自己的域名，sip 记录好像没人加过'],
+    ['zh-TW', '我們是用自己的網域，sip 的紀錄應該沒人加過'],
+  ])('%s: %s', (_, text) => {
+    expect(reply(text, 'server-unavailable')).toMatchObject({ topic: 'server-unavailable-dns' });
+  });
+
+  it('without the question before it, the same message is not forced to the cause', () => {
+    // The propagation topic fits "added the sip records" better on its own; only the
+    // conversation makes it the answer to the question.
+    expect(reply('yes we have our own domain and I doubt anyone added the sip records', null).topic).not.toBe(
+      'server-unavailable-dns',
+    );
+  });
+});
+
+describe('signing in again is good news, not "cannot sign in"', () => {
+  it.each([
+    ['en', 'ok thanks, I can sign in now'],
+    ['ja', 'サインインできました！ありがとうございます'],
+    ['zh-CN', '好了，能登录了，谢谢'],
+    ['zh-TW', '謝謝，可以登入了'],
+  ])('%s: %s', (_, text) => {
+    expect(reply(text, null)).toMatchObject({ topic: null, answer: { kind: 'smalltalk', id: 'thanks' } });
+  });
+});
