@@ -174,8 +174,13 @@ export class Resolver {
     )
       return { topic: context, answer: { kind: 'follow-up', id: context } };
     // Nor does a message that fits no topic surely ("did you mean"): the helpdesk stays with
-    // the problem being worked on.
-    if (kind === 'did-you-mean' && !triage(context))
+    // the problem being worked on. One that fits nothing well but shares a word with the
+    // conversation's topic ("so we really need a paid cert from a proper CA?") goes on with it
+    // too; one that shares nothing with it ("where is the cafeteria") does not.
+    if (
+      (kind === 'did-you-mean' && !triage(context)) ||
+      (kind === 'unknown' && topics.some((c) => c.topic === context && c.score > 0))
+    )
       return { topic: context, answer: { kind: 'follow-up', id: context } };
     if (clean.length > SHORT_FOLLOW_UP) return decision;
     // One word the bot knows ("an hour now") does not change the subject, even when it is

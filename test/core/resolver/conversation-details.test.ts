@@ -100,3 +100,19 @@ describe('signing in again is good news, not "cannot sign in"', () => {
     expect(reply(text, null)).toMatchObject({ topic: null, answer: { kind: 'smalltalk', id: 'thanks' } });
   });
 });
+
+describe("a message that fits nothing well but shares a word with the conversation's topic goes on with it", () => {
+  it.each([
+    ['en', 'server-unavailable-adfs', 'so we really need a paid cert from a proper CA for it?'],
+    ['zh-CN', 'cert-trust-dialog', '能不能统一推个策略让它别弹了？几百台电脑一台台点要疯'],
+  ])('%s, after %s: %s', (_, topic, text) => {
+    expect(reply(text, topic)).toMatchObject({ topic, answer: { kind: 'follow-up' } });
+  });
+
+  it('one that shares nothing with it is not something the bot knows', () => {
+    expect(reply('where is the cafeteria', 'cert-trust-dialog')).toMatchObject({
+      topic: null,
+      answer: { kind: 'unknown' },
+    });
+  });
+});
