@@ -64,8 +64,13 @@ function decideRanked(pack: KnowledgePack, settings: ResolverSettings, input: De
     const kind = pack.answer(other.topic).kind;
     // "My iPhone says the Skype for Business password is incorrect": the device is mentioned in
     // passing, and a fix quoting its own saying that fits better keeps the message.
+    // So is anything else beside this product's own error message quoted nearly whole ("on the
+    // office WiFi Lync says it cannot verify the server is trusted").
     const passing =
-      best !== undefined && best.named >= settings.threshold && other.raw <= best.raw && input.inPassing();
+      best !== undefined &&
+      best.named >= settings.threshold &&
+      other.raw <= best.raw &&
+      (input.inPassing() || (input.ownProduct() && (best.quoted ?? 0) >= settings.domainSaying));
     // A message that does not name this product, where the neighbour fits about as well as the
     // best fix, its own sayings too ("I forgot my Windows password and can't get into my
     // laptop"), is the neighbour's: a helpdesk would not send that person through this
@@ -182,7 +187,18 @@ function answerOrAsk(pack: KnowledgePack, settings: ResolverSettings, input: Dec
     second.named >= settings.threshold &&
     second.raw >= topics[0]!.raw * settings.ambiguity &&
     input.saysMore(second.topic, topics[0]!.topic);
-  const best = specific ? second : topics[0]!;
+  // "Can't sign in... what should I check?" is the triage question itself when "can't sign in"
+  // fits about as well as the best cause, on its own saying better, and the cause's lead rests on
+  // no word triage lacks.
+  const general = specific ? undefined : topics.find((c) => isTriage(pack, c));
+  const asked =
+    general !== undefined &&
+    general !== topics[0] &&
+    general.raw >= topics[0]!.raw * settings.ambiguity &&
+    general.named >= settings.threshold &&
+    general.named > topics[0]!.named &&
+    !input.saysMore(topics[0]!.topic, general.topic);
+  const best = specific ? second : asked ? general : topics[0]!;
   const kind = pack.topic(best.topic).kind;
   // "Can't sign in" fitting about as well as a specific cause is no second answer: the cause is.
   const rival = rivalOf(pack, topics);

@@ -116,7 +116,14 @@ export class Resolver {
       clean,
       lang,
       options,
-      (decided?.score ?? 0) >= this.settings.threshold && (decided?.named ?? 0) >= this.settings.threshold,
+      (decided?.score ?? 0) >= this.settings.threshold &&
+        (decided?.named ?? 0) >= this.settings.threshold &&
+        // ...and nearly whole, when the conversation's topic explains the message as well: "who
+        // do I ask, and how long do I wait after?" about a licence is not DNS propagation.
+        ((decided?.named ?? 0) >= this.settings.domainSaying ||
+          !options.context?.topic ||
+          !this.pack.topics.has(options.context.topic) ||
+          this.vocabulary.explains(options.context.topic, clean, lang) < FOLLOW_UP_EXPLAINED),
       topics,
     );
     // The documented field order: text, topic, confidence, lang, clarify, candidates, suggestions, answer.
@@ -203,7 +210,8 @@ export class Resolver {
    * topic on its own sayings.
    */
   private answersClarification(context: string, decision: Decision, topics: Ranked[]): Decision | undefined {
-    const clarify = this.pack.topic(context).clarify;
+    const topic = this.pack.topic(context);
+    const clarify = topic.kind === 'clarify' ? topic.clarify : undefined;
     if (!clarify || (decision.topic !== null && this.clarifications.related(decision.topic, context)))
       return undefined;
     const causes = new Set(clarify.options.filter((o) => o.topics.length === 1).map((o) => o.topics[0]!));

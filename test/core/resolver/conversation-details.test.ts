@@ -116,3 +116,28 @@ describe("a message that fits nothing well but shares a word with the conversati
     });
   });
 });
+
+describe('a reboot said beside "still the same" is no clock problem', () => {
+  it.each([
+    ['en', 'rebooted, no change'],
+    ['ja', '再起動しても同じでした'],
+    ['zh-CN', '还是一样，重启也没用'],
+    ['zh-TW', '重開機也沒用'],
+  ])('%s: %s', (_, text) => {
+    expect(reply(text, 'server-unavailable')).toMatchObject({
+      topic: 'server-unavailable',
+      answer: { kind: 'follow-up' },
+    });
+  });
+});
+
+describe('"can\'t sign in, what should I check?" is the triage question, not a guess at a cause', () => {
+  it.each([
+    ['en', "can't sign in to Lync. what should I check?"],
+    ['ja', 'Lyncにサインインできません。何を確認すればいいですか？'],
+    ['zh-CN', 'Lync 登录不了，应该先检查什么？'],
+    ['zh-TW', 'Lync 登不進去，應該先檢查什麼？'],
+  ])('%s: %s', (_, text) => {
+    expect(reply(text, null)).toMatchObject({ topic: 'triage', answer: { kind: 'fix' } });
+  });
+});

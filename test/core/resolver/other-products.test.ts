@@ -196,3 +196,9 @@ describe('whether to keep Lync or go to Teams is the retirement question', () =>
     expect(reply(text)).toMatchObject({ topic: null, answer: { kind: 'retirement' } });
   });
 });
+
+it("this product's own error beside a home Wi-Fi keeps its fix", () => {
+  expect(reply("sign in address not fou... only in the office, on my home wifi it's fine").topic).toBe(
+    'signin-address-not-found',
+  );
+});
