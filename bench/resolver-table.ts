@@ -122,6 +122,18 @@ export const SETS: SetInfo[] = [
     blind: false,
   },
   {
+    name: 'chat-dev-15',
+    file: 'test/fixtures/chat-dev-15.jsonl',
+    role: 'written blind, tuned on',
+    blind: false,
+  },
+  {
+    name: 'chat-dev-16',
+    file: 'test/fixtures/chat-dev-16.jsonl',
+    role: 'written blind, tuned on',
+    blind: false,
+  },
+  {
     name: 'chat-blind-4',
     file: 'test/fixtures/chat-blind-4.jsonl',
     role: 'blind, never tuned on',

@@ -57,38 +57,8 @@ function decideRanked(pack: KnowledgePack, settings: ResolverSettings, input: De
   const { topics } = input;
   const best = topics[0];
   const other = heard(pack, settings, input);
-  if (other && other.score >= settings.answerThreshold) {
-    // A neighbour's problem: its redirect fits at least about as well as the best fix, on words
-    // that no topic knows (Remote Desktop, SPF, a payroll portal); the retirement notice has to
-    // fit better than any fix.
-    const kind = pack.answer(other.topic).kind;
-    // "My iPhone says the Skype for Business password is incorrect": the device is mentioned in
-    // passing, and a fix quoting its own saying that fits better keeps the message.
-    // So is anything else beside this product's own error message quoted nearly whole ("on the
-    // office WiFi Lync says it cannot verify the server is trusted").
-    const passing =
-      best !== undefined &&
-      best.named >= settings.threshold &&
-      other.raw <= best.raw &&
-      (input.inPassing() || (input.ownProduct() && (best.quoted ?? 0) >= settings.domainSaying));
-    // A message that does not name this product, where the neighbour fits about as well as the
-    // best fix, its own sayings too ("I forgot my Windows password and can't get into my
-    // laptop"), is the neighbour's: a helpdesk would not send that person through this
-    // product's fix. ("dns" alone fits the mail records' card on its steps' word, not on its
-    // sayings: it is offered the DNS topics.)
-    // So is one where a word only the neighbour knows ("laptop") comes with half its score.
-    const unnamed =
-      best !== undefined &&
-      !input.namesProduct() &&
-      ((other.raw >= best.raw * settings.ambiguity &&
-        other.named >= best.named * settings.leadNeighbourShare) ||
-        (input.otherEvidence(other.topic) > 0 && other.raw >= best.raw * settings.neighbourShare));
-    const wins =
-      kind === 'near-miss'
-        ? !passing && (unnamed || neighbourFits(settings, other, best, input.otherEvidence(other.topic)))
-        : other.raw > (best?.raw ?? 0);
-    if (wins) return { topic: null, answer: { kind, id: other.topic } };
-  }
+  const redirect = other && neighbourReply(pack, settings, input, other);
+  if (redirect) return redirect;
   // A topic is answered on what it says about itself (an error, a phrasing, its title or symptom),
   // not on its steps' text alone: "after we changed something" is in a step, not a cause.
   if (best && best.score >= settings.threshold && best.named >= settings.namedFloor)
@@ -134,6 +104,47 @@ function decideRanked(pack: KnowledgePack, settings: ResolverSettings, input: De
   if (suggestions.length && aboutDomain(settings, input, suggestions))
     return { topic: null, answer: { kind: 'did-you-mean', id: null }, suggestions };
   return UNKNOWN;
+}
+
+/** The redirect for a neighbour's problem, or the retirement notice, when it wins over the best fix. */
+function neighbourReply(
+  pack: KnowledgePack,
+  settings: ResolverSettings,
+  input: DecisionInput,
+  other: Ranked,
+): Decision | undefined {
+  if (other.score < settings.answerThreshold) return undefined;
+  const best = input.topics[0];
+  // A neighbour's problem: its redirect fits at least about as well as the best fix, on words
+  // that no topic knows (Remote Desktop, SPF, a payroll portal); the retirement notice has to
+  // fit better than any fix.
+  const kind = pack.answer(other.topic).kind;
+  // "My iPhone says the Skype for Business password is incorrect": the device is mentioned in
+  // passing, and a fix quoting its own saying that fits better keeps the message.
+  // So is anything else beside this product's own error message quoted ("on the
+  // office WiFi Lync says it cannot verify the server is trusted").
+  const passing =
+    best !== undefined &&
+    best.named >= settings.threshold &&
+    other.raw <= best.raw &&
+    (input.inPassing() || (input.ownProduct() && (best.quoted ?? 0) >= settings.threshold));
+  // A message that does not name this product, where the neighbour fits about as well as the
+  // best fix, its own sayings too ("I forgot my Windows password and can't get into my
+  // laptop"), is the neighbour's: a helpdesk would not send that person through this
+  // product's fix. ("dns" alone fits the mail records' card on its steps' word, not on its
+  // sayings: it is offered the DNS topics.)
+  // So is one where a word only the neighbour knows ("laptop") comes with half its score.
+  const unnamed =
+    best !== undefined &&
+    !input.namesProduct() &&
+    ((other.raw >= best.raw * settings.ambiguity &&
+      other.named >= best.named * settings.leadNeighbourShare) ||
+      (input.otherEvidence(other.topic) > 0 && other.raw >= best.raw * settings.neighbourShare));
+  const wins =
+    kind === 'near-miss'
+      ? !passing && (unnamed || neighbourFits(settings, other, best, input.otherEvidence(other.topic)))
+      : other.raw > (best?.raw ?? 0);
+  return wins ? { topic: null, answer: { kind, id: other.topic } } : undefined;
 }
 
 /**

@@ -46,7 +46,10 @@ export class Ranker {
   constructor(
     private readonly scorer: Scorer,
     private readonly clarifications: Clarifications,
-    private readonly settings: Pick<ResolverSettings, 'threshold' | 'ambiguity' | 'sentenceLead'>,
+    private readonly settings: Pick<
+      ResolverSettings,
+      'threshold' | 'ambiguity' | 'sentenceLead' | 'namedFloor'
+    >,
     private readonly denials: Denials,
   ) {}
 
@@ -96,6 +99,10 @@ export class Ranker {
     this.scorer.readParts(clean, parts, lang);
     for (const part of parts)
       for (const c of this.rank(part, lang)) {
+        // A sentence counts for a topic it names by one of the topic's own sayings: a short
+        // one ("请问这是什么情况？") matches some topic's steps' words, and would push the topic the
+        // message names out of the best few.
+        if (c.named < this.settings.namedFloor) continue;
         const seen = best.get(c.topic);
         const score = c.topic === first ? c.score : Math.min(c.score, cap);
         const raw = c.topic === first ? c.raw : Math.min(c.raw, cap);

@@ -14,6 +14,7 @@ import type { KnowledgePack } from '../knowledge/pack.js';
 import { detectLanguage } from '../text/detect-language.js';
 import { stripNoise } from '../text/noise.js';
 import { Clarifications } from './clarify.js';
+import { Conversations, FOLLOW_UP_EXPLAINED } from './conversation.js';
 import { decide, type Decision } from './decide.js';
 import { DomainWords } from './domain.js';
 import { ResolverIndex } from './index.js';
@@ -27,11 +28,6 @@ import type { Resolution, ResolveOptions } from './types.js';
 import { Vocabulary } from './vocabulary.js';
 
 export { DEFAULT_SETTINGS, type ResolverSettings } from './settings.js';
-
-/** A follow-up stays with the conversation's topic when that topic explains this share of its rest. */
-const FOLLOW_UP_EXPLAINED = 0.34;
-/** A message up to this many characters, in a conversation about a topic, can only be a follow-up to it. */
-const SHORT_FOLLOW_UP = 60;
 
 const round = (n: number) => Math.round(n * 1000) / 1000;
 
@@ -47,6 +43,7 @@ export class Resolver {
   /** Each topic's terms, every field and language (the index's bag documents). */
   private readonly bags = new Map<string, Set<string>>();
   private readonly product: DomainWords;
+  private readonly conversations: Conversations;
 
   constructor(
     readonly pack: KnowledgePack,
@@ -59,6 +56,7 @@ export class Resolver {
     this.ranker = new Ranker(this.scorer, this.clarifications, this.settings, new Denials(pack));
     this.phrases = new ReplyPhrases(pack);
     this.vocabulary = new Vocabulary(pack, index, this.scorer);
+    this.conversations = new Conversations(pack, this.settings, this.clarifications, this.vocabulary);
     const terms = (text: string, lang: Lang) => this.scorer.terms(text, lang);
     this.domain = new DomainWords(pack, index.analyzer, terms);
     // A pack whose own topics are titled with a product's name (a printer pack) owns that name.
@@ -110,22 +108,14 @@ export class Resolver {
         ownProduct: () => this.product.says(clean, lang) && !this.namesElsewhere(clean, lang, topics[0]),
         saysMore: (topic, than) => this.vocabulary.saysMore(clean, lang, topic, than),
       });
-    const decided = topics.find((c) => c.topic === decision.topic);
-    const reply = this.continued(
+    const context = options.context?.topic ?? null;
+    const reply = this.conversations.continued({
       decision,
       clean,
       lang,
-      options,
-      (decided?.score ?? 0) >= this.settings.threshold &&
-        (decided?.named ?? 0) >= this.settings.threshold &&
-        // ...and nearly whole, when the conversation's topic explains the message as well: "who
-        // do I ask, and how long do I wait after?" about a licence is not DNS propagation.
-        ((decided?.named ?? 0) >= this.settings.domainSaying ||
-          !options.context?.topic ||
-          !this.pack.topics.has(options.context.topic) ||
-          this.vocabulary.explains(options.context.topic, clean, lang) < FOLLOW_UP_EXPLAINED),
+      context: context !== null && this.pack.topics.has(context) ? context : null,
       topics,
-    );
+    });
     // The documented field order: text, topic, confidence, lang, clarify, candidates, suggestions, answer.
     return {
       text,
@@ -139,93 +129,6 @@ export class Resolver {
       suggestions: reply.suggestions ?? [],
       answer: reply.answer,
     };
-  }
-
-  /**
-   * In a conversation about a topic, a short message the bot would answer with "did you mean"
-   * ("and what else do I have to do") is about that topic: the helpdesk would not start over.
-   * One nothing is known about ("where is the cafeteria") is not: on a stage, a follow-up counts
-   * as "it did not work". A redirect, small talk, or a fix named in more than one word is left as
-   * decided.
-   */
-  private continued(
-    decision: Decision,
-    clean: string,
-    lang: Lang,
-    options: ResolveOptions,
-    /** The fix decided fits the message, and one of its own sayings fits it, at least to the threshold. */
-    sure: boolean,
-    topics: Ranked[],
-  ): Decision {
-    const context = options.context?.topic ?? null;
-    if (!context || !this.pack.topics.has(context)) return decision;
-    const { kind } = decision.answer;
-    const answered = this.answersClarification(context, decision, topics);
-    if (answered) return answered;
-    // A request for a person is one, whatever the conversation.
-    if (kind === 'fix' && this.pack.topics.get(decision.topic!)?.kind === 'escalate') return decision;
-    // "Can't sign in" (triage) asks what the person sees; in a conversation about a cause, the
-    // person has said it already ("the box shows sip.contoso.com, is that ours?"): go on.
-    const triage = (id: string | null) => id !== null && this.pack.topics.get(id)?.kind === 'triage';
-    if (kind === 'fix' && triage(decision.topic) && !triage(context))
-      return { topic: context, answer: { kind: 'follow-up', id: context } };
-    // Nor does another cause the message only leans towards, none of its own sayings fitting:
-    // a detail about the conversation's own problem shares a word with some other cause's steps
-    // ("the box shows sip.fabrikam.com" after the trust prompt is not the DNS records' problem).
-    if (
-      kind === 'fix' &&
-      !sure &&
-      !triage(context) &&
-      decision.topic !== context &&
-      !this.clarifications.related(decision.topic!, context)
-    )
-      return { topic: context, answer: { kind: 'follow-up', id: context } };
-    // Nor does a message that fits no topic surely ("did you mean"): the helpdesk stays with
-    // the problem being worked on. One that fits nothing well but shares a word with the
-    // conversation's topic ("so we really need a paid cert from a proper CA?") goes on with it
-    // too; one that shares nothing with it ("where is the cafeteria") does not.
-    if (
-      (kind === 'did-you-mean' && !triage(context)) ||
-      (kind === 'unknown' && topics.some((c) => c.topic === context && c.score > 0))
-    )
-      return { topic: context, answer: { kind: 'follow-up', id: context } };
-    if (clean.length > SHORT_FOLLOW_UP) return decision;
-    // One word the bot knows ("an hour now") does not change the subject, even when it is
-    // some other topic's word.
-    const open =
-      kind === 'did-you-mean' ||
-      (kind === 'fix' &&
-        decision.topic !== context &&
-        !this.clarifications.related(decision.topic!, context) &&
-        this.vocabulary.knownWords(clean, lang) < 2);
-    if (!open) return decision;
-    return { topic: context, answer: { kind: 'follow-up', id: context } };
-  }
-
-  /**
-   * After a clarifying question ("custom domain, or ADFS single sign-on?"), a message that fits
-   * one of its causes is the answer to it, even when a sibling topic fits a little better on the
-   * words they share ("we do have our own domain, not sure the sip records were ever added" fits
-   * the DNS propagation topic too): that cause, when it fits at least `suggestRatio` of the best
-   * topic on its own sayings.
-   */
-  private answersClarification(context: string, decision: Decision, topics: Ranked[]): Decision | undefined {
-    const topic = this.pack.topic(context);
-    const clarify = topic.kind === 'clarify' ? topic.clarify : undefined;
-    if (!clarify || (decision.topic !== null && this.clarifications.related(decision.topic, context)))
-      return undefined;
-    const causes = new Set(clarify.options.filter((o) => o.topics.length === 1).map((o) => o.topics[0]!));
-    const best = topics[0];
-    const cause = topics.find((c) => causes.has(c.topic));
-    if (
-      !best ||
-      !cause ||
-      cause.named < this.settings.namedFloor ||
-      cause.score < this.settings.suggestFloor ||
-      cause.score < best.score * this.settings.suggestRatio
-    )
-      return undefined;
-    return { topic: cause.topic, answer: { kind: 'fix', id: cause.topic } };
   }
 
   /** The conversation so far is about one of the topics: a short reply in it is about the domain. */

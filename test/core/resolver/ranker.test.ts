@@ -31,3 +31,18 @@ describe('byScore', () => {
     expect(sorted.map((c) => c.topic)).toEqual(['a', 'b']);
   });
 });
+
+describe('a sentence counts for a topic it names', () => {
+  it("no topic reaches the sentence cap on its steps' words alone", async () => {
+    const { realResolver } = await import('../../helpers/pack.js');
+    const resolver = realResolver();
+    const text =
+      '今天分院接了好几台急诊手术，刚忙完想在Skype上跟其他分院说一下调拨的事，结果登不上，显示服务器暂时不可用。等了一个小时再试还是一样，旁边同事也是。请问这是什么情况？';
+    const ranked = resolver.rankMessage(text, 'zh-CN');
+    const fromSentences = ranked.filter((c) => c.part !== undefined);
+    expect(fromSentences.length).toBeGreaterThan(0);
+    for (const c of fromSentences)
+      expect(c.named, c.topic).toBeGreaterThanOrEqual(resolver.settings.namedFloor);
+    expect(ranked.slice(0, 3).map((c) => c.topic)).toContain('server-unavailable');
+  });
+});

@@ -141,3 +141,14 @@ describe('"can\'t sign in, what should I check?" is the triage question, not a g
     expect(reply(text, null)).toMatchObject({ topic: 'triage', answer: { kind: 'fix' } });
   });
 });
+
+describe('the plainest "I cannot get in" is the triage question, in every language', () => {
+  it.each([
+    ['en', "lync just won't log me in today, worked fine yesterday"],
+    ['ja', 'Lyncに入れなくなりました'],
+    ['zh-CN', '我的 Lync 今天都登不上'],
+    ['zh-TW', '我的商務用 Skype 今天登不進去'],
+  ])('%s: %s', (_, text) => {
+    expect(reply(text, null)).toMatchObject({ topic: 'triage' });
+  });
+});
