@@ -202,3 +202,28 @@ it("this product's own error beside a home Wi-Fi keeps its fix", () => {
     'signin-address-not-found',
   );
 });
+
+describe("another system's own error is not this product's", () => {
+  it.each([
+    ['en', 'the POS at the front counter says server temporarily unavailable and we cannot take payments'],
+    ['ja', '店のレジで「サーバーが一時的に利用できません」と出て会計できません'],
+    ['zh-CN', '收银系统一直提示服务器暂时不可用，没法收款'],
+    ['zh-TW', '收銀機一直跳伺服器暫時無法使用，沒辦法結帳'],
+  ])('%s: %s', (_, text) => {
+    const r = reply(text);
+    expect(r.topic).toBeNull();
+    expect(r.answer.kind).not.toBe('fix');
+  });
+
+  it('no other product is read as a word every message may hold ("システム", "系统", "system")', () => {
+    const resolver = realResolver();
+    const generic = new Set(['システム', '系统', 'system', 'server', 'ticket', 'book', '计算']);
+    for (const lang of ['en', 'ja', 'zh-CN', 'zh-TW'] as const)
+      for (const word of resolver.pack.lexicon(lang).elsewhere ?? []) {
+        const terms = resolver.index.analyzer.terms(word, lang);
+        const whole = terms.filter((t) => t.kind !== 'bigram').map((t) => t.text);
+        const read = (whole.length ? whole : terms.map((t) => t.text)).filter((t) => !generic.has(t));
+        expect(read.length, `${lang}: ${word}`).toBeGreaterThan(0);
+      }
+  });
+});
