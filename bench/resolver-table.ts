@@ -163,6 +163,24 @@ export const SETS: SetInfo[] = [
     role: 'blind, never tuned on',
     blind: true,
   },
+  {
+    name: 'chat-blind-7',
+    file: 'test/fixtures/chat-blind-7.jsonl',
+    role: 'blind, never tuned on',
+    blind: true,
+  },
+  {
+    name: 'chat-blind-8',
+    file: 'test/fixtures/chat-blind-8.jsonl',
+    role: 'blind, never tuned on',
+    blind: true,
+  },
+  {
+    name: 'chat-blind-9',
+    file: 'test/fixtures/chat-blind-9.jsonl',
+    role: 'blind, never tuned on',
+    blind: true,
+  },
 ];
 
 export const LANGS = ['en', 'ja', 'zh-CN', 'zh-TW'];
