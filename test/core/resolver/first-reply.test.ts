@@ -183,6 +183,9 @@ describe('small talk is answered as small talk', () => {
     ['瞭解', 'okay'],
     ['好喔 我試試看', 'okay'],
     ['ok thanks', 'thanks'],
+    ['好，谢谢！', 'thanks'],
+    ['好 謝謝你！', 'thanks'],
+    ['are you an actual person or a bot', 'who-am-i'],
   ])('%s', (text, id) => {
     expect(reply(text)).toMatchObject({ topic: null, answer: { kind: 'smalltalk', id } });
   });
