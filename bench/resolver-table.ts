@@ -170,6 +170,18 @@ export const SETS: SetInfo[] = [
     blind: false,
   },
   {
+    name: 'chat-dev-23',
+    file: 'test/fixtures/chat-dev-23.jsonl',
+    role: 'written blind, tuned on',
+    blind: false,
+  },
+  {
+    name: 'chat-dev-24',
+    file: 'test/fixtures/chat-dev-24.jsonl',
+    role: 'written blind, tuned on',
+    blind: false,
+  },
+  {
     name: 'chat-blind-4',
     file: 'test/fixtures/chat-blind-4.jsonl',
     role: 'blind, never tuned on',

@@ -185,7 +185,7 @@ export class Resolver {
           this.vocabulary.knownWords(rest, lang) >= 2 &&
           this.vocabulary.explains(context, rest, lang) < FOLLOW_UP_EXPLAINED;
         if (!elsewhere) return { topic: context, answer: { kind: 'follow-up', id: context } };
-      } else if (this.vocabulary.saysLittle(followUp.rest, lang)) {
+      } else if (this.vocabulary.saysLittle(followUp.rest, lang) && !this.phrases.person.findFolded(folded)) {
         return { topic: null, answer: { kind: 'follow-up', id: followUp.value } };
       }
     }

@@ -7,6 +7,9 @@ import type { KnowledgePack } from '../knowledge/pack.js';
 import type { IndexedDoc, ResolverIndex } from './index.js';
 import type { Scorer } from './scorer.js';
 
+/** One Han character on its own. */
+const LONE_HAN = /^\p{Script=Han}$/u;
+
 export class Vocabulary {
   /** The words of the troubleshooting topics. */
   private readonly topicTerms = new Set<string>();
@@ -54,11 +57,15 @@ export class Vocabulary {
   saysLittle(rest: string, lang: Lang): boolean {
     let unknown = 0;
     // Decided by the first word some topic knows, or the third it does not: the rest of a long
-    // message after "hi" is not read.
+    // message after "hi" is not read. A lone Han character ("好" beside "謝謝") says little even
+    // when some topic's text holds it.
     return !this.index.analyzer.some(
       rest,
       lang,
-      (term) => term.kind !== 'bigram' && (this.index.idf.has(term.text) || ++unknown > 2),
+      (term) =>
+        term.kind !== 'bigram' &&
+        !LONE_HAN.test(term.text) &&
+        (this.index.idf.has(term.text) || ++unknown > 2),
     );
   }
 

@@ -185,6 +185,7 @@ describe('small talk is answered as small talk', () => {
     ['ok thanks', 'thanks'],
     ['好，谢谢！', 'thanks'],
     ['好 謝謝你！', 'thanks'],
+    ['好 感謝！', 'thanks'],
     ['are you an actual person or a bot', 'who-am-i'],
   ])('%s', (text, id) => {
     expect(reply(text)).toMatchObject({ topic: null, answer: { kind: 'smalltalk', id } });

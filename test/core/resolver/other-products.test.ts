@@ -109,6 +109,8 @@ describe("a neighbour's problem told without naming this product gets the neighb
     ['ja', 'ノートPCのWindowsパスワードを忘れてログインできません', 'windows-password'],
     ['zh-CN', '忘了 Windows 开机密码，电脑进不去了', 'windows-password'],
     ['zh-TW', '筆電的 Windows 密碼忘記了，進不了桌面', 'windows-password'],
+    ['en', "can't get into my laptop this morning, it says the password is incorrect", 'windows-password'],
+    ['zh-CN', '早上电脑开机登录不了，一直提示密码错误', 'windows-password'],
   ];
   it.each(cases)('%s: %s', (_, text, id) => {
     expect(reply(text)).toMatchObject({ topic: null, answer: { kind: 'near-miss', id } });
