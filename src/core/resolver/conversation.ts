@@ -56,7 +56,9 @@ export class Conversations {
     // "Can't sign in" (triage) asks what the person sees; in a conversation about a cause, the
     // person has said it already ("the box shows sip.contoso.com, is that ours?"): go on.
     const triage = (id: string | null) => id !== null && this.pack.topics.get(id)?.kind === 'triage';
-    if (kind === 'fix' && triage(decision.topic) && !triage(context)) return stay;
+    // A plain "I can't sign in" said surely is a new question, though: the person starts over.
+    if (kind === 'fix' && triage(decision.topic) && !triage(context) && !this.sure(input, context))
+      return stay;
     // Nor does another cause the message only leans towards, none of its own sayings fitting:
     // a detail about the conversation's own problem shares a word with some other cause's steps
     // ("the box shows sip.fabrikam.com" after the trust prompt is not the DNS records' problem).

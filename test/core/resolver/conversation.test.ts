@@ -152,3 +152,16 @@ describe('the plainest "I cannot get in" is the triage question, in every langua
     expect(reply(text, null)).toMatchObject({ topic: 'triage' });
   });
 });
+
+describe('a plain "I can\'t sign in" in a conversation about a cause is a new question', () => {
+  it.each([
+    ['en', "I can't sign in"],
+    ['zh-CN', '登录不了'],
+  ])('%s: %s', (_, text) => {
+    expect(reply(text, 'clock-skew')).toMatchObject({ topic: 'triage', answer: { kind: 'fix' } });
+  });
+});
+
+it('the trust prompt said in Chinese is the trust prompt, not the single sign-on certificate', () => {
+  expect(reply('登录Lync时提示证书不受信任', null)).toMatchObject({ topic: 'cert-trust-dialog' });
+});
