@@ -127,7 +127,11 @@ function neighbourReply(
     best !== undefined &&
     best.named >= settings.threshold &&
     other.raw <= best.raw &&
-    (input.inPassing() || (input.ownProduct() && (best.quoted ?? 0) >= settings.threshold));
+    (input.inPassing() ||
+      (input.ownProduct() &&
+        ((best.quoted ?? 0) >= settings.threshold ||
+          (best.raw >= other.raw * settings.leadMargin &&
+            input.otherEvidence(other.topic) < settings.neighbourEvidence * 2))));
   // A message that does not name this product, where the neighbour fits about as well as the
   // best fix, its own sayings too ("I forgot my Windows password and can't get into my
   // laptop"), is the neighbour's: a helpdesk would not send that person through this

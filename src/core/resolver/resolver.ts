@@ -11,6 +11,8 @@
 import { MessageTooLongError } from '../errors.js';
 import type { Lang } from '../i18n/languages.js';
 import type { KnowledgePack } from '../knowledge/pack.js';
+import { Meaning } from './meaning.js';
+import { secondOpinion } from './second-opinion.js';
 import { detectLanguage } from '../text/detect-language.js';
 import { stripNoise } from '../text/noise.js';
 import { Clarifications } from './clarify.js';
@@ -44,6 +46,7 @@ export class Resolver {
   private readonly bags = new Map<string, Set<string>>();
   private readonly product: DomainWords;
   private readonly conversations: Conversations;
+  private readonly meaning: Meaning;
 
   constructor(
     readonly pack: KnowledgePack,
@@ -64,6 +67,7 @@ export class Resolver {
     const owned = (words: string[]) => titles.some((d) => words.every((w) => d.terms.has(w)));
     this.product = new DomainWords(pack, index.analyzer, terms, 'product');
     this.elsewhere = new DomainWords(pack, index.analyzer, terms, 'elsewhere', (words) => !owned(words));
+    this.meaning = new Meaning(index, (id) => pack.topics.has(id), this.settings.meaningSmoothing);
     for (const d of index.docs)
       if (d.field === 'bag' && pack.topics.has(d.topic)) this.bags.set(d.topic, d.terms);
   }
@@ -110,7 +114,14 @@ export class Resolver {
       });
     const context = options.context?.topic ?? null;
     const reply = this.conversations.continued({
-      decision,
+      decision: this.inConversation(options)
+        ? decision
+        : secondOpinion(this.pack, this.settings, {
+            decision,
+            topics,
+            choose: (among) => this.meaning.choose(this.scorer.weigh(clean, lang).weights, among),
+            related: (a, b) => this.clarifications.related(a, b),
+          }),
       clean,
       lang,
       context: context !== null && this.pack.topics.has(context) ? context : null,

@@ -44,6 +44,10 @@ export interface ResolverSettings {
   neighbourEvidence: number;
   /** "Did you mean" needs a word of the domain, or one of the topic's own sayings scoring this much. */
   domainSaying: number;
+  /** The learned reading turns a fix into "did you mean" when it prefers another topic by this much (IDF-weighted log units). */
+  meaningMargin: number;
+  /** Added to every word count of the learned reading (naive Bayes smoothing). */
+  meaningSmoothing: number;
 }
 
 export const DEFAULT_SETTINGS: ResolverSettings = {
@@ -67,4 +71,6 @@ export const DEFAULT_SETTINGS: ResolverSettings = {
   neighbourShare: 0.5,
   neighbourEvidence: 2.5,
   domainSaying: 0.6,
+  meaningMargin: 3,
+  meaningSmoothing: 0.5,
 };
