@@ -105,6 +105,11 @@ export interface LexiconText {
    * it): a cause the person says they do not have does not pick a clarifying topic's option.
    */
   negation?: { before?: string[]; after?: string[] };
+  /**
+   * Cues that something works ("Outlook works fine", "Teams都正常", "Teamsは普通に使えてます"),
+   * the same shape as `negation`: another product said to work is a comparison, not the subject.
+   */
+  working?: { before?: string[]; after?: string[] };
 }
 
 /** The raw files, as read from disk, before validation. */

@@ -35,13 +35,14 @@ export function checkLexicon(file: string, data: unknown, ctx: Context): void {
   for (const key of ['domain', 'elsewhere', 'product'])
     if (data[key] !== undefined && !isStringArray(data[key]))
       ctx.add(C.InvalidStructure, file, key, 'must be a list of words');
-  const negation = data.negation;
-  if (negation !== undefined) {
-    if (!isObject(negation)) ctx.add(C.InvalidStructure, file, 'negation', 'must be an object');
+  for (const list of ['negation', 'working'] as const) {
+    const cues = data[list];
+    if (cues === undefined) continue;
+    if (!isObject(cues)) ctx.add(C.InvalidStructure, file, list, 'must be an object');
     else
-      for (const [key, list] of Object.entries(negation))
-        if (!['before', 'after'].includes(key) || !isStringArray(list))
-          ctx.add(C.InvalidStructure, file, `negation.${key}`, 'must be "before" or "after", a list of cues');
+      for (const [key, value] of Object.entries(cues))
+        if (!['before', 'after'].includes(key) || !isStringArray(value))
+          ctx.add(C.InvalidStructure, file, `${list}.${key}`, 'must be "before" or "after", a list of cues');
   }
 }
 

@@ -32,16 +32,20 @@ export class Denials {
   private readonly before = new Map<Lang, Cue[]>();
   private readonly after = new Map<Lang, Cue[]>();
 
-  constructor(pack: KnowledgePack) {
+  constructor(
+    pack: KnowledgePack,
+    /** Which cues: denial (`negation`), or that something works (`working`, same reading). */
+    private readonly list: 'negation' | 'working' = 'negation',
+  ) {
     const cues = (list: string[] | undefined, lang: Lang): Cue[] =>
       (list ?? [])
         .map((c) => fold(c, lang).trim())
         .filter(Boolean)
         .map((text) => ({ text, latin: LATIN.test(text) }));
     for (const lang of LANGUAGES) {
-      const negation = pack.lexicon(lang).negation;
-      this.before.set(lang, cues(negation?.before, lang));
-      this.after.set(lang, cues(negation?.after, lang));
+      const found = pack.lexicon(lang)[list];
+      this.before.set(lang, cues(found?.before, lang));
+      this.after.set(lang, cues(found?.after, lang));
     }
   }
 
@@ -60,13 +64,13 @@ export class Denials {
       for (const t of read(near.map((w) => w.text).join(' '), lang)) denied.add(t.text);
     };
     for (const cue of this.before.get(lang) ?? [])
-      for (const at of occurrences(text, cue)) {
+      for (const at of this.occurrences(text, cue)) {
         const rest = text.slice(at + cue.text.length);
         const end = rest.search(CLAUSE_END);
         add(end < 0 ? rest : rest.slice(0, end), 'start');
       }
     for (const cue of this.after.get(lang) ?? [])
-      for (const at of occurrences(text, cue)) {
+      for (const at of this.occurrences(text, cue)) {
         const head = text.slice(0, at);
         let start = -1;
         for (let i = head.length - 1; i >= 0; i--)
@@ -78,7 +82,20 @@ export class Denials {
       }
     return denied;
   }
+
+  /**
+   * Where a cue is said. A Han cue that something works, right after a negation ("不能用",
+   * "沒能用"), says the opposite and is skipped.
+   */
+  private occurrences(text: string, cue: Cue): number[] {
+    const found = occurrences(text, cue);
+    if (this.list !== 'working' || cue.latin) return found;
+    return found.filter((at) => !NEGATED_HAN.test(text[at - 1] ?? ''));
+  }
 }
+
+/** The characters that negate the Han word after them. */
+const NEGATED_HAN = /[不没沒无無未别別]/u;
 
 function occurrences(text: string, cue: Cue): number[] {
   const found: number[] = [];

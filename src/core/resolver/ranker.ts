@@ -42,6 +42,8 @@ export function sentences(text: string): string[] {
     .filter(Boolean);
 }
 
+const NOTHING: ReadonlySet<string> = new Set();
+
 export class Ranker {
   constructor(
     private readonly scorer: Scorer,
@@ -54,8 +56,17 @@ export class Ranker {
   ) {}
 
   /** Every topic the message touches, best first; `score` is capped at 1, `raw` is not. */
-  rank(clean: string, lang: Lang): Ranked[] {
-    const { weights, total } = this.scorer.weigh(clean, lang);
+  rank(clean: string, lang: Lang, ignored: ReadonlySet<string> = NOTHING): Ranked[] {
+    const weighed = this.scorer.weigh(clean, lang);
+    const { weights } = weighed;
+    let { total } = weighed;
+    // Words the message says nothing about the problem with ("Outlook works fine") are not read.
+    for (const t of ignored) {
+      const w = weights.get(t);
+      if (w === undefined) continue;
+      total -= w;
+      weights.delete(t);
+    }
     this.clarifications.dropDenied(weights, () =>
       this.denials.terms(clean, lang, (text, l) => this.scorer.terms(text, l)),
     );
@@ -76,8 +87,8 @@ export class Ranker {
    * The whole message, and when it fits no topic well enough, each of its sentences too; each
    * topic keeps its best.
    */
-  rankMessage(clean: string, lang: Lang): Ranked[] {
-    const whole = this.rank(clean, lang);
+  rankMessage(clean: string, lang: Lang, ignored: ReadonlySet<string> = NOTHING): Ranked[] {
+    const whole = this.rank(clean, lang, ignored);
     if ((whole[0]?.score ?? 0) >= this.settings.threshold) return whole;
     const parts = sentences(clean);
     if (parts.length < 2) return whole;
@@ -98,7 +109,7 @@ export class Ranker {
     const wholeRaw = new Map(whole.map((c) => [c.topic, c.raw]));
     this.scorer.readParts(clean, parts, lang);
     for (const part of parts)
-      for (const c of this.rank(part, lang)) {
+      for (const c of this.rank(part, lang, ignored)) {
         // A sentence counts for a topic it names by one of the topic's own sayings: a short
         // one ("请问这是什么情况？") matches some topic's steps' words, and would push the topic the
         // message names out of the best few.

@@ -47,6 +47,7 @@ export class Resolver {
   private readonly product: DomainWords;
   private readonly conversations: Conversations;
   private readonly meaning: Meaning;
+  private readonly working: Denials;
 
   constructor(
     readonly pack: KnowledgePack,
@@ -67,6 +68,7 @@ export class Resolver {
     const owned = (words: string[]) => titles.some((d) => words.every((w) => d.terms.has(w)));
     this.product = new DomainWords(pack, index.analyzer, terms, 'product');
     this.elsewhere = new DomainWords(pack, index.analyzer, terms, 'elsewhere', (words) => !owned(words));
+    this.working = new Denials(pack, 'working');
     this.meaning = new Meaning(index, (id) => pack.topics.has(id), this.settings.meaningSmoothing);
     for (const d of index.docs)
       if (d.field === 'bag' && pack.topics.has(d.topic)) this.bags.set(d.topic, d.terms);
@@ -80,10 +82,29 @@ export class Resolver {
    * product's.
    */
   private namesElsewhere(clean: string, lang: Lang, best: Ranked | undefined): boolean {
-    const found = this.elsewhere.found(clean, lang);
+    const found = this.subjects(clean, lang);
     if (!found.length || !best || (best.quoted ?? 0) < this.settings.threshold) return found.length > 0;
     const bag = this.bags.get(best.topic);
     return found.some((word) => !bag || !word.every((t) => bag.has(t)));
+  }
+
+  /**
+   * The other products the message is about: one said to work ("Teams and Outlook open fine",
+   * "Outlook、Teams 都正常") is the person's comparison, not their problem.
+   */
+  private subjects(clean: string, lang: Lang): string[][] {
+    const found = this.elsewhere.found(clean, lang);
+    if (!found.length) return found;
+    const working = this.comparisons(clean, lang);
+    return working.size ? found.filter((word) => !word.every((t) => working.has(t))) : found;
+  }
+
+  /** The terms of the other products the message says work: they are neither problem nor evidence. */
+  private comparisons(clean: string, lang: Lang): Set<string> {
+    const found = this.elsewhere.found(clean, lang);
+    if (!found.length) return new Set();
+    const working = this.working.terms(clean, lang, (text, l) => this.scorer.terms(text, l));
+    return new Set(found.filter((word) => word.every((t) => working.has(t))).flat());
   }
 
   resolve(text: string, options: ResolveOptions = {}): Resolution {
@@ -92,7 +113,7 @@ export class Resolver {
     const clean = stripNoise(text);
     const { lang } = detectLanguage(clean, options.locale);
     this.scorer.forget();
-    const ranked = this.ranker.rankMessage(clean, lang);
+    const ranked = this.ranker.rankMessage(clean, lang, this.comparisons(clean, lang));
     const topics = ranked.filter((c) => this.pack.topics.has(c.topic));
     const others = ranked.filter((c) => this.pack.answers.has(c.topic));
     const decision =

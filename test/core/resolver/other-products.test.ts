@@ -229,3 +229,37 @@ describe("another system's own error is not this product's", () => {
       }
   });
 });
+
+describe("this product named, its own topic well ahead: a neighbour's few words do not take the message", () => {
+  // "stored" and "send to Microsoft" are the server-admin card's words, "bouncing" the mail
+  // records'; the fix leads by far on its own sayings.
+  it.each([
+    [
+      'en',
+      'Where are the Skype for Business client logs stored? I need to send them to Microsoft',
+      'collect-logs',
+    ],
+    [
+      'en',
+      "I changed my Skype for Business password before the holidays and can't remember it, it keeps bouncing me",
+      'forgotten-password',
+    ],
+    [
+      'ja',
+      'Skype for Businessのクライアントログはどこに保存されていますか？マイクロソフトに送りたいです',
+      'collect-logs',
+    ],
+    ['zh-CN', 'Skype for Business 客户端日志存在哪里？要发给微软', 'collect-logs'],
+    ['zh-TW', '商務用 Skype 的用戶端記錄檔存在哪裡？要寄給微軟', 'collect-logs'],
+  ])('%s: %s', (_, text, topic) => {
+    expect(reply(text).topic).toBe(topic);
+  });
+
+  it('an on-premises server problem named beside the product is still the server card', () => {
+    const r = reply(
+      'our Skype for Business Server 2015 front end service will not start, the event log blames a certificate',
+    );
+    expect(r.topic).toBeNull();
+    expect(r.answer).toEqual({ kind: 'near-miss', id: 'server-admin' });
+  });
+});
