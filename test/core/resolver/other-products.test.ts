@@ -263,3 +263,16 @@ describe("this product named, its own topic well ahead: a neighbour's few words 
     expect(r.answer).toEqual({ kind: 'near-miss', id: 'server-admin' });
   });
 });
+
+describe('a desk phone or a phone system (PBX) failing to register is not this product: no fix, no suggestions', () => {
+  it.each([
+    ['en', "our Yealink desk phones won't register to the PBX, says SIP registration failed"],
+    ['ja', '会議室の電話機がPBXに登録できません。SIP登録失敗と表示されます'],
+    ['zh-CN', '办公室的话机注册不上PBX，提示SIP注册失败'],
+    ['zh-TW', '公司總機的分機 SIP 註冊失敗，話機打不出去'],
+  ])('%s: %s', (_, text) => {
+    const r = reply(text);
+    expect(r.topic).toBeNull();
+    expect(r.suggestions).toEqual([]);
+  });
+});
