@@ -159,3 +159,18 @@ describe('Japanese wording, second round: the families chat-dev-5 and chat-dev-6
     expect(r).toMatchObject({ topic: 'server-unavailable', answer: { kind: 'follow-up' } });
   });
 });
+
+describe('"サインインアドレス" written as one word reads like the error\'s "サインイン アドレス"', () => {
+  it.each([
+    'サーバーがサインインアドレスに対して信頼されているか確認できません。接続しますか？',
+    'サインインアドレスに対してサーバーが信頼されているかどうかを検証できません',
+  ])('the trust prompt: %s', (text) => {
+    expect(resolver.resolve(text).topic).toBe('cert-trust-dialog');
+  });
+
+  it('and a login address typed wrong is still the typing topic', () => {
+    expect(resolver.resolve('ログインアドレスを間違えて入力していました。サインインできません').topic).toBe(
+      'mistyped-credentials',
+    );
+  });
+});
