@@ -113,6 +113,15 @@ export class Clarifications {
     }
   }
 
+  /**
+   * The option of clarifying topic `parent` that a message's words point at decisively, if any:
+   * the answer to its question ("custom domain, or ADFS?").
+   */
+  answer(parent: string, weights: Weights): string | undefined {
+    const family = this.families.get(parent);
+    return family && this.pick(family, weights);
+  }
+
   /** The option the message's words other than the family's error point at decisively, if any. */
   private pick({ options, errorTerms, optionTerms }: Family, weights: Weights): string | undefined {
     // Only the words some option uses can tell the options apart: the rest of a long story

@@ -27,6 +27,8 @@ export interface ConversationInput {
   context: string | null;
   /** The troubleshooting topics the message touches, best first. */
   topics: Ranked[];
+  /** The option of the context's clarifying question that the message's words point at decisively. */
+  picked?: () => string | undefined;
 }
 
 export class Conversations {
@@ -48,7 +50,7 @@ export class Conversations {
     const { decision, clean, lang, context, topics } = input;
     if (!context) return decision;
     const { kind } = decision.answer;
-    const answered = this.answersClarification(context, decision, topics);
+    const answered = this.answersClarification(context, decision, topics, input.picked);
     if (answered) return answered;
     const stay: Decision = { topic: context, answer: { kind: 'follow-up', id: context } };
     // A request for a person is one, whatever the conversation.
@@ -113,7 +115,12 @@ export class Conversations {
    * the DNS propagation topic too): that cause, when it fits at least `suggestRatio` of the best
    * topic on its own sayings.
    */
-  private answersClarification(context: string, decision: Decision, topics: Ranked[]): Decision | undefined {
+  private answersClarification(
+    context: string,
+    decision: Decision,
+    topics: Ranked[],
+    picked: () => string | undefined = () => undefined,
+  ): Decision | undefined {
     const topic = this.pack.topic(context);
     const clarify = topic.kind === 'clarify' ? topic.clarify : undefined;
     if (!clarify || (decision.topic !== null && this.clarifications.related(decision.topic, context)))
@@ -121,14 +128,24 @@ export class Conversations {
     const causes = new Set(clarify.options.filter((o) => o.topics.length === 1).map((o) => o.topics[0]!));
     const best = topics[0];
     const cause = topics.find((c) => causes.has(c.topic));
+    const fits =
+      best !== undefined &&
+      cause !== undefined &&
+      cause.named >= this.settings.namedFloor &&
+      cause.score >= this.settings.suggestFloor &&
+      cause.score >= best.score * this.settings.suggestRatio;
+    if (fits) return { topic: cause.topic, answer: { kind: 'fix', id: cause.topic } };
+    // The answer to the question said in the words only one cause uses ("DNS we manage at the
+    // registrar ourselves", "我们用自己的域名"), although a sibling topic (DNS propagation) fits
+    // the whole message better: the question asked is what the reply answers. Another topic's
+    // own error message quoted is a new problem, not an answer.
     if (
-      !best ||
-      !cause ||
-      cause.named < this.settings.namedFloor ||
-      cause.score < this.settings.suggestFloor ||
-      cause.score < best.score * this.settings.suggestRatio
+      best &&
+      (best.quoted ?? 0) >= this.settings.threshold &&
+      !this.clarifications.related(best.topic, context)
     )
       return undefined;
-    return { topic: cause.topic, answer: { kind: 'fix', id: cause.topic } };
+    const option = picked();
+    return option && causes.has(option) ? { topic: option, answer: { kind: 'fix', id: option } } : undefined;
   }
 }

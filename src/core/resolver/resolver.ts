@@ -147,6 +147,8 @@ export class Resolver {
       lang,
       context: context !== null && this.pack.topics.has(context) ? context : null,
       topics,
+      picked: () =>
+        context ? this.clarifications.answer(context, this.scorer.weigh(clean, lang).weights) : undefined,
     });
     // The documented field order: text, topic, confidence, lang, clarify, candidates, suggestions, answer.
     return {

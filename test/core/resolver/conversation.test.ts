@@ -165,3 +165,21 @@ describe('a plain "I can\'t sign in" in a conversation about a cause is a new qu
 it('the trust prompt said in Chinese is the trust prompt, not the single sign-on certificate', () => {
   expect(reply('登录Lync时提示证书不受信任', null)).toMatchObject({ topic: 'cert-trust-dialog' });
 });
+
+describe("after 'custom domain, or ADFS?', a reply in words only the DNS cause uses answers it", () => {
+  // DNS propagation fits these better on the whole message ("our own domain"), but it is not
+  // what was asked: the question's cause is the answer.
+  it.each([
+    ['en', "it's our own domain, not the onmicrosoft.com one"],
+    ['ja', 'うちは独自ドメインです。onmicrosoft.com のほうではありません'],
+    ['zh-CN', '我们用自己的域名，不是 onmicrosoft.com 那个'],
+    ['zh-TW', '我們用的是自己的網域，不是 onmicrosoft.com 那個'],
+  ])('%s: %s', (_, text) => {
+    expect(reply(text, 'server-unavailable').topic).toBe('server-unavailable-dns');
+  });
+
+  it("another topic's own error quoted in the reply is not taken as the answer", () => {
+    const r = reply('we have our own domain, and now it says user is not SIP enabled', 'server-unavailable');
+    expect(r.topic).not.toBe('server-unavailable-dns');
+  });
+});
