@@ -34,6 +34,12 @@ describe.each([
   });
 });
 
+it("'Outlook's fine' is a comparison too", () => {
+  expect(
+    resolver.resolve("Outlook's fine, but it keeps saying my sign-in address or password is wrong").topic,
+  ).toBe('mistyped-credentials');
+});
+
 describe('a Han cue after a negation', () => {
   it.each(['Outlook不能用，登录时一直提示密码不对', 'Outlook 沒能用，登入時一直說密碼錯誤'])(
     'says the product fails: %s',

@@ -276,3 +276,16 @@ describe('a desk phone or a phone system (PBX) failing to register is not this p
     expect(r.suggestions).toEqual([]);
   });
 });
+
+describe('an inventory system or a Windows login, as people name them, is not this product', () => {
+  it.each([
+    ['zh-TW', '進銷存系統一直顯示伺服器暫時無法使用'],
+    ['zh-CN', '进销存系统一直提示服务器暂时不可用'],
+    ['ja', 'Windowsのログインパスワードを忘れてPCに入れません'],
+    ['en', 'forgot my windows password, stuck at the ctrl-alt-del screen on the lab laptop'],
+  ])('%s: %s', (_, text) => {
+    const r = reply(text);
+    expect(r.topic).toBeNull();
+    expect(r.suggestions).toEqual([]);
+  });
+});
