@@ -101,6 +101,13 @@ export interface LexiconText {
   /** This product's own names: a message naming it is about it, whatever else it mentions. */
   product?: string[];
   /**
+   * Kinds of system ("system", "portal", "platform", "システム", "系统"): a message that quotes an
+   * error message beside one and does not name this product is about that system's error
+   * ("the booking portal says server temporarily unavailable"). Not `elsewhere` words: "the
+   * system made me change my password" is still this product's question.
+   */
+  systems?: string[];
+  /**
    * Denial cues ("no", "without", "没有" before what they deny; "は使っていない", "都没动过" after
    * it): a cause the person says they do not have does not pick a clarifying topic's option.
    */

@@ -32,7 +32,7 @@ export function checkLexicon(file: string, data: unknown, ctx: Context): void {
     if (!isStringArray(variants))
       ctx.add(C.InvalidStructure, file, `synonyms.${canonical}`, 'must be a list');
   }
-  for (const key of ['domain', 'elsewhere', 'product'])
+  for (const key of ['domain', 'elsewhere', 'product', 'systems'])
     if (data[key] !== undefined && !isStringArray(data[key]))
       ctx.add(C.InvalidStructure, file, key, 'must be a list of words');
   for (const list of ['negation', 'working'] as const) {

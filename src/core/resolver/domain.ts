@@ -26,7 +26,7 @@ export class DomainWords {
     /** The message's terms: the scorer's, read once per message (see Scorer.terms). */
     private readonly terms: (text: string, lang: Lang) => Term[] = (text, lang) => analyzer.terms(text, lang),
     /** Which lexicon list: this product's words, or other products' (`elsewhere`). */
-    list: 'domain' | 'elsewhere' | 'product' = 'domain',
+    list: 'domain' | 'elsewhere' | 'product' | 'systems' = 'domain',
     /** Whether a word, as its terms, is kept (another product's name the pack's own topics use is not). */
     keep: (terms: string[]) => boolean = () => true,
   ) {

@@ -45,6 +45,7 @@ export class Resolver {
   /** Each topic's terms, every field and language (the index's bag documents). */
   private readonly bags = new Map<string, Set<string>>();
   private readonly product: DomainWords;
+  private readonly systems: DomainWords;
   private readonly conversations: Conversations;
   private readonly meaning: Meaning;
   private readonly working: Denials;
@@ -67,6 +68,7 @@ export class Resolver {
     const titles = index.docs.filter((d) => d.field === 'title' && pack.topics.has(d.topic));
     const owned = (words: string[]) => titles.some((d) => words.every((w) => d.terms.has(w)));
     this.product = new DomainWords(pack, index.analyzer, terms, 'product');
+    this.systems = new DomainWords(pack, index.analyzer, terms, 'systems');
     this.elsewhere = new DomainWords(pack, index.analyzer, terms, 'elsewhere', (words) => !owned(words));
     this.working = new Denials(pack, 'working');
     this.meaning = new Meaning(index, (id) => pack.topics.has(id), this.settings.meaningSmoothing);
@@ -82,6 +84,15 @@ export class Resolver {
    * product's.
    */
   private namesElsewhere(clean: string, lang: Lang, best: Ranked | undefined): boolean {
+    // "The booking portal says server temporarily unavailable": an error quoted beside a kind of
+    // system, this product unnamed, is that system's (see `systems` in the lexicon).
+    // A kind of system the quoted topic's own text talks about ("reinstall from the portal") does
+    // not count.
+    if (best && (best.quoted ?? 0) >= this.settings.threshold) {
+      const bag = this.bags.get(best.topic);
+      const kinds = this.systems.found(clean, lang).filter((w) => !bag || !w.every((t) => bag.has(t)));
+      if (kinds.length) return !this.product.says(clean, lang);
+    }
     const found = this.subjects(clean, lang);
     if (!found.length || !best || (best.quoted ?? 0) < this.settings.threshold) return found.length > 0;
     const bag = this.bags.get(best.topic);

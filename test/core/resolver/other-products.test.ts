@@ -289,3 +289,51 @@ describe('an inventory system or a Windows login, as people name them, is not th
     expect(r.suggestions).toEqual([]);
   });
 });
+
+describe("an error quoted beside a kind of system (a portal, a booking system), this product unnamed, is that system's", () => {
+  it.each([
+    ['en', "the booking portal shows 'server temporarily unavailable' since this morning"],
+    ['ja', '受注管理システムで「サーバーが一時的に利用できません」と出ます'],
+    ['zh-CN', '报销系统一直提示服务器暂时不可用'],
+    ['zh-TW', '請假系統一直顯示伺服器暫時無法使用'],
+  ])('%s: %s', (_, text) => {
+    const r = reply(text);
+    expect(r.topic).toBeNull();
+    expect(r.suggestions).toEqual([]);
+  });
+
+  it.each([
+    [
+      'ja',
+      'エラー: the authentication service may be incompatible with this version of the program\nポータルから入れ直せばいい？',
+      'wrong-version',
+    ],
+    [
+      'en',
+      'Skype for Business says server temporarily unavailable, our intranet portal is fine',
+      'server-unavailable',
+    ],
+  ])(
+    '%s: a kind of system its own fix talks about, or this product named, keeps the fix: %s',
+    (_, text, topic) => {
+      expect(reply(text).topic).toBe(topic);
+    },
+  );
+});
+
+describe('a Windows sign-in screen saying the password is wrong gets the Windows card', () => {
+  it.each([
+    [
+      'ja',
+      '朝PCを起動したらWindowsのサインイン画面で「ユーザー名またはパスワードが正しくありません」と言われて入れません',
+    ],
+    ['zh-TW', '開機的時候 Windows 一直說使用者名稱或密碼不正確，進不了桌面'],
+    ['zh-CN', '电脑开机登录提示用户名或密码不正确，进不了桌面'],
+    [
+      'en',
+      "the Windows sign-in screen says the user name or password is incorrect, I can't get to the desktop",
+    ],
+  ])('%s: %s', (_, text) => {
+    expect(reply(text).answer).toEqual({ kind: 'near-miss', id: 'windows-password' });
+  });
+});
