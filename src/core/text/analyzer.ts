@@ -43,6 +43,14 @@ const NON_HAN = /[^\p{Script=Han}]+/u;
 const NON_HAN_END = /[^\p{Script=Han}]$/u;
 const LATIN_WORD = /^[\p{Script=Latin}\p{N}][\p{Script=Latin}\p{N}._@\\-]*$/u;
 
+/**
+ * A Windows account typed as DOMAIN\user ("CONTOSO\jsmith", "zzrail\wangjun"): whatever the
+ * names, it is one thing, the user name in the domain format, read as one term. Not a folder
+ * path ("AppData\Local\Microsoft": a part next to another backslash) nor a security id
+ * ("RSA\S-1-5-21...").
+ */
+const ACCOUNT = /(?<![\\\p{L}\p{N}%_.-])[a-z][a-z0-9-]{1,15}\\(?!s-1-)[a-z0-9][a-z0-9._-]{0,30}(?![\\\p{L}\p{N}_-])/gu;
+
 /** Latin words whose terms are remembered: chat repeats its words, and stemming one is not free. */
 const REMEMBERED_WORDS = 10_000;
 
@@ -56,7 +64,7 @@ export class Analyzer {
 
   /** Folded, synonym-normalized text: the form both the index and the matcher read. */
   prepare(text: string, lang: Lang): string {
-    return this.lexicon.normalize(fold(text, lang));
+    return this.lexicon.normalize(fold(text, lang).replace(ACCOUNT, ' domainuser '));
   }
 
   terms(text: string, lang: Lang): Term[] {

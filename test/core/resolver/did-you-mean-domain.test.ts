@@ -79,7 +79,7 @@ describe('a VPN sign-in and a printer get their look-alike card', () => {
 
 describe('a vague question that names the product or signing in still gets "did you mean" or the triage question', () => {
   const cases: Cases = {
-    en: ['lync sign in stopped working after my name changed'],
+    en: ['lync sign in stopped working after the weekend'],
     ja: ['在宅だと Skype for Business にサインインできない'],
     'zh-CN': ['Lync 登录不太对劲，好像是上周开始的'],
     'zh-TW': ['登入一直不成功，好像改了什麼設定'],
@@ -94,6 +94,10 @@ describe('a vague question that names the product or signing in still gets "did 
       expect(r.suggestions.length).toBeGreaterThan(0);
     }
   });
+});
+
+it("a name change is no longer vague: it is the personal certificate topic's clue (the sign-in address changed)", () => {
+  expect(reply('lync sign in stopped working after my name changed').topic).toBe('personal-certificate');
 });
 
 describe('the domain, decided on the ranked topics', () => {

@@ -251,3 +251,14 @@ describe('English wording, second round: the right reply for each family', () =>
     expect(r.topic).toBe(topic);
   });
 });
+
+describe('a user name typed as DOMAIN\\user, whatever the names, is the typing topic', () => {
+  it.each([
+    ['en', "I keep typing NORTHWIND\\pgarcia like on my PC and it won't let me in to Skype for Business"],
+    ['ja', 'PCと同じく NORTHWIND\\tanaka と入力してサインインしていますが、入れません'],
+    ['zh-CN', '登录名我填的是 northwind\\lihua，跟开机一样，一直登录不了'],
+    ['zh-TW', '登入名稱我打的是 NORTHWIND\\chen，跟開機一樣，一直登不進去'],
+  ])('%s: %s', (_, text) => {
+    expect(resolver.resolve(text).topic).toBe('mistyped-credentials');
+  });
+});

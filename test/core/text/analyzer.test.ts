@@ -87,3 +87,28 @@ describe('Chinese', () => {
     expect(all('登入', 'zh-TW')).toEqual(all('登录', 'zh-CN'));
   });
 });
+
+describe('a Windows account typed as DOMAIN\\user', () => {
+  const account = words('DOMAIN\\user', 'en');
+
+  it('is read as one term', () => {
+    expect(account).toHaveLength(1);
+  });
+
+  it.each([
+    ['en', 'I typed CONTOSO\\jsmith'],
+    ['en', 'DOMAIN\\user like for Windows'],
+    ['zh-CN', '我输的是 zzrail\\wangjun'],
+    ['ja', 'NORTHWIND\\tanaka と入力'],
+  ] as const)('%s: is one term whatever the names: %s', (lang, text) => {
+    expect(all(text, lang)).toContain(account[0]);
+  });
+
+  it.each([
+    '%AppData%\\Local\\Microsoft\\Office\\16.0\\Lync\\Tracing',
+    'delete the RSA\\S-1-5-21 folder',
+    'C:\\Users\\me',
+  ])('a folder path or a security id is not one: %s', (text) => {
+    expect(all(text, 'en')).not.toContain(account[0]);
+  });
+});
