@@ -9,9 +9,10 @@
  * - a fix the whole message clearly points away from (by `meaningMargin`) becomes "did you mean"
  *   with both: a story that mentions a new address and, in passing, something about a
  *   certificate gets both topics, not the first one's fix alone. A fix resting on the topic's
- *   own error message quoted, a clarifying question, the "can't sign in" walk-through and the
- *   logs-to-collect answer (asked for by name, measured: vetoing it cost right answers and
- *   gained none) are left alone.
+ *   own error message quoted, a clarifying question and the logs-to-collect answer (asked for
+ *   by name, measured: vetoing it cost right answers and gained none) are left alone.
+ * - the "can't sign in" walk-through beside a cause the whole message leans towards becomes
+ *   "did you mean" with the cause first (see `walkThrough`).
  *
  * It never turns "not something I know" or a neighbour's redirect into a fix, and never adds a
  * topic the ranker did not find.
@@ -34,7 +35,7 @@ export interface SecondOpinionInput {
 
 export function secondOpinion(
   pack: KnowledgePack,
-  settings: Pick<ResolverSettings, 'candidates' | 'suggestions' | 'threshold' | 'meaningMargin'>,
+  settings: Pick<ResolverSettings, 'suggestions' | 'threshold' | 'meaningMargin' | 'suggestRatio'>,
   { decision, topics, choose, related }: SecondOpinionInput,
 ): Decision {
   const kind = decision.answer.kind;
@@ -51,6 +52,7 @@ export function secondOpinion(
   const fixed = decision.topic!;
   const ranked = topics.find((c) => c.topic === fixed);
   const topicKind = pack.topic(fixed).kind;
+  if (topicKind === 'triage' && ranked) return walkThrough(pack, settings, decision, ranked, topics, choose);
   if (topicKind !== 'fix' || decision.clarify || !ranked || (ranked.quoted ?? 0) >= settings.threshold)
     return decision;
   const choice = choose(among);
@@ -60,5 +62,30 @@ export function secondOpinion(
     topic: null,
     answer: { kind: 'did-you-mean', id: null },
     suggestions: [fixed, choice.topic],
+  };
+}
+
+/**
+ * "Can't sign in" (the walk-through) said strongly beside a cause the whole message leans
+ * towards ("同事说可能是我的账号没开 Skype 的许可证... 一直登不进去"): the cause is offered first,
+ * the walk-through beside it. Only a cause the ranker found at least `suggestRatio` as well.
+ */
+function walkThrough(
+  pack: KnowledgePack,
+  settings: Pick<ResolverSettings, 'suggestRatio' | 'meaningMargin'>,
+  decision: Decision,
+  triage: Ranked,
+  topics: Ranked[],
+  choose: SecondOpinionInput['choose'],
+): Decision {
+  const causes = topics
+    .filter((c) => pack.topic(c.topic).kind === 'fix' && c.score >= triage.score * settings.suggestRatio)
+    .map((c) => c.topic);
+  const choice = causes.length ? choose([triage.topic, ...causes]) : undefined;
+  if (!choice || choice.topic === triage.topic || choice.margin < settings.meaningMargin) return decision;
+  return {
+    topic: null,
+    answer: { kind: 'did-you-mean', id: null },
+    suggestions: [choice.topic, triage.topic],
   };
 }
