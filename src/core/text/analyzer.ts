@@ -49,7 +49,8 @@ const LATIN_WORD = /^[\p{Script=Latin}\p{N}][\p{Script=Latin}\p{N}._@\\-]*$/u;
  * path ("AppData\Local\Microsoft": a part next to another backslash) nor a security id
  * ("RSA\S-1-5-21...").
  */
-const ACCOUNT = /(?<![\\\p{L}\p{N}%_.-])[a-z][a-z0-9-]{1,15}\\(?!s-1-)[a-z0-9][a-z0-9._-]{0,30}(?![\\\p{L}\p{N}_-])/gu;
+const ACCOUNT =
+  /(?<![\\\p{L}\p{N}%_.-])[a-z][a-z0-9-]{1,15}\\(?!s-1-)[a-z0-9][a-z0-9._-]{0,30}(?![\\\p{L}\p{N}_-])/gu;
 
 /** Latin words whose terms are remembered: chat repeats its words, and stemming one is not free. */
 const REMEMBERED_WORDS = 10_000;
