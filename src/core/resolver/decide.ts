@@ -117,7 +117,8 @@ function neighbourReply(
   const best = input.topics[0];
   // A neighbour's problem: its redirect fits at least about as well as the best fix, on words
   // that no topic knows (Remote Desktop, SPF, a payroll portal); the retirement notice has to
-  // fit better than any fix.
+  // fit better than any fix, or about as well with its own saying fitting clearly better
+  // ("Skype for Business Online退役之后我们这些账号还能登录吗").
   const kind = pack.answer(other.topic).kind;
   // "My iPhone says the Skype for Business password is incorrect": the device is mentioned in
   // passing, and a fix quoting its own saying that fits better keeps the message.
@@ -147,7 +148,10 @@ function neighbourReply(
   const wins =
     kind === 'near-miss'
       ? !passing && (unnamed || neighbourFits(settings, other, best, input.otherEvidence(other.topic)))
-      : other.raw > (best?.raw ?? 0);
+      : other.raw > (best?.raw ?? 0) ||
+        (best !== undefined &&
+          other.raw >= best.raw * settings.ambiguity &&
+          other.named * settings.ambiguity > best.named);
   return wins ? { topic: null, answer: { kind, id: other.topic } } : undefined;
 }
 

@@ -100,7 +100,7 @@ describe("a follow-up about the step the fix asked for stays with the conversati
 
 describe('a greeting beside "anyone there?" in a conversation is the person waiting, not small talk', () => {
   const cases: [Lang, string][] = [
-    ['en', 'hello?? anyone there'],
+    ['en', 'hello?? is anybody there'],
     ['zh-CN', '你好？有人吗'],
   ];
   it.each(cases)('%s: %s', (_, text) => {

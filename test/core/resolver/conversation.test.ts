@@ -103,8 +103,8 @@ describe('signing in again is good news, not "cannot sign in"', () => {
 
 describe("a message that fits nothing well but shares a word with the conversation's topic goes on with it", () => {
   it.each([
-    ['en', 'server-unavailable-adfs', 'so we really need a paid cert from a proper CA for it?'],
-    ['zh-CN', 'cert-trust-dialog', '能不能统一推个策略让它别弹了？几百台电脑一台台点要疯'],
+    ['en', 'server-unavailable-adfs', 'so we actually need a paid certificate from a real CA for it?'],
+    ['zh-CN', 'cert-trust-dialog', '能不能统一下发个策略让它别再弹？几百台电脑一台台点太累了'],
   ])('%s, after %s: %s', (_, topic, text) => {
     expect(reply(text, topic)).toMatchObject({ topic, answer: { kind: 'follow-up' } });
   });
@@ -172,7 +172,7 @@ describe("after 'custom domain, or ADFS?', a reply in words only the DNS cause u
   it.each([
     ['en', "it's our own domain, not the onmicrosoft.com one"],
     ['ja', 'うちは独自ドメインです。onmicrosoft.com のほうではありません'],
-    ['zh-CN', '我们用自己的域名，不是 onmicrosoft.com 那个'],
+    ['zh-CN', '我们用的是自己的域名，不是 onmicrosoft.com 的'],
     ['zh-TW', '我們用的是自己的網域，不是 onmicrosoft.com 那個'],
   ])('%s: %s', (_, text) => {
     expect(reply(text, 'server-unavailable').topic).toBe('server-unavailable-dns');
@@ -181,5 +181,19 @@ describe("after 'custom domain, or ADFS?', a reply in words only the DNS cause u
   it("another topic's own error quoted in the reply is not taken as the answer", () => {
     const r = reply('we have our own domain, and now it says user is not SIP enabled', 'server-unavailable');
     expect(r.topic).not.toBe('server-unavailable-dns');
+  });
+});
+
+describe('"been like that all morning" continues the conversation', () => {
+  it.each([
+    ['en', 'been like that all morning'],
+    ['ja', '朝からずっとこの状態です'],
+    ['zh-CN', '一上午都这样'],
+    ['zh-TW', '整個早上都這樣'],
+  ])('%s: %s', (_, text) => {
+    expect(reply(text, 'server-unavailable')).toMatchObject({
+      topic: 'server-unavailable',
+      answer: { kind: 'follow-up' },
+    });
   });
 });

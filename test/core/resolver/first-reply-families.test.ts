@@ -144,7 +144,7 @@ describe('an expired password: Windows gets its redirect, Skype for Business its
     ['en', "my windows password expired this morning and the laptop won't let me log in"],
     ['ja', 'Windows のパスワードの期限が切れてログインできない'],
     ['zh-CN', 'Windows密码过期了，电脑登不进去'],
-    ['zh-TW', 'Windows 密碼過期了，電腦登不進去'],
+    ['zh-TW', 'Windows 的密碼過期了，筆電登不進去'],
   ])('%s: %s', (_, text) => {
     expect(reply(text)).toMatchObject({ topic: null, answer: { kind: 'near-miss', id: 'windows-password' } });
   });

@@ -337,3 +337,27 @@ describe('a Windows sign-in screen saying the password is wrong gets the Windows
     expect(reply(text).answer).toEqual({ kind: 'near-miss', id: 'windows-password' });
   });
 });
+
+describe("another vendor's licence (Adobe Acrobat) gets no fix", () => {
+  it.each([
+    ['en', 'Acrobat keeps telling me my licence has expired'],
+    ['ja', 'Acrobatのライセンスが切れたと出ます'],
+    ['zh-CN', 'Acrobat 提示许可证已过期'],
+    ['zh-TW', 'Acrobat 一直說授權過期'],
+  ])('%s: %s', (_, text) => {
+    const r = reply(text);
+    expect(r.topic).toBeNull();
+    expect(r.suggestions).toEqual([]);
+  });
+});
+
+describe('the retirement asked about its accounts is the retirement notice, not a fix sharing its words', () => {
+  it.each([
+    ['en', 'After Skype for Business Online is retired, can our accounts still sign in?'],
+    ['ja', 'Skype for Business Onlineが廃止になったら、うちのアカウントはまだサインインできますか'],
+    ['zh-CN', 'Skype for Business Online 退役以后，我们的账号还能不能登录？'],
+    ['zh-TW', 'Skype for Business Online 退役之後，我們這些帳號還能登入嗎'],
+  ])('%s: %s', (_, text) => {
+    expect(reply(text).answer).toEqual({ kind: 'retirement', id: 'skype-online-retirement' });
+  });
+});
