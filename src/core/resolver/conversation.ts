@@ -27,6 +27,8 @@ export interface ConversationInput {
   context: string | null;
   /** The troubleshooting topics the message touches, best first. */
   topics: Ranked[];
+  /** How well the retirement notice fits the message (its uncapped score), when it does. */
+  retirement?: number | undefined;
   /** The option of the context's clarifying question that the message's words point at decisively. */
   picked?: () => string | undefined;
 }
@@ -53,6 +55,13 @@ export class Conversations {
     const answered = this.answersClarification(context, decision, topics, input.picked);
     if (answered) return answered;
     const stay: Decision = { topic: context, answer: { kind: 'follow-up', id: context } };
+    // The retirement notice needs more inside a conversation about a cause: "Teams works, only
+    // Skype doesn't; did they take my licence away?" after a licence question is about the
+    // licence, which fits it nearly as well.
+    if (kind === 'retirement' && input.retirement !== undefined) {
+      const own = topics.find((c) => c.topic === context);
+      if (own && own.raw >= input.retirement * this.settings.leadNeighbourShare) return stay;
+    }
     // A request for a person is one, whatever the conversation.
     if (kind === 'fix' && this.pack.topics.get(decision.topic!)?.kind === 'escalate') return decision;
     // "Can't sign in" (triage) asks what the person sees; in a conversation about a cause, the

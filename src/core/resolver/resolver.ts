@@ -158,6 +158,7 @@ export class Resolver {
       lang,
       context: context !== null && this.pack.topics.has(context) ? context : null,
       topics,
+      retirement: others.find((o) => this.pack.answers.get(o.topic)?.kind === 'retirement')?.raw,
       picked: () =>
         context ? this.clarifications.answer(context, this.scorer.weigh(clean, lang).weights) : undefined,
     });

@@ -197,3 +197,15 @@ describe('"been like that all morning" continues the conversation', () => {
     });
   });
 });
+
+describe('in a conversation about a licence, "Teams works, only Skype does not" stays with the licence', () => {
+  it('zh-CN: the retirement notice, which fits only a little better, is not the answer', () => {
+    expect(reply('Teams能用，就Skype不行，我那个许可是不是被拿掉了', 'not-licensed').topic).toBe(
+      'not-licensed',
+    );
+  });
+
+  it('a retirement question said outright is still the retirement notice', () => {
+    expect(reply('Skype for Business Online 什么时候停用？', 'not-licensed').answer.kind).toBe('retirement');
+  });
+});
