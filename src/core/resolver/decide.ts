@@ -199,13 +199,15 @@ function answerOrAsk(pack: KnowledgePack, settings: ResolverSettings, input: Dec
   const second = topics[1];
   // "Can't sign in" is what almost everyone says; a specific cause said alongside it about as
   // strongly ("the PC's clock is off and sign-in failed") is the answer, not the triage question.
+  // So is an error message quoted beside it, even a little behind: "伺服器暫時無法使…然後就跳回登入畫面"
+  // is that error, however strongly "back to the sign-in screen" says "can't sign in".
   const specific =
     pack.topic(topics[0]!.topic).kind === 'triage' &&
     second !== undefined &&
     second.score >= settings.threshold &&
     second.named >= settings.threshold &&
-    second.raw >= topics[0]!.raw * settings.ambiguity &&
-    input.saysMore(second.topic, topics[0]!.topic);
+    (((second.quoted ?? 0) >= settings.threshold && second.raw >= topics[0]!.raw * settings.suggestRatio) ||
+      (second.raw >= topics[0]!.raw * settings.ambiguity && input.saysMore(second.topic, topics[0]!.topic)));
   // "Can't sign in... what should I check?" is the triage question itself when "can't sign in"
   // fits about as well as the best cause, on its own saying better, and the cause's lead rests on
   // no word triage lacks.

@@ -171,3 +171,14 @@ describe("a neighbour's card below the threshold and a message about this produc
     expect(d.answer.kind).toBe('unknown');
   });
 });
+
+describe('an error message quoted beside "back to the sign-in screen" is that error, not the walk-through', () => {
+  it.each([
+    ['en', 'it says server is temporarily unavail... and then drops me back to the sign in screen'],
+    ['ja', 'サーバーが一時的に利用でき…と出て、サインイン画面に戻されます'],
+    ['zh-CN', '提示服务器暂时不可用… 然后又跳回登录界面'],
+    ['zh-TW', '顯示伺服器暫時無法使用…然後又跳回登入畫面'],
+  ])('%s: %s', (_, text) => {
+    expect(resolver.resolve(text).topic).toBe('server-unavailable');
+  });
+});
