@@ -242,6 +242,18 @@ export const SETS: SetInfo[] = [
     blind: false,
   },
   {
+    name: 'chat-dev-35',
+    file: 'test/fixtures/chat-dev-35.jsonl',
+    role: 'written blind, tuned on',
+    blind: false,
+  },
+  {
+    name: 'chat-dev-36',
+    file: 'test/fixtures/chat-dev-36.jsonl',
+    role: 'written blind, tuned on',
+    blind: false,
+  },
+  {
     name: 'chat-blind-4',
     file: 'test/fixtures/chat-blind-4.jsonl',
     role: 'blind, never tuned on',

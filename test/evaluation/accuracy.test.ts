@@ -2,7 +2,7 @@
  * The resolver's accuracy targets, on the shared labelled set (tuned on), on a held-out set
  * written without looking at the bot's phrasings (test/fixtures/holdout.jsonl), and on the
  * chat-style development sets (test/fixtures/chat-dev.jsonl, chat-blind.jsonl, chat-dev-2.jsonl,
- * chat-blind-3.jsonl and chat-dev-3.jsonl to chat-dev-34.jsonl, each written blind by a helper who saw
+ * chat-blind-3.jsonl and chat-dev-3.jsonl to chat-dev-36.jsonl, each written blind by a helper who saw
  * only the article and the topic list, then tuned on). The blind chat-style sets
  * (test/fixtures/chat-blind-2.jsonl and chat-blind-4.jsonl to chat-blind-9.jsonl), when they are there, are reported as
  * they come: their figures are printed, never tuned for.
@@ -54,6 +54,8 @@ const CHAT_DEV_MORE = [
   'chat-dev-32.jsonl',
   'chat-dev-33.jsonl',
   'chat-dev-34.jsonl',
+  'chat-dev-35.jsonl',
+  'chat-dev-36.jsonl',
 ].map((name) => join(ROOT, 'test', 'fixtures', name));
 const CHAT_BLIND = [
   'chat-blind-2.jsonl',
