@@ -24,7 +24,7 @@ import { Denials } from './negation.js';
 import { foldPhrase } from './phrases.js';
 import { Ranker, type Ranked } from './ranker.js';
 import { ReplyPhrases } from './replies.js';
-import { Scorer } from './scorer.js';
+import { Scorer, type Weights } from './scorer.js';
 import { DEFAULT_SETTINGS, type ResolverSettings } from './settings.js';
 import type { Resolution, ResolveOptions } from './types.js';
 import { Vocabulary } from './vocabulary.js';
@@ -144,6 +144,9 @@ export class Resolver {
         ownProduct: () => this.product.says(clean, lang) && !this.namesElsewhere(clean, lang, topics[0]),
         saysMore: (topic, than) => this.vocabulary.saysMore(clean, lang, topic, than),
       });
+    // The whole message's weighted words, read at most once, for the readings that need them.
+    let weighed: Weights | undefined;
+    const weights = () => (weighed ??= this.scorer.weigh(clean, lang).weights);
     const context = options.context?.topic ?? null;
     const reply = this.conversations.continued({
       decision: this.inConversation(options)
@@ -151,7 +154,7 @@ export class Resolver {
         : secondOpinion(this.pack, this.settings, {
             decision,
             topics,
-            choose: (among) => this.meaning.choose(this.scorer.weigh(clean, lang).weights, among),
+            choose: (among) => this.meaning.choose(weights(), among),
             related: (a, b) => this.clarifications.related(a, b),
           }),
       clean,
@@ -159,8 +162,7 @@ export class Resolver {
       context: context !== null && this.pack.topics.has(context) ? context : null,
       topics,
       retirement: others.find((o) => this.pack.answers.get(o.topic)?.kind === 'retirement')?.raw,
-      picked: () =>
-        context ? this.clarifications.answer(context, this.scorer.weigh(clean, lang).weights) : undefined,
+      picked: () => (context ? this.clarifications.answer(context, weights()) : undefined),
     });
     // The documented field order: text, topic, confidence, lang, clarify, candidates, suggestions, answer.
     return {
