@@ -4,7 +4,7 @@
  * chat-style development sets (test/fixtures/chat-dev.jsonl, chat-blind.jsonl, chat-dev-2.jsonl,
  * chat-blind-3.jsonl and chat-dev-3.jsonl to chat-dev-36.jsonl, each written blind by a helper who saw
  * only the article and the topic list, then tuned on). The blind chat-style sets
- * (test/fixtures/chat-blind-2.jsonl and chat-blind-4.jsonl to chat-blind-9.jsonl), when they are there, are reported as
+ * (test/fixtures/chat-blind-2.jsonl and chat-blind-4.jsonl to chat-blind-12.jsonl), when they are there, are reported as
  * they come: their figures are printed, never tuned for.
  */
 import { existsSync, readFileSync } from 'node:fs';
@@ -65,6 +65,9 @@ const CHAT_BLIND = [
   'chat-blind-7.jsonl',
   'chat-blind-8.jsonl',
   'chat-blind-9.jsonl',
+  'chat-blind-10.jsonl',
+  'chat-blind-11.jsonl',
+  'chat-blind-12.jsonl',
 ].map((name) => join(ROOT, 'test', 'fixtures', name));
 
 function run(file: string) {
