@@ -11,8 +11,6 @@
 import { MessageTooLongError } from '../errors.js';
 import type { Lang } from '../i18n/languages.js';
 import type { KnowledgePack } from '../knowledge/pack.js';
-import { Meaning } from './meaning.js';
-import { secondOpinion } from './second-opinion.js';
 import { detectLanguage } from '../text/detect-language.js';
 import { stripNoise } from '../text/noise.js';
 import { Clarifications } from './clarify.js';
@@ -20,10 +18,12 @@ import { Conversations, FOLLOW_UP_EXPLAINED } from './conversation.js';
 import { decide, type Decision } from './decide.js';
 import { DomainWords } from './domain.js';
 import { ResolverIndex } from './index.js';
+import { Meaning } from './meaning.js';
 import { Denials } from './negation.js';
 import { foldPhrase } from './phrases.js';
 import { Ranker, type Ranked } from './ranker.js';
 import { ReplyPhrases } from './replies.js';
+import { secondOpinion } from './second-opinion.js';
 import { Scorer, type Weights } from './scorer.js';
 import { DEFAULT_SETTINGS, type ResolverSettings } from './settings.js';
 import type { Resolution, ResolveOptions } from './types.js';
@@ -83,34 +83,28 @@ export class Resolver {
    * (its steps name the records), "the VPN says server temporarily unavailable" is another
    * product's.
    */
-  private namesElsewhere(clean: string, lang: Lang, best: Ranked | undefined): boolean {
+  private namesElsewhere(
+    clean: string,
+    lang: Lang,
+    best: Ranked | undefined,
+    compared: ReadonlySet<string>,
+  ): boolean {
+    const quoting = best !== undefined && (best.quoted ?? 0) >= this.settings.threshold;
+    // Words the quoted topic's own text uses do not count ("reinstall from the portal").
+    const bag = quoting ? this.bags.get(best.topic) : undefined;
+    const notItsOwn = (word: string[]) => !bag || !word.every((t) => bag.has(t));
     // "The booking portal says server temporarily unavailable": an error quoted beside a kind of
     // system, this product unnamed, is that system's (see `systems` in the lexicon).
-    // A kind of system the quoted topic's own text talks about ("reinstall from the portal") does
-    // not count.
-    if (best && (best.quoted ?? 0) >= this.settings.threshold) {
-      const bag = this.bags.get(best.topic);
-      const kinds = this.systems.found(clean, lang).filter((w) => !bag || !w.every((t) => bag.has(t)));
-      if (kinds.length) return !this.product.says(clean, lang);
-    }
-    const found = this.subjects(clean, lang);
-    if (!found.length || !best || (best.quoted ?? 0) < this.settings.threshold) return found.length > 0;
-    const bag = this.bags.get(best.topic);
-    return found.some((word) => !bag || !word.every((t) => bag.has(t)));
+    if (quoting && this.systems.found(clean, lang).some(notItsOwn)) return !this.product.says(clean, lang);
+    // Another product said to work ("Teams and Outlook open fine") is a comparison, not a subject.
+    const found = this.elsewhere.found(clean, lang).filter((word) => !word.every((t) => compared.has(t)));
+    return quoting ? found.some(notItsOwn) : found.length > 0;
   }
 
   /**
-   * The other products the message is about: one said to work ("Teams and Outlook open fine",
-   * "Outlook、Teams 都正常") is the person's comparison, not their problem.
+   * The terms of the other products the message says work ("Outlook、Teams 都正常"): they are
+   * neither the message's subject nor evidence for any card.
    */
-  private subjects(clean: string, lang: Lang): string[][] {
-    const found = this.elsewhere.found(clean, lang);
-    if (!found.length) return found;
-    const working = this.comparisons(clean, lang);
-    return working.size ? found.filter((word) => !word.every((t) => working.has(t))) : found;
-  }
-
-  /** The terms of the other products the message says work: they are neither problem nor evidence. */
   private comparisons(clean: string, lang: Lang): Set<string> {
     const found = this.elsewhere.found(clean, lang);
     if (!found.length) return new Set();
@@ -124,9 +118,11 @@ export class Resolver {
     const clean = stripNoise(text);
     const { lang } = detectLanguage(clean, options.locale);
     this.scorer.forget();
-    const ranked = this.ranker.rankMessage(clean, lang, this.comparisons(clean, lang));
+    const compared = this.comparisons(clean, lang);
+    const ranked = this.ranker.rankMessage(clean, lang, compared);
     const topics = ranked.filter((c) => this.pack.topics.has(c.topic));
     const others = ranked.filter((c) => this.pack.answers.has(c.topic));
+    const elsewhere = () => this.namesElsewhere(clean, lang, topics[0], compared);
     const decision =
       this.phraseReply(clean, lang, options, topics[0]) ??
       decide(this.pack, this.settings, {
@@ -135,13 +131,10 @@ export class Resolver {
         otherEvidence: (reply) => this.vocabulary.ownEvidence(clean, lang, reply, topics[0]?.topic),
         related: (a, b) => this.clarifications.related(a, b),
         inDomain: () => this.inConversation(options) || this.domain.says(clean, lang),
-        elsewhere: () =>
-          this.namesElsewhere(clean, lang, topics[0]) &&
-          !this.inConversation(options) &&
-          !this.product.says(clean, lang),
+        elsewhere: () => elsewhere() && !this.inConversation(options) && !this.product.says(clean, lang),
         namesProduct: () => this.inConversation(options) || this.product.says(clean, lang),
-        inPassing: () => this.product.says(clean, lang) && this.namesElsewhere(clean, lang, topics[0]),
-        ownProduct: () => this.product.says(clean, lang) && !this.namesElsewhere(clean, lang, topics[0]),
+        inPassing: () => this.product.says(clean, lang) && elsewhere(),
+        ownProduct: () => this.product.says(clean, lang) && !elsewhere(),
         saysMore: (topic, than) => this.vocabulary.saysMore(clean, lang, topic, than),
       });
     // The whole message's weighted words, read at most once, for the readings that need them.
