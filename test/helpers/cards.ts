@@ -112,6 +112,11 @@ export function allCards(lang: Lang): [string, Card][] {
   cards.push(['not found, suggestions', build.notFound(HOSTILE, ['clock-skew', 'triage'], lang, '7')]);
   cards.push(['not found, none', build.notFound(HOSTILE, [], lang, '7')]);
   cards.push(['did you mean', build.didYouMean(HOSTILE, ['clock-skew', 'dns-propagation'], lang, '7')]);
+  // The learned reading may add one topic to the ranker's three (README, deciding rule 9).
+  cards.push([
+    'did you mean, four topics',
+    build.didYouMean(HOSTILE, ['clock-skew', 'triage', 'dns-propagation', 'server-unavailable'], lang, '7'),
+  ]);
   for (const id of pack.answers.keys()) cards.push([`answer ${id}`, build.answer(id, lang)]);
   cards.push(['welcome', build.welcome(lang, '7')]);
   cards.push(['help', build.help(lang, '7')]);
